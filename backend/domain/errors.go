@@ -1,0 +1,98 @@
+// Package domain holds the pure types and rules of 小通付: money in fen, payment codes and
+// channels, trade states and the typed errors that the UI translates by code.
+package domain
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code identifies an error kind. The UI translates it (frontend/src/locales); Message is
+// the Chinese default for logs and for clients that do not translate.
+type Code string
+
+// Error codes shared by the platform, the HTTP API and the UI.
+const (
+	CodeInternal        Code = "internal"        // unexpected; details only in the log
+	CodeInvalidInput    Code = "invalid_input"   // a form field is wrong; Field says which
+	CodeNotFound        Code = "not_found"       // the thing asked for does not exist
+	CodeForbidden       Code = "forbidden"       // the caller's role may not do this
+	CodeUnauthenticated Code = "unauthenticated" // no or expired session / terminal token
+	CodeUnavailable     Code = "unavailable"     // the platform or gateway cannot be reached
+
+	CodeAmountInvalid  Code = "amount_invalid"   // not a plain positive amount with ≤2 decimals
+	CodeAmountZero     Code = "amount_zero"      // 0.00
+	CodeAmountTooLarge Code = "amount_too_large" // over the single-payment limit
+
+	CodePayCodeInvalid    Code = "paycode_invalid"     // not a WeChat / Alipay / UnionPay code
+	CodePayInFlight       Code = "pay_in_flight"       // this terminal already has a payment in progress
+	CodePayCodeUsed       Code = "paycode_used"        // this payment code was already charged once
+	CodePayFailed         Code = "pay_failed"          // the acquirer declined; Message has its reason
+	CodePayRejected       Code = "pay_rejected"        // the acquirer did not accept the request (configuration)
+	CodeReverseNotAllowed Code = "reverse_not_allowed" // cancel/refund rule broken (day, amount, state)
+	CodeAdminPassword     Code = "admin_password"      // the admin password for void/refund is wrong
+
+	CodeSMSInvalid     Code = "sms_invalid"     // wrong SMS code
+	CodeSMSExpired     Code = "sms_expired"     // code older than its validity
+	CodeSMSTooMany     Code = "sms_too_many"    // too many wrong tries; request a new code
+	CodeSMSTooSoon     Code = "sms_too_soon"    // resend asked before the wait is over
+	CodeLoginFailed    Code = "login_failed"    // wrong account or password
+	CodeAccountLocked  Code = "account_locked"  // too many wrong passwords
+	CodeBoundElsewhere Code = "bound_elsewhere" // the account is bound to another terminal
+	CodeWeakPassword   Code = "weak_password"   // the new password breaks the strength rule
+	CodeCaptchaInvalid Code = "captcha_invalid" // wrong or expired image captcha
+	CodeConflict       Code = "conflict"        // e.g. the account already exists
+)
+
+// Error is the error type every bound method and API call returns to the UI.
+type Error struct {
+	Code    Code           `json:"code"`
+	Message string         `json:"message"`
+	Field   string         `json:"field,omitempty"`
+	Params  map[string]any `json:"params,omitempty"`
+}
+
+func (e *Error) Error() string { return string(e.Code) + ": " + e.Message }
+
+// Errorf builds an *Error with a formatted Chinese message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// FieldError builds a CodeInvalidInput error about one form field.
+func FieldError(field, format string, args ...any) *Error {
+	return &Error{Code: CodeInvalidInput, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// With returns a copy of e with the parameter k set (for the UI's translation).
+func (e *Error) With(k string, v any) *Error {
+	c := *e
+	c.Params = make(map[string]any, len(e.Params)+1)
+	for pk, pv := range e.Params {
+		c.Params[pk] = pv
+	}
+	c.Params[k] = v
+	return &c
+}
+
+// CodeOf returns the code of err, or CodeInternal when err is not an *Error.
+func CodeOf(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// AsError returns err as an *Error; any other error becomes CodeInternal with a generic
+// Chinese message (its text belongs in the log, not on the screen).
+func AsError(err error) *Error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Code: CodeInternal, Message: "系统内部错误，请稍后重试"}
+}
