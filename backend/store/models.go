@@ -1,0 +1,165 @@
+package store
+
+import "time"
+
+// Merchant is a shop's Allinpay merchant (商户号) as the platform knows it.
+type Merchant struct {
+	ID         uint   `gorm:"primaryKey"`
+	MerchantNo string `gorm:"size:32;uniqueIndex;not null"` // what the shop types at initialisation
+	Name       string `gorm:"size:100;not null"`
+	Phone      string `gorm:"size:20;not null"` // registered phone; SMS codes go here
+	CusID      string `gorm:"size:15"`          // Allinpay cusid (defaults to MerchantNo)
+	AppID      string `gorm:"size:8"`           // Allinpay appid
+	PayLimit   int64  // single-payment limit in fen; 0 means domain.DefaultPayLimit
+	CreatedAt  time.Time
+}
+
+// Store is one shop (门店) of a merchant.
+type Store struct {
+	ID         uint   `gorm:"primaryKey"`
+	MerchantID uint   `gorm:"index;not null"`
+	Name       string `gorm:"size:100;not null"`
+	Address    string `gorm:"size:200"`
+	CreatedAt  time.Time
+}
+
+// Terminal is one installed desktop (a PC beside a till). Its token is issued at
+// initialisation and stored hashed.
+type Terminal struct {
+	ID         uint   `gorm:"primaryKey"`
+	MerchantID uint   `gorm:"index;not null"`
+	StoreID    uint   `gorm:"index;not null"`
+	TermNo     string `gorm:"size:8;not null"` // 8-digit terminal number sent in terminfo
+	Name       string `gorm:"size:100"`
+	TokenHash  string `gorm:"size:64;uniqueIndex;not null"`
+	RevokedAt  *time.Time
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+}
+
+// Cashier is a login account (收银员 or 管理员) of a merchant. An account is bound to at most
+// one terminal at a time (manual §2.4, §3).
+type Cashier struct {
+	ID              uint   `gorm:"primaryKey"`
+	MerchantID      uint   `gorm:"uniqueIndex:idx_cashier_account;not null"`
+	Account         string `gorm:"size:32;uniqueIndex:idx_cashier_account;not null"`
+	Name            string `gorm:"size:50"`
+	Phone           string `gorm:"size:20"`
+	Remark          string `gorm:"size:200"`
+	Role            string `gorm:"size:16;not null"` // domain.Role
+	PasswordHash    string `gorm:"size:100;not null"`
+	PasswordChanged bool   // false while the password is the initial one
+	FailedLogins    int
+	LockedUntil     *time.Time
+	BoundTerminalID *uint `gorm:"index"`
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// Session is a logged-in cashier on a terminal; the token is stored hashed.
+type Session struct {
+	ID         uint   `gorm:"primaryKey"`
+	TokenHash  string `gorm:"size:64;uniqueIndex;not null"`
+	CashierID  uint   `gorm:"index;not null"`
+	TerminalID uint   `gorm:"index;not null"`
+	ExpiresAt  time.Time
+	CreatedAt  time.Time
+}
+
+// SMSCode is one verification code sent to a merchant's phone, stored hashed.
+type SMSCode struct {
+	ID         uint   `gorm:"primaryKey"`
+	MerchantID uint   `gorm:"index;not null"`
+	Purpose    string `gorm:"size:16;not null"` // "init" or "store"
+	Phone      string `gorm:"size:20;not null"`
+	CodeHash   string `gorm:"size:64;not null"`
+	Attempts   int
+	ExpiresAt  time.Time
+	UsedAt     *time.Time
+	CreatedAt  time.Time
+}
+
+// Grant is a short-lived token proving an SMS code was verified (to pick a store next).
+type Grant struct {
+	ID         uint   `gorm:"primaryKey"`
+	TokenHash  string `gorm:"size:64;uniqueIndex;not null"`
+	MerchantID uint   `gorm:"not null"`
+	Purpose    string `gorm:"size:16;not null"`
+	TerminalID *uint  // set for a store change of an existing terminal
+	ExpiresAt  time.Time
+	UsedAt     *time.Time
+}
+
+// Captcha is an image captcha challenge; the answer is stored hashed.
+type Captcha struct {
+	ID         string `gorm:"primaryKey;size:32"`
+	AnswerHash string `gorm:"size:64;not null"`
+	ExpiresAt  time.Time
+	UsedAt     *time.Time
+}
+
+// Notice is an announcement (公告). MerchantID nil means every merchant.
+type Notice struct {
+	ID          uint      `gorm:"primaryKey"`
+	MerchantID  *uint     `gorm:"index"`
+	Title       string    `gorm:"size:100;not null"`
+	Body        string    `gorm:"type:text;not null"`
+	PublishedAt time.Time `gorm:"index"`
+}
+
+// NoticeRead marks a notice as read by a cashier.
+type NoticeRead struct {
+	NoticeID  uint `gorm:"primaryKey"`
+	CashierID uint `gorm:"primaryKey"`
+	ReadAt    time.Time
+}
+
+// Audit is one admin action or failed login.
+type Audit struct {
+	ID         uint      `gorm:"primaryKey"`
+	At         time.Time `gorm:"index"`
+	MerchantID uint      `gorm:"index"`
+	TerminalID uint
+	CashierID  uint
+	Actor      string `gorm:"size:32"` // account as typed, also for failed logins
+	Action     string `gorm:"size:32;not null"`
+	Detail     string `gorm:"size:500"`
+	OK         bool
+}
+
+// Trade is one pay, cancel or refund attempt. It is written before any request leaves the
+// machine and updated as the acquirer answers.
+type Trade struct {
+	ID             uint       `gorm:"primaryKey"`
+	MerchantID     uint       `gorm:"uniqueIndex:idx_trade_reqsn;index:idx_trade_day,priority:1;not null"`
+	ReqSN          string     `gorm:"size:32;uniqueIndex:idx_trade_reqsn;not null"`
+	StoreID        uint       `gorm:"index;not null"`
+	TerminalID     uint       `gorm:"index;not null"`
+	CashierID      uint       `gorm:"index;not null"`
+	Kind           string     `gorm:"size:8;not null"`        // domain.TradeKind
+	Status         string     `gorm:"size:12;index;not null"` // domain.TradeStatus
+	Amount         int64      `gorm:"not null"`               // fen, always positive; a refund's own amount
+	RefundedAmount int64      // fen refunded or cancelled so far (pay trades)
+	OrigTradeID    *uint      `gorm:"index"`         // the pay trade a cancel or refund reverses
+	Channel        string     `gorm:"size:12"`       // domain.Channel
+	Source         string     `gorm:"size:8"`        // domain.AmountSource
+	CodeHash       string     `gorm:"size:64;index"` // SHA-256 of the payment code: never charge a code twice
+	CodeLast4      string     `gorm:"size:4"`
+	TrxID          string     `gorm:"size:32;index"`
+	ChnlTrxID      string     `gorm:"size:64"`
+	TrxCode        string     `gorm:"size:8"`
+	TrxStatus      string     `gorm:"size:4"`
+	ErrMsg         string     `gorm:"size:200"`
+	FinTime        string     `gorm:"size:14"`
+	Remark         string     `gorm:"size:100"`
+	Queries        int        // queries sent so far
+	NextCheckAt    *time.Time `gorm:"index"` // when the sweep should look at it again
+	CreatedAt      time.Time  `gorm:"index:idx_trade_day,priority:2"`
+	UpdatedAt      time.Time
+}
+
+// All lists every model, in migration order.
+func All() []any {
+	return []any{&Merchant{}, &Store{}, &Terminal{}, &Cashier{}, &Session{}, &SMSCode{}, &Grant{},
+		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}}
+}
