@@ -1,0 +1,245 @@
+package platform
+
+import (
+	"context"
+	"time"
+)
+
+// API is everything a desktop terminal asks of the platform. *Service implements it in
+// process (embedded mode); httpapi.Client implements it over HTTP against xtfd. Rules are
+// enforced behind this interface, never only in the UI.
+type API interface {
+	TerminalAPI
+	AccountAPI
+	CashierAPI
+	NoticeAPI
+	PaymentAPI
+}
+
+// Creds identify the caller: the terminal's token (issued at initialisation) and, once a
+// cashier has logged in, the session token.
+type Creds struct {
+	TerminalToken string `json:"terminalToken"`
+	SessionToken  string `json:"sessionToken,omitempty"`
+}
+
+// TerminalAPI initialises a terminal and changes its store (manual §1, §2.1).
+type TerminalAPI interface {
+	// RequestInitCode sends an SMS code to the merchant's registered phone.
+	RequestInitCode(ctx context.Context, merchantNo string) (*SMSChallenge, error)
+	// VerifyInitCode checks the code and returns a grant plus the merchant's stores.
+	VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error)
+	// CompleteInit binds a new terminal to the chosen store (0 when the merchant has none),
+	// resets the admin 01 password to the initial one, and returns the terminal token.
+	CompleteInit(ctx context.Context, grantToken string, storeID uint) (*TerminalInfo, error)
+	// Terminal describes the terminal behind creds (no session needed).
+	Terminal(ctx context.Context, creds Creds) (*TerminalInfo, error)
+	// RequestStoreChangeCode sends an SMS code for changing this terminal's store.
+	RequestStoreChangeCode(ctx context.Context, creds Creds) (*SMSChallenge, error)
+	// VerifyStoreChangeCode checks the code and returns a grant with the stores.
+	VerifyStoreChangeCode(ctx context.Context, creds Creds, code string) (*Grant, error)
+	// ChangeStore moves this terminal to another store of its merchant.
+	ChangeStore(ctx context.Context, creds Creds, grantToken string, storeID uint) (*TerminalInfo, error)
+}
+
+// AccountAPI logs cashiers in and out and manages their own profile (manual §2.2–2.4, §3).
+type AccountAPI interface {
+	Login(ctx context.Context, terminalToken, account, password string) (*SessionInfo, error)
+	Logout(ctx context.Context, creds Creds) error
+	Me(ctx context.Context, creds Creds) (*Profile, error)
+	ChangePassword(ctx context.Context, creds Creds, oldPassword, newPassword string) error
+}
+
+// CashierAPI is the admin's cashier management (manual §8.5).
+type CashierAPI interface {
+	ListCashiers(ctx context.Context, creds Creds, f CashierFilter) ([]Profile, error)
+	AddCashier(ctx context.Context, creds Creds, in CashierInput) (*Profile, error)
+	UpdateCashier(ctx context.Context, creds Creds, account string, in CashierInput) (*Profile, error)
+	NewCaptcha(ctx context.Context, creds Creds) (*Captcha, error)
+	ResetPassword(ctx context.Context, creds Creds, account, captchaID, captchaAnswer string) error
+	DeleteCashier(ctx context.Context, creds Creds, account string) error
+}
+
+// NoticeAPI lists announcements (manual §7).
+type NoticeAPI interface {
+	ListNotices(ctx context.Context, creds Creds, limit int) ([]Notice, error)
+	ReadNotice(ctx context.Context, creds Creds, id uint) (*Notice, error)
+}
+
+// PaymentAPI charges, queries, voids and refunds (manual §4–6).
+type PaymentAPI interface {
+	// Pay persists a trade, sends it, and returns it as it stands after the first answer:
+	// success, failed, or pending (the platform keeps querying; poll GetTrade).
+	Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, error)
+	// GetTrade returns one trade of this merchant by ID (cashiers: only their own).
+	GetTrade(ctx context.Context, creds Creds, id uint) (*Trade, error)
+	// ListTrades lists trades, newest first (cashiers: only their own).
+	ListTrades(ctx context.Context, creds Creds, f TradeFilter) (*TradePage, error)
+	// Cancel voids a same-day payment in full; needs the admin password.
+	Cancel(ctx context.Context, creds Creds, in ReverseInput) (*Trade, error)
+	// Refund returns part or all of a payment; needs the admin password.
+	Refund(ctx context.Context, creds Creds, in ReverseInput) (*Trade, error)
+	// DayStats sums the trades of this store for one day (manual §5.3).
+	DayStats(ctx context.Context, creds Creds, day string) (*DayStats, error)
+}
+
+// SMSChallenge says where a code went and when another may be asked for.
+type SMSChallenge struct {
+	MaskedPhone string `json:"maskedPhone"` // e.g. 138****0000
+	ResendAfter int    `json:"resendAfter"` // seconds
+	ExpiresIn   int    `json:"expiresIn"`   // seconds
+}
+
+// Grant proves a verified SMS code; it is used once, within minutes.
+type Grant struct {
+	Token  string      `json:"token"`
+	Stores []StoreInfo `json:"stores"`
+}
+
+// StoreInfo is a store as the desktop shows it.
+type StoreInfo struct {
+	ID   uint   `json:"id"`
+	Name string `json:"name"`
+}
+
+// TerminalInfo describes an initialised terminal. Token is set only by CompleteInit.
+type TerminalInfo struct {
+	Token        string `json:"token,omitempty"`
+	TermNo       string `json:"termNo"`
+	MerchantNo   string `json:"merchantNo"`
+	MerchantName string `json:"merchantName"`
+	StoreID      uint   `json:"storeId"`
+	StoreName    string `json:"storeName"`
+	PayLimit     int64  `json:"payLimit"` // fen
+}
+
+// SessionInfo is a logged-in cashier.
+type SessionInfo struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expiresAt"`
+	Profile   Profile   `json:"profile"`
+}
+
+// Profile is a cashier account as shown to users (never the password hash).
+type Profile struct {
+	Account         string `json:"account"`
+	Name            string `json:"name"`
+	Phone           string `json:"phone"`
+	Remark          string `json:"remark"`
+	Role            string `json:"role"`
+	PasswordChanged bool   `json:"passwordChanged"`
+}
+
+// CashierFilter narrows the cashier list; empty fields match all.
+type CashierFilter struct {
+	Account string `json:"account"`
+	Name    string `json:"name"`
+	Phone   string `json:"phone"`
+}
+
+// CashierInput adds or edits a cashier. Password is used only when adding.
+type CashierInput struct {
+	Account  string `json:"account"`
+	Password string `json:"password"`
+	Name     string `json:"name"`
+	Phone    string `json:"phone"`
+	Remark   string `json:"remark"`
+}
+
+// Captcha is an image captcha: PNG as a data URL.
+type Captcha struct {
+	ID    string `json:"id"`
+	Image string `json:"image"`
+}
+
+// Notice is an announcement.
+type Notice struct {
+	ID          uint      `json:"id"`
+	Title       string    `json:"title"`
+	Body        string    `json:"body,omitempty"`
+	PublishedAt time.Time `json:"publishedAt"`
+	Read        bool      `json:"read"`
+}
+
+// PayInput is one payment as the cashier entered it. Amount is fen (already parsed).
+type PayInput struct {
+	Amount   int64  `json:"amount"`
+	AuthCode string `json:"authCode"`
+	Source   string `json:"source"` // domain.AmountSource
+	Remark   string `json:"remark,omitempty"`
+}
+
+// ReverseInput is a void or refund of the trade with order number ReqSN (or acquirer TrxID).
+type ReverseInput struct {
+	TradeNo       string `json:"tradeNo"`
+	Amount        int64  `json:"amount"` // fen; ignored for a cancel (always the full amount)
+	AdminPassword string `json:"adminPassword"`
+}
+
+// Trade is a trade as the desktop shows it. The payment code appears only masked.
+type Trade struct {
+	ID             uint      `json:"id"`
+	ReqSN          string    `json:"reqsn"`
+	Kind           string    `json:"kind"`
+	Status         string    `json:"status"`
+	Amount         int64     `json:"amount"`
+	RefundedAmount int64     `json:"refundedAmount"`
+	Channel        string    `json:"channel"`
+	Source         string    `json:"source"`
+	CodeMasked     string    `json:"codeMasked"`
+	TrxID          string    `json:"trxid"`
+	ChnlTrxID      string    `json:"chnltrxid"`
+	TrxCode        string    `json:"trxcode"`
+	ErrMsg         string    `json:"errmsg"`
+	OrigReqSN      string    `json:"origReqsn,omitempty"`
+	CashierAccount string    `json:"cashier"`
+	StoreName      string    `json:"storeName"`
+	CreatedAt      time.Time `json:"createdAt"`
+	UpdatedAt      time.Time `json:"updatedAt"`
+}
+
+// TradeFilter narrows the trade list (manual §5.1). Day is yyyy-MM-dd (today when empty).
+type TradeFilter struct {
+	Day      string `json:"day"`
+	Kind     string `json:"kind"`
+	Status   string `json:"status"`
+	TradeNo  string `json:"tradeNo"`  // reqsn or trxid, exact or suffix
+	Terminal bool   `json:"terminal"` // only this terminal
+	Offset   int    `json:"offset"`
+	Limit    int    `json:"limit"`
+}
+
+// TradePage is one page of trades plus the total count.
+type TradePage struct {
+	Trades []Trade `json:"trades"`
+	Total  int64   `json:"total"`
+}
+
+// DayStats sums one day of one store, per channel and kind (manual §5.3).
+type DayStats struct {
+	Day          string         `json:"day"`
+	StoreName    string         `json:"storeName"`
+	PayCount     int64          `json:"payCount"`
+	PayAmount    int64          `json:"payAmount"`
+	CancelCount  int64          `json:"cancelCount"`
+	CancelAmount int64          `json:"cancelAmount"`
+	RefundCount  int64          `json:"refundCount"`
+	RefundAmount int64          `json:"refundAmount"`
+	NetAmount    int64          `json:"netAmount"`
+	ByChannel    []ChannelStats `json:"byChannel"`
+	ByHour       []HourStats    `json:"byHour"`
+}
+
+// ChannelStats is one channel's share of a day.
+type ChannelStats struct {
+	Channel string `json:"channel"`
+	Count   int64  `json:"count"`
+	Amount  int64  `json:"amount"`
+}
+
+// HourStats is one hour's successful payments.
+type HourStats struct {
+	Hour   int   `json:"hour"`
+	Count  int64 `json:"count"`
+	Amount int64 `json:"amount"`
+}

@@ -1,0 +1,88 @@
+// Package platform is the merchant platform of 小通付: merchants, stores, terminals and their
+// binding, cashiers, SMS codes, captchas, notices, and the trade ledger with the payment
+// orchestration (persist, send, poll, close, resume). *Service implements API; the desktop
+// runs it in process, and xtfd serves it over HTTP.
+package platform
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"gorm.io/gorm"
+
+	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/store"
+)
+
+// GatewayFor returns the acquirer client that charges for a merchant.
+type GatewayFor func(m *store.Merchant) (gateway.Provider, error)
+
+// SMSSender delivers a verification code to a phone. The console sender writes it to the
+// log (demo mode and tests); a real provider plugs in here.
+type SMSSender interface {
+	Send(ctx context.Context, phone, text string) error
+}
+
+// PollSchedule is how long and how often a processing payment is queried before it is closed.
+type PollSchedule struct {
+	First    time.Duration // first query after the pay answer (≈3 s)
+	Every    time.Duration // then every (≈5 s)
+	Window   time.Duration // stop querying after this long (≈60 s), then close
+	Sweep    time.Duration // how often the background sweep looks for stuck trades
+	MaxCheck time.Duration // after this long a trade still unresolved becomes StatusUnknown
+}
+
+// DefaultPollSchedule follows docs/allinpay-syb.md §9.
+var DefaultPollSchedule = PollSchedule{
+	First: 3 * time.Second, Every: 5 * time.Second, Window: 60 * time.Second,
+	Sweep: 30 * time.Second, MaxCheck: 24 * time.Hour,
+}
+
+// Options configure a Service.
+type Options struct {
+	DB         *gorm.DB
+	Gateway    GatewayFor
+	SMS        SMSSender
+	Poll       PollSchedule     // zero value means DefaultPollSchedule
+	Now        func() time.Time // clock; time.Now when nil
+	Log        *slog.Logger     // slog.Default() when nil
+	SessionTTL time.Duration    // 12 h when zero
+}
+
+// Service is the platform. Create it with New, start its background work with Start.
+type Service struct {
+	db         *gorm.DB
+	gateway    GatewayFor
+	sms        SMSSender
+	poll       PollSchedule
+	now        func() time.Time
+	log        *slog.Logger
+	sessionTTL time.Duration
+}
+
+// New builds a Service from opts. The database must be migrated (store.Open does that).
+func New(opts Options) (*Service, error) {
+	if opts.DB == nil || opts.Gateway == nil {
+		return nil, errors.New("platform: DB and Gateway are required")
+	}
+	s := &Service{db: opts.DB, gateway: opts.Gateway, sms: opts.SMS, poll: opts.Poll,
+		now: opts.Now, log: opts.Log, sessionTTL: opts.SessionTTL}
+	if s.poll == (PollSchedule{}) {
+		s.poll = DefaultPollSchedule
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.sessionTTL == 0 {
+		s.sessionTTL = 12 * time.Hour
+	}
+	if s.sms == nil {
+		s.sms = ConsoleSMS{Log: s.log}
+	}
+	return s, nil
+}
