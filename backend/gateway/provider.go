@@ -124,9 +124,13 @@ type Result struct {
 type ErrNotAccepted struct {
 	RetCode string
 	RetMsg  string
+	Local   bool // true when the client refused the request itself and sent nothing
 }
 
 func (e *ErrNotAccepted) Error() string {
+	if e.Local {
+		return fmt.Sprintf("gateway: not sent, bad request: %s", e.RetMsg)
+	}
 	return fmt.Sprintf("gateway: not accepted: %s %s", e.RetCode, e.RetMsg)
 }
 
