@@ -42,20 +42,20 @@ func (c *Client) Pay(ctx context.Context, req gateway.PayRequest) (*gateway.Resu
 // Query asks for the state of a pay, cancel or refund trade (tranx/query).
 // TrxID wins when both are set.
 func (c *Client) Query(ctx context.Context, req gateway.QueryRequest) (*gateway.Result, error) {
-	fields := map[string]string{}
+	var key, val string
 	switch {
 	case req.TrxID != "":
-		fields["trxid"] = req.TrxID
+		key, val = "trxid", req.TrxID
 	case req.ReqSN != "":
-		fields["reqsn"] = req.ReqSN
+		key, val = "reqsn", req.ReqSN
 	default:
 		return nil, refused("查询需要 reqsn 或 trxid")
 	}
-	got, err := c.call(ctx, "query", PathQuery, fields)
+	got, err := c.call(ctx, "query", PathQuery, map[string]string{key: val})
 	if err != nil {
 		return nil, err
 	}
-	return toResult("query", got, fields)
+	return toResult("query", got, map[string]string{key: val})
 }
 
 // Cancel voids a same-day trade for its full amount (tranx/cancel).
