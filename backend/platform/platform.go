@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -31,13 +32,14 @@ type PollSchedule struct {
 	Every    time.Duration // then every (≈5 s)
 	Window   time.Duration // stop querying after this long (≈60 s), then close
 	Sweep    time.Duration // how often the background sweep looks for stuck trades
-	MaxCheck time.Duration // after this long a trade still unresolved becomes StatusUnknown
+	MaxCheck time.Duration // after this long an unknown trade with no trace at the acquirer is closed
+	Lease    time.Duration // a driver's claim on a trade; another sweep takes over after it (≈2 min)
 }
 
 // DefaultPollSchedule follows docs/allinpay-syb.md §9.
 var DefaultPollSchedule = PollSchedule{
 	First: 3 * time.Second, Every: 5 * time.Second, Window: 60 * time.Second,
-	Sweep: 30 * time.Second, MaxCheck: 24 * time.Hour,
+	Sweep: 30 * time.Second, MaxCheck: 24 * time.Hour, Lease: 2 * time.Minute,
 }
 
 // Options configure a Service.
@@ -49,6 +51,7 @@ type Options struct {
 	Now        func() time.Time // clock; time.Now when nil
 	Log        *slog.Logger     // slog.Default() when nil
 	SessionTTL time.Duration    // 12 h when zero
+	Location   *time.Location   // the shop's time zone for days and hours; China (UTC+8) when nil
 }
 
 // Service is the platform. Create it with New, start its background work with Start.
@@ -60,6 +63,14 @@ type Service struct {
 	now        func() time.Time
 	log        *slog.Logger
 	sessionTTL time.Duration
+	loc        *time.Location
+
+	bg       context.Context // lives until Stop; payment drivers run under it, not the caller's ctx
+	stop     context.CancelFunc
+	drivers  sync.WaitGroup
+	activeMu sync.Mutex
+	active   map[uint]bool // trade IDs driven by a goroutine of this process
+	started  bool
 }
 
 // New builds a Service from opts. The database must be migrated (store.Open does that).
@@ -67,10 +78,12 @@ func New(opts Options) (*Service, error) {
 	if opts.DB == nil || opts.Gateway == nil {
 		return nil, errors.New("platform: DB and Gateway are required")
 	}
-	s := &Service{db: opts.DB, gateway: opts.Gateway, sms: opts.SMS, poll: opts.Poll,
-		now: opts.Now, log: opts.Log, sessionTTL: opts.SessionTTL}
-	if s.poll == (PollSchedule{}) {
-		s.poll = DefaultPollSchedule
+	s := &Service{db: opts.DB, gateway: opts.Gateway, sms: opts.SMS, poll: opts.Poll.withDefaults(),
+		now: opts.Now, log: opts.Log, sessionTTL: opts.SessionTTL, loc: opts.Location,
+		active: map[uint]bool{}}
+	s.bg, s.stop = context.WithCancel(context.Background())
+	if s.loc == nil {
+		s.loc = ChinaTime
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -85,4 +98,21 @@ func New(opts Options) (*Service, error) {
 		s.sms = ConsoleSMS{Log: s.log}
 	}
 	return s, nil
+}
+
+// ChinaTime is UTC+8 (China has no daylight saving), the default shop time zone.
+var ChinaTime = time.FixedZone("CST", 8*3600)
+
+// withDefaults fills every zero field of p from DefaultPollSchedule.
+func (p PollSchedule) withDefaults() PollSchedule {
+	d := DefaultPollSchedule
+	for _, f := range []struct{ v, def *time.Duration }{
+		{&p.First, &d.First}, {&p.Every, &d.Every}, {&p.Window, &d.Window},
+		{&p.Sweep, &d.Sweep}, {&p.MaxCheck, &d.MaxCheck}, {&p.Lease, &d.Lease},
+	} {
+		if *f.v <= 0 {
+			*f.v = *f.def
+		}
+	}
+	return p
 }

@@ -154,8 +154,14 @@ type Trade struct {
 	Remark         string     `gorm:"size:100"`
 	Queries        int        // queries sent so far
 	NextCheckAt    *time.Time `gorm:"index"` // when the sweep should look at it again
-	CreatedAt      time.Time  `gorm:"index:idx_trade_day,priority:2"`
-	UpdatedAt      time.Time
+	// InFlightTerminal is the terminal ID while a pay is created/sent/pending/closing, NULL
+	// otherwise: the unique index allows one payment in flight per terminal, across processes.
+	InFlightTerminal *uint `gorm:"uniqueIndex"`
+	// CodeLock is CodeHash while the payment code may not be charged again, NULL once the
+	// acquirer declined it outright: the unique index forbids a second pay with the same code.
+	CodeLock  *string   `gorm:"size:64;uniqueIndex"`
+	CreatedAt time.Time `gorm:"index:idx_trade_day,priority:2"`
+	UpdatedAt time.Time
 }
 
 // All lists every model, in migration order.

@@ -1,0 +1,174 @@
+package platform
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"math/big"
+	"time"
+
+	"gorm.io/gorm"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/store"
+)
+
+// openStatuses are the statuses a trade can still leave (everything but the final ones).
+var openStatuses = []string{string(domain.StatusCreated), string(domain.StatusSent), string(domain.StatusPending),
+	string(domain.StatusClosing), string(domain.StatusUnknown)}
+
+// newReqSN returns a fresh order number: the shop-local time (14 digits) and 10 random digits,
+// 24 ASCII digits in all (≤32, easy to type into 交易单号). The database's unique index on
+// (merchant, reqsn) is the final guard; the caller retries on a collision.
+func (s *Service) newReqSN() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(1e10))
+	if err != nil {
+		return "", err
+	}
+	digits := n.String()
+	for len(digits) < 10 {
+		digits = "0" + digits
+	}
+	return s.now().In(s.loc).Format("20060102150405") + digits, nil
+}
+
+// gormIncr counts one more query in an update.
+var gormIncr = gorm.Expr("queries + 1")
+
+// verdict is what one gateway answer means for a trade.
+type verdict int
+
+const (
+	verdictUnknown     verdict = iota // transport error, timeout, bad signature, SYSTEMERR: query
+	verdictSuccess                    // 0000
+	verdictFailed                     // 3xxx: final business failure
+	verdictProcessing                 // 2000 / 2008
+	verdictNotFound                   // 1001
+	verdictNotAccepted                // FAIL / PARAMERR / SIGNAUTHERR
+)
+
+// classify turns a gateway answer into a verdict, the verified result (if any) and a message.
+func classify(res *gateway.Result, err error) (verdict, *gateway.Result, string) {
+	if err != nil {
+		if f, ok := gateway.AsFailed(err); ok && f.Result != nil {
+			return verdictFailed, f.Result, f.Result.ErrMsg
+		}
+		var na *gateway.ErrNotAccepted
+		if errors.As(err, &na) {
+			return verdictNotAccepted, nil, na.RetMsg
+		}
+		return verdictUnknown, nil, ""
+	}
+	if res == nil {
+		return verdictUnknown, nil, ""
+	}
+	switch res.State {
+	case gateway.StateSuccess:
+		return verdictSuccess, res, ""
+	case gateway.StateProcessing:
+		return verdictProcessing, res, ""
+	case gateway.StateNotFound:
+		return verdictNotFound, res, ""
+	}
+	return verdictFailed, res, res.ErrMsg
+}
+
+// resultFields are the acquirer's identifiers of a result worth keeping (only those present).
+func resultFields(res *gateway.Result, u map[string]any) map[string]any {
+	if res == nil {
+		return u
+	}
+	for col, v := range map[string]string{"trx_id": res.TrxID, "chnl_trx_id": res.ChnlTrxID,
+		"trx_code": res.TrxCode, "trx_status": res.TrxStatus, "fin_time": res.FinTime} {
+		if v != "" {
+			u[col] = v
+		}
+	}
+	return u
+}
+
+// settle moves a trade to a final status exactly once (compare-and-set on its open status),
+// releases its terminal lock, and, when releaseCode, its payment-code lock. For a reversal it
+// also updates the original payment in the same transaction: a successful cancel marks it
+// cancelled; a failed or closed reversal gives its reserved amount back.
+func (s *Service) settle(t *store.Trade, st domain.TradeStatus, res *gateway.Result, msg string, releaseCode bool) (bool, error) {
+	u := resultFields(res, map[string]any{"status": string(st), "err_msg": clip(msg, 200),
+		"in_flight_terminal": nil, "next_check_at": nil})
+	if releaseCode {
+		u["code_lock"] = nil
+	}
+	var moved bool
+	err := s.db.WithContext(s.bg).Transaction(func(tx *gorm.DB) error {
+		ok, err := store.TransitionTrade(s.bg, tx, t.ID, openStatuses, u)
+		if err != nil || !ok || t.Kind == string(domain.KindPay) || t.OrigTradeID == nil {
+			moved = ok
+			return err
+		}
+		moved = true
+		if st != domain.StatusSuccess {
+			return store.ReleaseRefund(s.bg, tx, *t.OrigTradeID, t.Amount)
+		}
+		if t.Kind == string(domain.KindCancel) {
+			return tx.Model(&store.Trade{}).Where("id = ? AND status = ?", *t.OrigTradeID, domain.StatusSuccess).
+				Update("status", string(domain.StatusCancelled)).Error
+		}
+		return nil
+	})
+	if err != nil {
+		s.log.Error("platform: settle trade", "reqsn", t.ReqSN, "status", st, "err", err)
+		return false, err
+	}
+	if moved {
+		s.log.Info("platform: trade settled", "reqsn", t.ReqSN, "kind", t.Kind, "status", st, "errmsg", msg)
+	}
+	return moved, nil
+}
+
+// markPending records that a trade is being queried: status pending, one more query, the
+// acquirer's identifiers when known, and the lease (next check) for other sweeps.
+func (s *Service) markPending(t *store.Trade, res *gateway.Result, next time.Time, countQuery bool) error {
+	u := resultFields(res, map[string]any{"status": string(domain.StatusPending),
+		"next_check_at": next.Add(s.poll.Lease).UTC()})
+	if countQuery {
+		u["queries"] = gormIncr
+	}
+	_, err := store.TransitionTrade(s.bg, s.db, t.ID,
+		[]string{string(domain.StatusSent), string(domain.StatusPending)}, u)
+	return err
+}
+
+// markUnknown leaves a trade for a person (待确认) and the background sweep: the terminal is
+// free again, the payment code stays locked.
+func (s *Service) markUnknown(t *store.Trade, res *gateway.Result, msg string) error {
+	u := resultFields(res, map[string]any{"status": string(domain.StatusUnknown), "in_flight_terminal": nil,
+		"next_check_at": s.now().Add(s.poll.Sweep).UTC()})
+	if msg != "" {
+		u["err_msg"] = clip(msg, 200)
+	}
+	ok, err := store.TransitionTrade(s.bg, s.db, t.ID, store.TradeInFlightStatuses, u)
+	if ok {
+		s.log.Warn("platform: trade unresolved, left to the sweep (待确认)", "reqsn", t.ReqSN, "kind", t.Kind)
+	}
+	return err
+}
+
+// reload reads a trade again.
+func (s *Service) reload(ctx context.Context, id uint) (*store.Trade, error) {
+	var t store.Trade
+	if err := s.db.WithContext(ctx).First(&t, id).Error; err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// clip shortens s to at most n bytes without splitting a UTF-8 character.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}

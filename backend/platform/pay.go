@@ -1,0 +1,205 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/store"
+)
+
+// Payment-code rule: a code is locked (store.Trade.CodeLock) from the moment its trade is
+// written, and stays locked for good unless the acquirer declined that pay outright, i.e. the
+// scanqrpay answer itself was a 3xxx failure, or it was not accepted and a query found no trade.
+// Only then may the cashier charge the same code again (e.g. after 余额不足 the customer tops up).
+// A code whose trade succeeded, is still pending, was closed, timed out into 3088, or is unknown
+// can never be charged again: a repeat gets CodePayCodeUsed.
+
+// Pay persists a trade, sends it, and returns it as it stands after the first answer. A
+// pending trade keeps being queried in the background; poll GetTrade. When the acquirer
+// declines, Pay returns the failed trade together with a *domain.Error (CodePayFailed, or
+// CodePayRejected when the request was not accepted) whose Message is the acquirer's reason.
+func (s *Service) Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, error) {
+	c, err := s.caller(ctx, creds)
+	if err != nil {
+		return nil, err
+	}
+	ch, err := checkPayInput(&c.Merchant, &in)
+	if err != nil {
+		return nil, err
+	}
+	gw, err := s.providerFor(&c.Merchant)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.createPayTrade(ctx, c, in, ch)
+	if err != nil {
+		return nil, err
+	}
+	log := s.log.With("reqsn", t.ReqSN, "code", domain.MaskCode(in.AuthCode), "amount", in.Amount)
+	if ok, err := store.TransitionTrade(ctx, s.db, t.ID, []string{string(domain.StatusCreated)},
+		map[string]any{"status": string(domain.StatusSent)}); err != nil || !ok {
+		log.Error("platform: trade not marked sent; pay not sent", "err", err)
+		s.settle(t, domain.StatusFailed, nil, "未发出", true)
+		return nil, domain.Errorf(domain.CodeUnavailable, "支付未发出，请重试")
+	}
+	log.Info("platform: pay sent", "terminal", c.Terminal.ID, "channel", ch)
+	res, perr := gw.Pay(s.bg, gateway.PayRequest{ReqSN: t.ReqSN, Amount: t.Amount, AuthCode: in.AuthCode,
+		Remark: in.Remark, TermNo: c.Terminal.TermNo})
+	if perr != nil {
+		log.Warn("platform: pay answer", "err", perr)
+	}
+	payErr := s.firstAnswer(gw, t, res, perr)
+	out, err := s.tradeDTO(s.bg, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	return out, payErr
+}
+
+// checkPayInput validates a payment and returns the channel of its code.
+func checkPayInput(m *store.Merchant, in *PayInput) (domain.Channel, error) {
+	limit := m.PayLimit
+	if limit <= 0 {
+		limit = domain.DefaultPayLimit
+	}
+	switch {
+	case in.Amount <= 0:
+		return "", domain.Errorf(domain.CodeAmountZero, "金额必须大于 0")
+	case in.Amount > limit:
+		return "", domain.Errorf(domain.CodeAmountTooLarge, "金额超过单笔限额 %s 元", domain.FormatFen(limit)).
+			With("limit", domain.FormatFen(limit))
+	}
+	if in.Source == "" {
+		in.Source = string(domain.SourceManual)
+	}
+	if !domain.AmountSource(in.Source).Valid() {
+		return "", domain.FieldError("source", "金额来源无效")
+	}
+	if len(in.Remark) > 100 || strings.ContainsAny(in.Remark, "+ /?%#&=") {
+		return "", domain.FieldError("remark", "备注最多 100 字节，且不能含空格和 + / ? %% # & =")
+	}
+	return domain.ChannelOfCode(in.AuthCode)
+}
+
+// providerFor returns the merchant's gateway, or CodeUnavailable.
+func (s *Service) providerFor(m *store.Merchant) (gateway.Provider, error) {
+	gw, err := s.gateway(m)
+	if err != nil || gw == nil {
+		s.log.Error("platform: no gateway for merchant", "merchant", m.MerchantNo, "err", err)
+		return nil, domain.Errorf(domain.CodeUnavailable, "支付通道不可用，请检查商户配置")
+	}
+	return gw, nil
+}
+
+var (
+	errInFlight = domain.Errorf(domain.CodePayInFlight, "上一笔收款还在处理中，请稍候")
+	errCodeUsed = domain.Errorf(domain.CodePayCodeUsed, "此付款码已使用，请让顾客刷新付款码")
+)
+
+// createPayTrade writes the trade (status created) holding the terminal and code locks. The
+// unique indexes on those locks make the checks race-free across goroutines and servers.
+func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch domain.Channel) (*store.Trade, error) {
+	codeHash := hashToken(in.AuthCode)
+	if err := s.payLocksFree(ctx, c.Terminal.ID, codeHash); err != nil {
+		return nil, err
+	}
+	termID := c.Terminal.ID
+	for attempt := 0; attempt < 3; attempt++ {
+		reqsn, err := s.newReqSN()
+		if err != nil {
+			return nil, s.internal("new reqsn", err)
+		}
+		t := &store.Trade{MerchantID: c.Merchant.ID, ReqSN: reqsn, StoreID: c.Terminal.StoreID,
+			TerminalID: termID, CashierID: c.Cashier.ID, Kind: string(domain.KindPay),
+			Status: string(domain.StatusCreated), Amount: in.Amount, Channel: string(ch), Source: in.Source,
+			CodeHash: codeHash, CodeLast4: last4(in.AuthCode), Remark: in.Remark,
+			InFlightTerminal: &termID, CodeLock: &codeHash, CreatedAt: s.now().UTC()}
+		err = s.db.WithContext(ctx).Create(t).Error
+		if err == nil {
+			return t, nil
+		}
+		if !errors.Is(err, gorm.ErrDuplicatedKey) {
+			return nil, s.internal("create trade", err)
+		}
+		if err := s.payLocksFree(ctx, termID, codeHash); err != nil {
+			return nil, err
+		}
+	}
+	return nil, s.internal("create trade", errors.New("reqsn collided three times"))
+}
+
+// payLocksFree reports CodePayInFlight or CodePayCodeUsed when a lock is taken.
+func (s *Service) payLocksFree(ctx context.Context, terminalID uint, codeHash string) error {
+	var n int64
+	if err := s.db.WithContext(ctx).Model(&store.Trade{}).Where("in_flight_terminal = ?", terminalID).
+		Count(&n).Error; err != nil {
+		return s.internal("check in-flight", err)
+	}
+	if n > 0 {
+		return errInFlight
+	}
+	if err := s.db.WithContext(ctx).Model(&store.Trade{}).Where("code_lock = ?", codeHash).
+		Count(&n).Error; err != nil {
+		return s.internal("check code", err)
+	}
+	if n > 0 {
+		return errCodeUsed
+	}
+	return nil
+}
+
+// firstAnswer records the pay's first answer and returns the error the cashier sees (nil
+// for success or pending). Pending trades get a background driver.
+func (s *Service) firstAnswer(gw gateway.Provider, t *store.Trade, res *gateway.Result, perr error) error {
+	v, r, msg := classify(res, perr)
+	if v == verdictNotAccepted {
+		// v11 FAIL is generic: ask once whether the trade exists before calling it failed.
+		qres, qerr := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
+		qv, qr, qmsg := classify(qres, qerr)
+		switch qv {
+		case verdictNotFound, verdictNotAccepted:
+			s.settle(t, domain.StatusFailed, qr, msg, true)
+			return declined(domain.CodePayRejected, msg, "支付请求未被受理", t.ID)
+		case verdictFailed:
+			v, r, msg = qv, qr, qmsg
+		default:
+			v, r = qv, qr
+		}
+	}
+	switch v {
+	case verdictSuccess:
+		s.settle(t, domain.StatusSuccess, r, "", false)
+	case verdictFailed:
+		releaseCode := t.Kind == string(domain.KindPay)
+		s.settle(t, domain.StatusFailed, r, msg, releaseCode)
+		return declined(domain.CodePayFailed, msg, "交易失败", t.ID)
+	default:
+		next := s.now().Add(s.poll.First)
+		if err := s.markPending(t, r, next, false); err != nil {
+			s.log.Error("platform: mark pending", "reqsn", t.ReqSN, "err", err)
+		}
+		s.spawnDriver(t.ID, next)
+	}
+	return nil
+}
+
+// declined is the cashier-facing error of a declined trade: the acquirer's own words.
+func declined(code domain.Code, msg, fallback string, tradeID uint) error {
+	if msg == "" {
+		msg = fallback
+	}
+	return (&domain.Error{Code: code, Message: msg}).With("tradeId", tradeID)
+}
+
+// last4 returns the last four characters of a payment code.
+func last4(code string) string {
+	if len(code) <= 4 {
+		return code
+	}
+	return code[len(code)-4:]
+}

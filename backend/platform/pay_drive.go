@@ -1,0 +1,195 @@
+package platform
+
+import (
+	"time"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/store"
+)
+
+// spawnDriver starts a goroutine that resolves trade id, first querying at first, unless one
+// of this process already drives it.
+func (s *Service) spawnDriver(id uint, first time.Time) {
+	s.activeMu.Lock()
+	if s.active[id] || s.bg.Err() != nil {
+		s.activeMu.Unlock()
+		return
+	}
+	s.active[id] = true
+	s.drivers.Add(1)
+	s.activeMu.Unlock()
+	go func() {
+		defer func() {
+			s.activeMu.Lock()
+			delete(s.active, id)
+			s.activeMu.Unlock()
+			s.drivers.Done()
+		}()
+		s.drive(id, first)
+	}()
+}
+
+// drive resolves one open trade by the rules of DESIGN.md: query (first at first, then every
+// Poll.Every) until the poll window after its creation ends; then close a pay and query again;
+// whatever is still unresolved becomes unknown for the sweep. An unknown trade gets one check.
+func (s *Service) drive(id uint, first time.Time) {
+	t, err := s.reload(s.bg, id)
+	if err != nil {
+		s.log.Error("platform: load trade to drive", "id", id, "err", err)
+		return
+	}
+	gw, err := s.gatewayOfTrade(t)
+	if err != nil {
+		return
+	}
+	next := first
+	for {
+		switch domain.TradeStatus(t.Status) {
+		case domain.StatusUnknown:
+			s.checkUnknown(gw, t)
+			return
+		case domain.StatusClosing:
+			s.closeAndSettle(gw, t)
+			return
+		case domain.StatusSent, domain.StatusPending:
+		default:
+			return // final, or created (never sent: the sweep fails it)
+		}
+		deadline := t.CreatedAt.Add(s.poll.Window)
+		if !s.now().Before(deadline) {
+			s.windowOver(gw, t)
+			return
+		}
+		if next.After(deadline) {
+			next = deadline
+		}
+		if !s.sleepUntil(next) {
+			return
+		}
+		if s.now().Before(deadline) && s.pollOnce(gw, t) {
+			return
+		}
+		next = s.now().Add(s.poll.Every)
+		if t, err = s.reload(s.bg, id); err != nil {
+			return
+		}
+	}
+}
+
+// sleepUntil waits until at, or returns false when the service stops.
+func (s *Service) sleepUntil(at time.Time) bool {
+	d := at.Sub(s.now())
+	if d <= 0 {
+		return s.bg.Err() == nil
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-s.bg.Done():
+		return false
+	}
+}
+
+// pollOnce queries the trade and settles it on a final answer; it reports whether it did.
+func (s *Service) pollOnce(gw gateway.Provider, t *store.Trade) bool {
+	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
+	v, r, msg := classify(res, err)
+	s.log.Debug("platform: query", "reqsn", t.ReqSN, "verdict", v, "err", err)
+	switch v {
+	case verdictSuccess:
+		s.settle(t, domain.StatusSuccess, r, "", false)
+		return true
+	case verdictFailed:
+		s.settle(t, domain.StatusFailed, r, msg, false)
+		return true
+	}
+	if err := s.markPending(t, r, s.now().Add(s.poll.Every), true); err != nil {
+		s.log.Error("platform: mark pending", "reqsn", t.ReqSN, "err", err)
+	}
+	return false
+}
+
+// windowOver ends the poll window: a pay is closed and queried again; a reversal (which
+// cannot be closed) is left unknown for the sweep.
+func (s *Service) windowOver(gw gateway.Provider, t *store.Trade) {
+	if t.Kind != string(domain.KindPay) {
+		s.markUnknown(t, nil, "")
+		return
+	}
+	ok, err := store.TransitionTrade(s.bg, s.db, t.ID,
+		[]string{string(domain.StatusSent), string(domain.StatusPending)},
+		map[string]any{"status": string(domain.StatusClosing), "next_check_at": s.now().Add(s.poll.Lease).UTC()})
+	if err != nil || !ok {
+		return
+	}
+	t.Status = string(domain.StatusClosing)
+	s.closeAndSettle(gw, t)
+}
+
+// closeAndSettle closes a pay still processing after its window, then queries it: paid in the
+// meantime stays paid (the cashier decides whether to refund); a final failure becomes
+// closed; anything else becomes unknown for the sweep.
+func (s *Service) closeAndSettle(gw gateway.Provider, t *store.Trade) {
+	cres, cerr := gw.Close(s.bg, gateway.CloseRequest{OldReqSN: t.ReqSN, OldTrxID: t.TrxID})
+	cv, _, cmsg := classify(cres, cerr)
+	s.log.Info("platform: close after poll window", "reqsn", t.ReqSN, "verdict", cv, "errmsg", cmsg, "err", cerr)
+	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
+	v, r, msg := classify(res, err)
+	switch v {
+	case verdictSuccess:
+		s.log.Warn("platform: trade paid while being closed; kept as paid", "reqsn", t.ReqSN)
+		s.settle(t, domain.StatusSuccess, r, "", false)
+	case verdictFailed:
+		s.settle(t, domain.StatusClosed, r, msg, false)
+	default:
+		s.markUnknown(t, r, "")
+	}
+}
+
+// checkUnknown is the sweep's look at an unknown trade: settle it if the acquirer now knows
+// the outcome; close a pay again if still processing; give up checking after Poll.MaxCheck
+// (a trade the acquirer never heard of is then closed; anything else needs a person).
+func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
+	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
+	v, r, msg := classify(res, err)
+	isPay := t.Kind == string(domain.KindPay)
+	switch {
+	case v == verdictSuccess:
+		s.settle(t, domain.StatusSuccess, r, "", false)
+		return
+	case v == verdictFailed && isPay:
+		s.settle(t, domain.StatusClosed, r, msg, false)
+		return
+	case v == verdictFailed:
+		s.settle(t, domain.StatusFailed, r, msg, false)
+		return
+	case v == verdictProcessing && isPay:
+		gw.Close(s.bg, gateway.CloseRequest{OldReqSN: t.ReqSN, OldTrxID: t.TrxID})
+	}
+	next := s.now().Add(s.poll.Sweep).UTC()
+	if s.now().Sub(t.CreatedAt) >= s.poll.MaxCheck {
+		if v == verdictNotFound {
+			s.settle(t, domain.StatusClosed, r, "通联无此交易", false)
+			return
+		}
+		s.log.Error("platform: trade still unresolved after the maximum check time; needs a person", "reqsn", t.ReqSN)
+		s.db.WithContext(s.bg).Model(&store.Trade{}).Where("id = ? AND status = ?", t.ID, domain.StatusUnknown).
+			Update("next_check_at", nil)
+		return
+	}
+	s.db.WithContext(s.bg).Model(&store.Trade{}).Where("id = ? AND status = ?", t.ID, domain.StatusUnknown).
+		Updates(map[string]any{"next_check_at": next, "queries": gormIncr})
+}
+
+// gatewayOfTrade returns the gateway of the trade's merchant.
+func (s *Service) gatewayOfTrade(t *store.Trade) (gateway.Provider, error) {
+	var m store.Merchant
+	if err := s.db.WithContext(s.bg).First(&m, t.MerchantID).Error; err != nil {
+		s.log.Error("platform: load merchant of trade", "reqsn", t.ReqSN, "err", err)
+		return nil, err
+	}
+	return s.providerFor(&m)
+}
