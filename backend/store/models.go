@@ -71,6 +71,7 @@ type SMSCode struct {
 	ID         uint   `gorm:"primaryKey"`
 	MerchantID uint   `gorm:"index;not null"`
 	Purpose    string `gorm:"size:16;not null"` // "init" or "store"
+	TerminalID *uint  // the terminal asking, for a store change
 	Phone      string `gorm:"size:20;not null"`
 	CodeHash   string `gorm:"size:64;not null"`
 	Attempts   int
@@ -94,6 +95,7 @@ type Grant struct {
 type Captcha struct {
 	ID         string `gorm:"primaryKey;size:32"`
 	AnswerHash string `gorm:"size:64;not null"`
+	CashierID  uint   // the admin it was shown to; only they may answer it
 	ExpiresAt  time.Time
 	UsedAt     *time.Time
 }

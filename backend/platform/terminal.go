@@ -1,0 +1,235 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/store"
+)
+
+// merchantByNo finds a merchant by its number, with a clear error when there is none.
+func (s *Service) merchantByNo(ctx context.Context, merchantNo string) (*store.Merchant, error) {
+	if err := validMerchantNo(merchantNo); err != nil {
+		return nil, err
+	}
+	var m store.Merchant
+	err := s.db.WithContext(ctx).Where("merchant_no = ?", merchantNo).First(&m).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		e := domain.Errorf(domain.CodeNotFound, "商户号 %s 不存在，请核对后重新输入", merchantNo)
+		e.Field = "merchantNo"
+		return nil, e
+	}
+	if err != nil {
+		return nil, s.internal("load merchant", err)
+	}
+	return &m, nil
+}
+
+// RequestInitCode sends an initialisation code to the merchant's registered phone (manual §1).
+func (s *Service) RequestInitCode(ctx context.Context, merchantNo string) (*SMSChallenge, error) {
+	m, err := s.merchantByNo(ctx, merchantNo)
+	if err != nil {
+		return nil, err
+	}
+	return s.sendCode(ctx, smsKey{merchant: m, purpose: purposeInit})
+}
+
+// VerifyInitCode checks the initialisation code and returns a grant with the stores.
+func (s *Service) VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error) {
+	m, err := s.merchantByNo(ctx, merchantNo)
+	if err != nil {
+		return nil, err
+	}
+	k := smsKey{merchant: m, purpose: purposeInit}
+	if err := s.checkCode(ctx, k, code); err != nil {
+		return nil, err
+	}
+	return s.issueGrant(ctx, k)
+}
+
+// CompleteInit creates a terminal in the chosen store and puts admin 01 back to the initial
+// password, unlocked and unbound, so the first login (or a forgotten admin password, §3.1)
+// works. It returns the new terminal token.
+func (s *Service) CompleteInit(ctx context.Context, grantToken string, storeID uint) (*TerminalInfo, error) {
+	pwHash, err := hashPassword(domain.InitialPassword)
+	if err != nil {
+		return nil, s.internal("hash password", err)
+	}
+	token, tokenHash, err := newToken()
+	if err != nil {
+		return nil, s.internal("terminal token", err)
+	}
+	var term store.Terminal
+	var m store.Merchant
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		g, err := s.useGrant(tx, grantToken, purposeInit, nil)
+		if err != nil {
+			return err
+		}
+		if err := tx.First(&m, g.MerchantID).Error; err != nil {
+			return s.internal("load merchant", err)
+		}
+		if err := s.checkStore(tx, m.ID, storeID); err != nil {
+			return err
+		}
+		now := s.now()
+		term = store.Terminal{MerchantID: m.ID, StoreID: storeID, TokenHash: tokenHash, CreatedAt: now, LastSeenAt: now}
+		if err := tx.Create(&term).Error; err != nil {
+			return s.internal("create terminal", err)
+		}
+		term.TermNo = fmt.Sprintf("%08d", term.ID%100000000)
+		if err := tx.Model(&term).Update("term_no", term.TermNo).Error; err != nil {
+			return s.internal("terminal number", err)
+		}
+		return s.resetAdmin(tx, m.ID, pwHash)
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.audit(ctx, auditEntry{MerchantID: m.ID, TerminalID: term.ID, Actor: domain.AdminAccount,
+		Action: AuditInit, Detail: fmt.Sprintf("终端 %s 初始化，门店 %d；管理员密码恢复为初始密码", term.TermNo, storeID), OK: true})
+	info, err := s.terminalInfo(ctx, &term, &m)
+	if err != nil {
+		return nil, err
+	}
+	info.Token = token
+	return info, nil
+}
+
+// checkStore requires storeID to be one of the merchant's stores, or 0 when it has none.
+func (s *Service) checkStore(tx *gorm.DB, merchantID, storeID uint) error {
+	var n int64
+	if err := tx.Model(&store.Store{}).Where("merchant_id = ?", merchantID).Count(&n).Error; err != nil {
+		return s.internal("count stores", err)
+	}
+	if n == 0 && storeID == 0 {
+		return nil
+	}
+	if storeID == 0 {
+		return domain.FieldError("storeId", "请选择门店")
+	}
+	var st store.Store
+	err := tx.Where("id = ? AND merchant_id = ?", storeID, merchantID).First(&st).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return domain.FieldError("storeId", "所选门店不属于该商户，请重新选择")
+	}
+	if err != nil {
+		return s.internal("load store", err)
+	}
+	return nil
+}
+
+// resetAdmin creates admin 01 or resets it: initial password, unlocked, unbound, logged out.
+func (s *Service) resetAdmin(tx *gorm.DB, merchantID uint, pwHash string) error {
+	var admin store.Cashier
+	err := tx.Where("merchant_id = ? AND account = ?", merchantID, domain.AdminAccount).Limit(1).Find(&admin).Error
+	if err != nil {
+		return s.internal("load admin", err)
+	}
+	if admin.ID == 0 {
+		admin = store.Cashier{MerchantID: merchantID, Account: domain.AdminAccount, Name: "管理员",
+			Role: string(domain.RoleAdmin), PasswordHash: pwHash}
+		if err := tx.Create(&admin).Error; err != nil {
+			return s.internal("create admin", err)
+		}
+		return nil
+	}
+	err = tx.Model(&admin).Updates(map[string]any{"password_hash": pwHash, "password_changed": false,
+		"failed_logins": 0, "locked_until": nil, "bound_terminal_id": nil, "role": string(domain.RoleAdmin)}).Error
+	if err != nil {
+		return s.internal("reset admin", err)
+	}
+	if err := tx.Where("cashier_id = ?", admin.ID).Delete(&store.Session{}).Error; err != nil {
+		return s.internal("end admin sessions", err)
+	}
+	return nil
+}
+
+// Terminal describes the terminal behind creds; only the terminal token is needed.
+func (s *Service) Terminal(ctx context.Context, creds Creds) (*TerminalInfo, error) {
+	t, m, err := s.terminalOf(ctx, creds.TerminalToken)
+	if err != nil {
+		return nil, err
+	}
+	return s.terminalInfo(ctx, t, m)
+}
+
+// RequestStoreChangeCode sends a code for changing this terminal's store (manual §2.1).
+func (s *Service) RequestStoreChangeCode(ctx context.Context, creds Creds) (*SMSChallenge, error) {
+	c, err := s.caller(ctx, creds)
+	if err != nil {
+		return nil, err
+	}
+	return s.sendCode(ctx, smsKey{merchant: &c.Merchant, purpose: purposeStore, terminalID: &c.Terminal.ID})
+}
+
+// VerifyStoreChangeCode checks the store-change code and returns a grant with the stores.
+func (s *Service) VerifyStoreChangeCode(ctx context.Context, creds Creds, code string) (*Grant, error) {
+	c, err := s.caller(ctx, creds)
+	if err != nil {
+		return nil, err
+	}
+	k := smsKey{merchant: &c.Merchant, purpose: purposeStore, terminalID: &c.Terminal.ID}
+	if err := s.checkCode(ctx, k, code); err != nil {
+		return nil, err
+	}
+	return s.issueGrant(ctx, k)
+}
+
+// ChangeStore moves this terminal to another store of its merchant.
+func (s *Service) ChangeStore(ctx context.Context, creds Creds, grantToken string, storeID uint) (*TerminalInfo, error) {
+	c, err := s.caller(ctx, creds)
+	if err != nil {
+		return nil, err
+	}
+	from := c.Terminal.StoreID
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if _, err := s.useGrant(tx, grantToken, purposeStore, &c.Terminal.ID); err != nil {
+			return err
+		}
+		if err := s.checkStore(tx, c.Merchant.ID, storeID); err != nil {
+			return err
+		}
+		return tx.Model(&store.Terminal{}).Where("id = ?", c.Terminal.ID).Update("store_id", storeID).Error
+	})
+	if err != nil {
+		return nil, domain.AsError(err)
+	}
+	s.auditCaller(ctx, c, AuditStoreChange, fmt.Sprintf("门店 %d → %d", from, storeID), true)
+	c.Terminal.StoreID = storeID
+	return s.terminalInfo(ctx, &c.Terminal, &c.Merchant)
+}
+
+// storesOf lists a merchant's stores in creation order.
+func (s *Service) storesOf(ctx context.Context, merchantID uint) ([]StoreInfo, error) {
+	var rows []store.Store
+	if err := s.db.WithContext(ctx).Where("merchant_id = ?", merchantID).Order("id").Find(&rows).Error; err != nil {
+		return nil, s.internal("list stores", err)
+	}
+	out := make([]StoreInfo, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, StoreInfo{ID: r.ID, Name: r.Name})
+	}
+	return out, nil
+}
+
+// terminalInfo builds the DTO for a terminal (without its token).
+func (s *Service) terminalInfo(ctx context.Context, t *store.Terminal, m *store.Merchant) (*TerminalInfo, error) {
+	info := &TerminalInfo{TermNo: t.TermNo, MerchantNo: m.MerchantNo, MerchantName: m.Name,
+		StoreID: t.StoreID, PayLimit: m.PayLimit}
+	if info.PayLimit == 0 {
+		info.PayLimit = domain.DefaultPayLimit
+	}
+	if t.StoreID != 0 {
+		var st store.Store
+		if err := s.db.WithContext(ctx).Limit(1).Find(&st, t.StoreID).Error; err != nil {
+			return nil, s.internal("load store", err)
+		}
+		info.StoreName = st.Name
+	}
+	return info, nil
+}
