@@ -1,0 +1,278 @@
+package ocr
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// kind is what a glyph is, judged against the digits of one text line.
+type kind int
+
+const (
+	kDigit   kind = iota + 1 // a confidently recognised digit of the line's height
+	kWeak                    // digit-sized but not confidently recognised
+	kYen                     // ¥ or ￥
+	kDot                     // full stop on the baseline
+	kComma                   // comma reaching below the baseline
+	kSep                     // a full stop or a comma, too small to tell which
+	kColon                   // two stacked dots
+	kSmall                   // any other small mark (minus sign, speck)
+	kLabel                   // larger or differently placed glyph: CJK or letters of a label
+	kClipped                 // cut by the edge of the region
+)
+
+// line is the height and baseline of the digits of one number.
+type line struct{ h, base float64 }
+
+func (l line) tolH() float64 { return 2 + 0.08*l.h }
+func (l line) tolB() float64 { return 1 + 0.06*l.h }
+
+// Spacing limits, as shares of the digit height: the widest gap inside a number, and the distance
+// within which an unexplained glyph next to a number makes the read unsure.
+const (
+	maxGapH    = 0.45
+	maxSepGapH = 0.75
+	nearGapH   = 0.9
+	maxPitchH  = 1.1
+	pitchSlack = 0.22
+)
+
+func (l line) digitSized(b box) bool {
+	return math.Abs(float64(b.h())-l.h) <= l.tolH() && math.Abs(float64(b.y1)-l.base) <= l.tolB()
+}
+
+// kindOf judges g against the line.
+func (l line) kindOf(g glyph) kind {
+	h, w := float64(g.h()), float64(g.w())
+	switch {
+	case g.border:
+		return kClipped
+	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen:
+		return kYen
+	case l.digitSized(g.box) && g.m.confident():
+		return kDigit
+	case l.digitSized(g.box):
+		return kWeak
+	case g.m.confident() && g.m.class == classYen && h > l.h*0.8:
+		return kYen
+	}
+	switch {
+	case g.parts == 2 && h >= 0.3*l.h && h <= 0.85*l.h && w <= 0.4*l.h && float64(g.y1) <= l.base+l.tolB():
+		return kColon
+	case g.parts == 1 && h <= 0.55*l.h && w <= 0.4*l.h && float64(g.y0) >= l.base-0.35*l.h && float64(g.y1) <= l.base+0.4*l.h:
+		return l.separator(g.box)
+	case h <= 0.55*l.h:
+		return kSmall
+	}
+	return kLabel
+}
+
+// separator tells a full stop from a comma by how far it reaches below the baseline, when the
+// text is large enough for the difference to survive anti-aliasing.
+func (l line) separator(b box) kind {
+	below := float64(b.y1) - l.base
+	switch {
+	case below >= math.Max(2, 0.1*l.h) && b.h() >= b.w()*3/2 && float64(b.y0) > l.base-0.3*l.h:
+		return kComma
+	case below <= 1 && b.h() <= b.w()+1 && l.h >= 12 && float64(b.y0) >= l.base-0.3*l.h:
+		return kDot
+	case float64(b.y0) >= l.base-0.35*l.h:
+		return kSep
+	}
+	return kSmall
+}
+
+// number is one run of digits and separators, read or rejected.
+type number struct {
+	fen  int64
+	text string
+	conf float64
+	err  error
+}
+
+// findNumbers groups glyphs into numbers: runs of confident digits on one line, joined by at
+// most one separator between two digits, and checks what lies next to each run.
+func findNumbers(gs []glyph) []number {
+	used := make([]bool, len(gs))
+	var out []number
+	for i := range gs {
+		if used[i] || gs[i].border || !gs[i].m.confident() || gs[i].m.class == classYen {
+			continue
+		}
+		ln := lineOf(gs, i)
+		var band []int
+		for j, g := range gs {
+			if float64(g.y1) > ln.base-1.3*ln.h && float64(g.y0) < ln.base+0.4*ln.h {
+				band = append(band, j)
+			}
+		}
+		kinds := make([]kind, len(band))
+		start := 0
+		for k, j := range band {
+			kinds[k] = ln.kindOf(gs[j])
+			if j == i {
+				start = k
+			}
+		}
+		if kinds[start] != kDigit {
+			continue
+		}
+		end := extendRun(gs, band, kinds, start, ln)
+		for _, j := range band[start:end] {
+			used[j] = true
+		}
+		out = append(out, readRun(gs, band, kinds, start, end, ln))
+	}
+	return out
+}
+
+// lineOf estimates the digit height and baseline around seed i from the confident digits that
+// match the seed's size.
+func lineOf(gs []glyph, i int) line {
+	seed := line{h: float64(gs[i].h()), base: float64(gs[i].y1)}
+	var hs, bs []float64
+	for _, g := range gs {
+		if g.m.confident() && g.m.class != classYen && seed.digitSized(g.box) {
+			hs = append(hs, float64(g.h()))
+			bs = append(bs, float64(g.y1))
+		}
+	}
+	return line{h: median(hs), base: median(bs)}
+}
+
+// extendRun returns the end (exclusive, in band order) of the run starting at band[start].
+func extendRun(gs []glyph, band []int, kinds []kind, start int, ln line) int {
+	maxGap, sepGap := maxGapH*ln.h, maxSepGapH*ln.h
+	gap := func(a, b int) float64 { return float64(gs[band[b]].x0 - gs[band[a]].x1) }
+	k := start
+	for k+1 < len(band) {
+		switch {
+		case kinds[k+1] == kDigit && gap(k, k+1) <= maxGap:
+			k++
+		case isSep(kinds[k+1]) && k+2 < len(band) && kinds[k+2] == kDigit &&
+			gap(k, k+1) <= sepGap && gap(k+1, k+2) <= sepGap:
+			k += 2
+		default:
+			return k + 1
+		}
+	}
+	return k + 1
+}
+
+// readRun checks the run band[start:end] and its neighbours, then parses it.
+func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) number {
+	near := nearGapH * ln.h
+	if start > 0 && float64(gs[band[start]].x0-gs[band[start-1]].x1) <= near {
+		if k := kinds[start-1]; k != kYen && k != kColon && k != kLabel {
+			return number{err: neighbourErr(k)}
+		}
+	}
+	if end < len(band) && float64(gs[band[end]].x0-gs[band[end-1]].x1) <= near {
+		if k := kinds[end]; k != kLabel && k != kColon {
+			return number{err: neighbourErr(k)}
+		}
+	}
+	if err := checkPitch(gs, band[start:end], kinds[start:end], ln); err != nil {
+		return number{err: err}
+	}
+	var sb strings.Builder
+	conf := 1.0
+	for k := start; k < end; k++ {
+		g := gs[band[k]]
+		switch kinds[k] {
+		case kDigit:
+			sb.WriteByte(g.m.class)
+			conf = math.Min(conf, float64(g.m.score))
+		case kDot:
+			sb.WriteByte('.')
+		case kComma:
+			sb.WriteByte(',')
+		case kSep:
+			sb.WriteByte('?')
+		}
+	}
+	text, err := resolveSeparators(sb.String())
+	if err != nil {
+		return number{err: err}
+	}
+	fen, err := parseNumber(text)
+	return number{fen: fen, text: text, conf: conf, err: err}
+}
+
+func isSep(k kind) bool { return k == kDot || k == kComma || k == kSep }
+
+// resolveSeparators decides the separators whose shape was unclear ('?'). Only the last
+// separator, followed by one or two digits, can be taken as the decimal point: a thousands comma
+// must be seen to be one, because "1.234" and "1,234" differ a thousandfold.
+func resolveSeparators(s string) (string, error) {
+	i := strings.LastIndexByte(s, '?')
+	if i < 0 {
+		return s, nil
+	}
+	tail := s[i+1:]
+	if strings.ContainsAny(tail, ".,?") || len(tail) < 1 || len(tail) > 2 || strings.ContainsAny(s[:i], "?.") {
+		return "", ErrMalformed
+	}
+	return s[:i] + "." + tail, nil
+}
+
+func neighbourErr(k kind) error {
+	if k == kClipped {
+		return ErrClipped
+	}
+	return ErrUnsure
+}
+
+// checkPitch relies on the tabular digits of UI fonts: neighbouring digits without a separator
+// sit one pitch apart, and a separator adds visibly to that. A gap that does not fit means a lost
+// or spurious separator, or two numbers.
+func checkPitch(gs []glyph, run []int, kinds []kind, ln line) error {
+	var plain, sep []float64
+	prev, hadSep := -1, false
+	for k, j := range run {
+		switch kinds[k] {
+		case kDigit:
+			c := float64(gs[j].x0+gs[j].x1) / 2
+			if prev >= 0 {
+				d := c - float64(gs[run[prev]].x0+gs[run[prev]].x1)/2
+				if hadSep {
+					sep = append(sep, d)
+				} else {
+					plain = append(plain, d)
+				}
+			}
+			prev, hadSep = k, false
+		default:
+			hadSep = true
+		}
+	}
+	if len(plain) == 0 {
+		return nil
+	}
+	p := median(plain)
+	if p > maxPitchH*ln.h {
+		return ErrSpacing
+	}
+	for _, d := range plain {
+		if math.Abs(d-p) > pitchSlack*p {
+			return ErrSpacing
+		}
+	}
+	for _, d := range sep {
+		if d < (1+pitchSlack*0.6)*p || d > 2.6*p {
+			return ErrSpacing
+		}
+	}
+	return nil
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}

@@ -1,0 +1,128 @@
+package ocr
+
+import (
+	"fmt"
+	"image"
+)
+
+// minContrast is the smallest colour distance (0–441) between text and background that is read.
+const minContrast = 40
+
+// minGlyphH is the smallest glyph height, in pixels, that is compared with templates.
+const minGlyphH = 5
+
+// Result is the outcome of one read. When Err is nil, Fen holds the amount; otherwise the
+// recogniser abstained and Err (one of ErrEmpty, ErrNoAmount, ErrAmbiguous, ErrUnsure,
+// ErrMalformed, ErrSpacing, ErrClipped) says why.
+type Result struct {
+	Fen        int64
+	Text       string  // the number as read, e.g. "1,234.56"
+	Confidence float64 // lowest glyph correlation in the number, 0–1
+	Err        error
+}
+
+// OK reports whether the read produced an amount.
+func (r Result) OK() bool { return r.Err == nil }
+
+// Recognizer reads amounts using its calibrations first and the built-in templates second.
+// It is safe for concurrent use.
+type Recognizer struct {
+	calibrated []template
+	builtin    []template
+}
+
+// NewRecognizer returns a recogniser using the given calibrations (nil ones are skipped) and the
+// built-in templates.
+func NewRecognizer(cals ...*Calibration) (*Recognizer, error) {
+	bt, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{builtin: bt}
+	for _, c := range cals {
+		if c == nil {
+			continue
+		}
+		ts, err := c.templates()
+		if err != nil {
+			return nil, err
+		}
+		r.calibrated = append(r.calibrated, ts...)
+	}
+	return r, nil
+}
+
+// Recognize reads the amount shown in img, abstaining (Result.Err set) when unsure.
+func (r *Recognizer) Recognize(img image.Image) Result {
+	page := r.analyse(img)
+	if page.err != nil {
+		return Result{Err: page.err}
+	}
+	var res Result
+	found := make([]int64, 0, 2)
+	for _, n := range page.numbers {
+		if n.err != nil {
+			return Result{Err: n.err}
+		}
+		found = append(found, n.fen)
+		if res.Text == "" || n.conf < res.Confidence {
+			res.Text, res.Confidence = n.text, n.conf
+		}
+	}
+	fen, err := single(found)
+	if err != nil {
+		return Result{Err: err}
+	}
+	res.Fen = fen
+	return res
+}
+
+// page is a region split into glyphs, with the numbers found in it.
+type page struct {
+	ink     *inkMap
+	glyphs  []glyph
+	numbers []number
+	err     error
+}
+
+// glyph is one glyph box with its template match.
+type glyph struct {
+	box
+	m match
+}
+
+func (r *Recognizer) analyse(img image.Image) page {
+	ink := newInkMap(img)
+	p := page{ink: ink}
+	if ink.max < minContrast {
+		p.err = ErrEmpty
+		return p
+	}
+	for _, b := range glyphs(components(ink), ink.w, ink.h) {
+		g := glyph{box: b}
+		if b.h() >= minGlyphH {
+			if f := extract(ink, b); f.ok {
+				g.m = classify(f, r.calibrated, r.builtin)
+			}
+		}
+		p.glyphs = append(p.glyphs, g)
+	}
+	if len(p.glyphs) == 0 {
+		p.err = ErrEmpty
+		return p
+	}
+	p.numbers = findNumbers(p.glyphs)
+	if len(p.numbers) == 0 {
+		p.err = ErrNoAmount
+	}
+	return p
+}
+
+// describe renders a page's glyph decisions for debugging output.
+func (p page) describe() string {
+	s := ""
+	for _, g := range p.glyphs {
+		s += fmt.Sprintf("[%d,%d %dx%d p%d %q %.3f/%.3f] ", g.x0, g.y0, g.w(), g.h(), g.parts, g.m.class, g.m.score, g.m.margin)
+	}
+	return s
+}
