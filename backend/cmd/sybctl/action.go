@@ -110,6 +110,11 @@ func call(o options, action string, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
+	if contains(allowed[action], "trxamt") {
+		if _, err := fen(kv); err != nil {
+			return fail(stderr, exitUsage, err)
+		}
+	}
 	if contains(allowed[action], "trxamt") && kv["reqsn"] == "" {
 		kv["reqsn"] = newReqSN()
 		fmt.Fprintf(stderr, "sybctl: reqsn=%s\n", kv["reqsn"])

@@ -50,55 +50,7 @@ func TestOpenSSLCrossCheck(t *testing.T) {
 		{SignRSA, "RSA", "-sha1", ""},
 		{SignSM2, "SM2", "-sm3", "00000051"},
 	} {
-		t.Run(c.st, func(t *testing.T) {
-			args := []string{"genpkey", "-algorithm", c.genAlg, "-out", "k.pem"}
-			if c.genAlg == "RSA" {
-				args = append(args, "-pkeyopt", "rsa_keygen_bits:2048")
-			}
-			openssl(t, dir, args...)
-			openssl(t, dir, "pkey", "-in", "k.pem", "-pubout", "-out", "p.pem")
-			priv, err := ParsePrivateKey(readFile(t, dir, "k.pem"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			pub, err := ParsePublicKey(readFile(t, dir, "p.pem"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			fields := crossFields(c.st)
-			writeFile(t, dir, "msg", Canonical(fields))
-			sigopt := []string{}
-			if c.uid != "" {
-				sigopt = []string{"-sigopt", "distid:" + c.uid}
-			}
-			// openssl signs, we verify
-			osig := openssl(t, dir, append(append([]string{"dgst", c.digest, "-sign", "k.pem"}, sigopt...), "msg")...)
-			if c.st == SignSM2 {
-				if osig, err = derToRaw(osig); err != nil {
-					t.Fatal(err)
-				}
-			}
-			fields["sign"] = base64.StdEncoding.EncodeToString(osig)
-			v, _ := NewVerifier(c.st, pub, c.uid, "")
-			if err := v.Verify(fields); err != nil {
-				t.Fatalf("openssl signature does not verify here: %v", err)
-			}
-			// we sign, openssl verifies
-			s, _ := NewSigner(c.st, priv, c.uid, "")
-			sig, err := s.Sign(fields)
-			if err != nil {
-				t.Fatal(err)
-			}
-			raw, _ := base64.StdEncoding.DecodeString(sig)
-			if c.st == SignSM2 {
-				raw = rawToDER(raw)
-			}
-			writeFile(t, dir, "sig", string(raw))
-			out := openssl(t, dir, append(append([]string{"dgst", c.digest, "-verify", "p.pem", "-signature", "sig"}, sigopt...), "msg")...)
-			if !strings.Contains(string(out), "Verified OK") {
-				t.Fatalf("openssl: %s", out)
-			}
-		})
+		t.Run(c.st, func(t *testing.T) { crossCheck(t, dir, c.st, c.genAlg, c.digest, c.uid) })
 	}
 	t.Run(SignMD5, func(t *testing.T) {
 		fields := crossFields(SignMD5)
@@ -129,5 +81,56 @@ func writeFile(t *testing.T, dir, name, content string) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// crossCheck has openssl sign what we verify and verify what we sign, with a key openssl made.
+func crossCheck(t *testing.T, dir, st, genAlg, digest, uid string) {
+	args := []string{"genpkey", "-algorithm", genAlg, "-out", "k.pem"}
+	if genAlg == "RSA" {
+		args = append(args, "-pkeyopt", "rsa_keygen_bits:2048")
+	}
+	openssl(t, dir, args...)
+	openssl(t, dir, "pkey", "-in", "k.pem", "-pubout", "-out", "p.pem")
+	priv, err := ParsePrivateKey(readFile(t, dir, "k.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := ParsePublicKey(readFile(t, dir, "p.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := crossFields(st)
+	writeFile(t, dir, "msg", Canonical(fields))
+	sigopt := []string{}
+	if uid != "" {
+		sigopt = []string{"-sigopt", "distid:" + uid}
+	}
+	// openssl signs, we verify
+	osig := openssl(t, dir, append(append([]string{"dgst", digest, "-sign", "k.pem"}, sigopt...), "msg")...)
+	if st == SignSM2 {
+		if osig, err = derToRaw(osig); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fields["sign"] = base64.StdEncoding.EncodeToString(osig)
+	v, _ := NewVerifier(st, pub, uid, "")
+	if err := v.Verify(fields); err != nil {
+		t.Fatalf("openssl signature does not verify here: %v", err)
+	}
+	// we sign, openssl verifies
+	s, _ := NewSigner(st, priv, uid, "")
+	sig, err := s.Sign(fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := base64.StdEncoding.DecodeString(sig)
+	if st == SignSM2 {
+		raw = rawToDER(raw)
+	}
+	writeFile(t, dir, "sig", string(raw))
+	out := openssl(t, dir, append(append([]string{"dgst", digest, "-verify", "p.pem", "-signature", "sig"}, sigopt...), "msg")...)
+	if !strings.Contains(string(out), "Verified OK") {
+		t.Fatalf("openssl: %s", out)
 	}
 }

@@ -73,8 +73,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rep.retcode = "FAIL" // version 11 only knows SUCCESS and FAIL
 	}
 	outcome := s.write(w, r, rep)
-	s.logf("POST %s %s -> %s %s %s%s%s (%s)", r.URL.Path, describe(req),
-		rep.retcode, rep.fields["trxstatus"], rep.retmsg, rep.note, outcome, time.Since(start).Round(time.Millisecond))
+	result := strings.Join(strings.Fields(strings.Join([]string{rep.retcode, rep.fields["trxstatus"], rep.retmsg, rep.note, outcome}, " ")), " ")
+	s.logf("POST %s %s -> %s (%.1f ms)", r.URL.Path, describe(req), result, float64(time.Since(start).Microseconds())/1000)
 }
 
 // readRequest parses and verifies a request; a non-empty retcode in the reply refuses it.
