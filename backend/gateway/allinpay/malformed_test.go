@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -150,5 +151,22 @@ func TestNotAcceptedAndHTTPErrors(t *testing.T) {
 		if !errors.As(err, &na) || !na.Local {
 			t.Fatalf("bad request %+v: %v", bad, err)
 		}
+	}
+}
+
+func TestConfigNeverPrintsKeys(t *testing.T) {
+	_, cc, err := sybsim.PairConfig(allinpay.SignSM2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc.MD5Key = "secret-md5"
+	for _, s := range []string{fmt.Sprint(cc), fmt.Sprintf("%+v", cc), fmt.Sprintf("%#v", cc)} {
+		if strings.Contains(s, "PRIVATE") || strings.Contains(s, "PUBLIC") || strings.Contains(s, "secret-md5") {
+			t.Fatalf("key material printed: %s", s)
+		}
+	}
+	cc.BaseURL = "ftp://x"
+	if _, err := allinpay.New(cc); err == nil {
+		t.Fatal("ftp base URL accepted")
 	}
 }
