@@ -1,26 +1,53 @@
-// Command xiaotongfu is the 小通付 desktop payment assistant.
+// Command xiaotongfu is the 小通付 desktop payment assistant. The composition lives in
+// backend/desktop; this file only hands it to Wails.
 package main
 
 import (
-	"log"
+	"context"
+	"fmt"
+	"os"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"xiaotongfu/backend/desktop"
 )
 
 func main() {
-	app := NewApp()
-	err := wails.Run(&options.App{
-		Title:            "小通付",
-		Width:            1280,
-		Height:           800,
-		AssetServer:      &assetserver.Options{Assets: assets},
-		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
-		OnStartup:        app.startup,
-		Bind:             []any{app},
-	})
+	if generatingBindings {
+		run(&options.App{Title: "小通付", Bind: desktop.Bindings()})
+		return
+	}
+	sh, err := desktop.Open(context.Background())
 	if err != nil {
-		log.Fatal(err)
+		fmt.Fprintln(os.Stderr, "小通付无法启动:", err)
+		os.Exit(1)
+	}
+	app := NewApp(sh)
+	run(&options.App{
+		Title:              "小通付",
+		Width:              1280,
+		Height:             800,
+		MinWidth:           1024,
+		MinHeight:          640,
+		StartHidden:        true,
+		AssetServer:        &assetserver.Options{Assets: assets},
+		BackgroundColour:   &options.RGBA{R: 245, G: 247, B: 250, A: 1},
+		OnStartup:          app.startup,
+		OnDomReady:         app.domReady,
+		OnBeforeClose:      app.beforeClose,
+		OnShutdown:         app.shutdown,
+		Bind:               sh.Bind(),
+		ErrorFormatter:     sh.FormatError,
+		SingleInstanceLock: &options.SingleInstanceLock{UniqueId: sh.InstanceID(), OnSecondInstanceLaunch: app.secondInstance},
+	})
+}
+
+// run starts Wails and exits non-zero when it fails.
+func run(opts *options.App) {
+	if err := wails.Run(opts); err != nil {
+		fmt.Fprintln(os.Stderr, "小通付:", err)
+		os.Exit(1)
 	}
 }

@@ -1,0 +1,114 @@
+package desktop
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/gateway/allinpay"
+	"xiaotongfu/backend/gateway/sybsim"
+)
+
+// startSim runs the simulator with fresh in-memory keys on a loopback listener and returns
+// a real allinpay client for it, its root URL and a stop function.
+func startSim(sc SimConfig, log *slog.Logger) (gateway.Provider, string, func(), error) {
+	signType := sc.SignType
+	if signType == "" {
+		signType = allinpay.SignRSA
+	}
+	simCfg, clientCfg, err := sybsim.PairConfig(signType)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("模拟器密钥: %w", err)
+	}
+	simCfg.Logf = func(format string, args ...any) { log.Info("sybsim: " + fmt.Sprintf(format, args...)) }
+	sim, err := sybsim.New(simCfg)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	addr := sc.Addr
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	if host, _, err := net.SplitHostPort(addr); err != nil || !net.ParseIP(host).IsLoopback() {
+		return nil, "", nil, fmt.Errorf("模拟器地址 %q 必须是本机回环地址，如 127.0.0.1:0", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("模拟器监听 %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("sybsim stopped", "err", err)
+		}
+	}()
+	root := "http://" + ln.Addr().String()
+	clientCfg.BaseURL = root + "/apiweb"
+	client, err := allinpay.New(clientCfg)
+	if err != nil {
+		_ = srv.Close()
+		return nil, "", nil, err
+	}
+	log.Info("simulator listening", "url", root, "signType", signType)
+	stop := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if srv.Shutdown(ctx) != nil {
+			_ = srv.Close()
+		}
+	}
+	return client, root, stop, nil
+}
+
+// realGateway builds the Allinpay client from the config and its key files.
+func realGateway(c AllinpayConfig, dir string, log *slog.Logger) (gateway.Provider, error) {
+	read := func(name, what string) (string, error) {
+		if name == "" {
+			return "", nil
+		}
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, name)
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return "", fmt.Errorf("读取%s文件: %w", what, err)
+		}
+		return string(b), nil
+	}
+	priv, err := read(c.PrivateKeyFile, "商户私钥")
+	if err != nil {
+		return nil, err
+	}
+	pub, err := read(c.PlatformPublicKeyFile, "通联公钥")
+	if err != nil {
+		return nil, err
+	}
+	md5, err := read(c.MD5KeyFile, "MD5 密钥")
+	if err != nil {
+		return nil, err
+	}
+	cfg := allinpay.Config{BaseURL: c.BaseURL, CusID: c.CusID, AppID: c.AppID, OrgID: c.OrgID,
+		SignType: c.SignType, PrivateKey: priv, PlatformPublicKey: pub, MD5Key: trimKey(md5),
+		Version: c.Version, TermInfo: allinpay.TermInfo{DeviceType: "11", TermNo: c.TermNo}}
+	client, err := allinpay.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("通联配置: %w", err)
+	}
+	log.Info("allinpay gateway", "config", cfg.String())
+	return client, nil
+}
+
+// trimKey drops the line end an editor leaves after a key typed into a file.
+func trimKey(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r' || s[len(s)-1] == ' ') {
+		s = s[:len(s)-1]
+	}
+	return s
+}

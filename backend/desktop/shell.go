@@ -1,0 +1,135 @@
+package desktop
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/store"
+)
+
+// Shell is the composed desktop app: data folder, config, log, platform and the services
+// Wails binds. Build it with Open before wails.Run; Start and Stop follow the window.
+type Shell struct {
+	Dir     string
+	Config  *ConfigFile
+	Log     *slog.Logger
+	Backend *Backend
+	Emitter *events.Wails
+	Core    *services.Core
+
+	Session  *services.SessionService
+	Pay      *services.PayService
+	Trade    *services.TradeService
+	Cashier  *services.CashierService
+	Notice   *services.NoticeService
+	Settings *services.SettingsService
+
+	logFile io.Closer
+}
+
+// Open reads the config from the data folder (store.DataDir: $XTF_DATA_DIR or the user
+// config folder), opens the log and the platform, and builds the services. A problem after
+// the log is open does not fail Open: the shell runs with services that report it, so the
+// window can show it. The error is only for a data folder or log that cannot be opened.
+func Open(ctx context.Context) (*Shell, error) {
+	dir, err := store.DataDir()
+	if err != nil {
+		return nil, err
+	}
+	log, logFile, err := OpenLog(dir, os.Getenv("XTF_LOG_STDERR") != "")
+	if err != nil {
+		return nil, err
+	}
+	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &events.Wails{}}
+	log.Info("starting", "dataDir", dir, "pid", os.Getpid())
+	opts := services.Options{Emitter: sh.Emitter, Log: log}
+	sh.Config, err = LoadConfig(dir)
+	if err == nil {
+		cfg := sh.Config.Config()
+		opts.Prefs = sh.Config
+		opts.Mode, opts.Server = cfg.Platform.Mode, cfg.Platform.ServerURL
+		sh.Backend, err = OpenBackend(ctx, cfg, dir, log)
+	}
+	if err != nil {
+		log.Error("platform did not start", "err", err)
+		opts.Problem = err
+	} else {
+		opts.API, opts.Demo = sh.Backend.API, sh.Backend.Demo
+		log.Info("platform ready", "mode", sh.Backend.Mode, "demo", sh.Backend.Demo.Enabled(), "sim", sh.Backend.SimURL)
+	}
+	sh.bindServices(services.NewCore(opts))
+	return sh, nil
+}
+
+// Bindings returns zero-value services for `wails generate module` (only their types matter).
+func Bindings() []any {
+	sh := &Shell{}
+	sh.bindServices(services.NewCore(services.Options{}))
+	return sh.Bind()
+}
+
+// bindServices creates the bound services around c.
+func (sh *Shell) bindServices(c *services.Core) {
+	sh.Core = c
+	sh.Session = services.NewSessionService(c)
+	sh.Pay = services.NewPayService(c)
+	sh.Trade = services.NewTradeService(c)
+	sh.Cashier = services.NewCashierService(c)
+	sh.Notice = services.NewNoticeService(c)
+	sh.Settings = services.NewSettingsService(c)
+}
+
+// Bind lists the structs whose methods the UI may call.
+func (sh *Shell) Bind() []any {
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings}
+}
+
+// InstanceID names this data folder for Wails' single-instance lock: a second start with
+// the same folder raises the first window; another folder (another terminal) may run.
+func (sh *Shell) InstanceID() string {
+	sum := sha256.Sum256([]byte(sh.Dir))
+	return "xiaotongfu-" + hex.EncodeToString(sum[:8])
+}
+
+// Start hands the Wails runtime context to the emitter and the services.
+func (sh *Shell) Start(ctx context.Context) {
+	sh.Emitter.Bind(ctx)
+	sh.Core.Start(ctx)
+}
+
+// drainTimeout bounds how long shutdown waits for a payment request already on its way.
+const drainTimeout = 15 * time.Second
+
+// Stop shuts down: it lets a payment request in progress get its first answer saved (the
+// platform's sweep resolves it at the next start if it is still pending), then stops the
+// platform and closes the log.
+func (sh *Shell) Stop() {
+	if sh.Core != nil && !sh.Core.Drain(drainTimeout) {
+		sh.Log.Warn("shutdown: a payment request was still open; it is resumed at the next start")
+	}
+	if sh.Backend != nil {
+		sh.Backend.Close()
+	}
+	sh.Log.Info("stopped")
+	if sh.logFile != nil {
+		_ = sh.logFile.Close()
+	}
+}
+
+// FormatError is Wails' ErrorFormatter: every error reaches the UI as a domain.Error
+// {code, message, field, params}. Unexpected errors are logged and shown generically.
+func (sh *Shell) FormatError(err error) any {
+	e := domain.AsError(err)
+	if e.Code == domain.CodeInternal && sh.Log != nil {
+		sh.Log.Error("internal error returned to UI", "err", err)
+	}
+	return e
+}

@@ -1,0 +1,56 @@
+// Package events names every event the Go side sends to the UI and defines its payload.
+// Names follow one style, "domain:action", and are mirrored in frontend/src/consts/events.ts.
+// Services send events through an Emitter: Wails in the app, a Recorder in tests.
+package events
+
+// Event names (Go → UI).
+const (
+	// PayProgress is sent while a payment waits for its outcome, at most 10 times a second.
+	PayProgress = "pay:progress"
+	// PayResult is sent once when Pay returns; the payload is the platform.Trade.
+	PayResult = "pay:result"
+	// AmountDetected is sent when the amount due was read from the cashier software (issue 5).
+	AmountDetected = "amount:detected"
+	// WindowMode is sent when the window switches between main, quick-pay and floating.
+	WindowMode = "window:mode"
+	// BoxScan is sent when the scanner box reads a payment code.
+	BoxScan = "box:scan"
+	// BoxStatus is sent when the scanner box connects or disconnects.
+	BoxStatus = "box:status"
+	// HotkeyPressed is sent when a registered global hotkey fires.
+	HotkeyPressed = "hotkey:pressed"
+	// ExportProgress is sent while trades are exported.
+	ExportProgress = "export:progress"
+)
+
+// Progress is the PayProgress payload: where a waiting payment stands.
+type Progress struct {
+	TradeID   uint   `json:"tradeId"`
+	ReqSN     string `json:"reqsn"`
+	Status    string `json:"status"`    // domain.TradeStatus
+	Queries   int    `json:"queries"`   // how many times the desktop has asked so far
+	ElapsedMs int64  `json:"elapsedMs"` // since the cashier confirmed the payment
+}
+
+// Amount is the AmountDetected payload.
+type Amount struct {
+	Amount int64  `json:"amount"` // fen
+	Source string `json:"source"` // domain.AmountSource
+}
+
+// Mode is the WindowMode payload.
+type Mode struct {
+	Mode string `json:"mode"` // main, quickpay or floating
+}
+
+// Window modes.
+const (
+	ModeMain     = "main"
+	ModeQuickPay = "quickpay"
+	ModeFloating = "floating"
+)
+
+// Emitter sends an event to the UI. Implementations must be safe for concurrent use.
+type Emitter interface {
+	Emit(name string, payload any)
+}

@@ -1,0 +1,146 @@
+package services
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/platform"
+)
+
+// Waiting for a payment's outcome: how often the desktop asks the platform, and for how
+// long before it returns the trade still pending (the platform keeps resolving it).
+const (
+	DefaultPollEvery = 500 * time.Millisecond
+	DefaultPollFor   = 75 * time.Second
+	minPollEvery     = 100 * time.Millisecond // keeps pay:progress at ≤ 10 events a second
+)
+
+// PayService charges payment codes (manual §4). One payment at a time per terminal.
+type PayService struct{ c *Core }
+
+// NewPayService binds the payment methods to c.
+func NewPayService(c *Core) *PayService { return &PayService{c: c} }
+
+var errPayBusy = domain.Errorf(domain.CodePayInFlight, "正在收款，请等待上一笔完成")
+
+// Pay charges authCode for amount (yuan as typed). It returns when the trade is final or
+// the wait is over (the trade is then still pending and the platform keeps resolving it).
+// It emits pay:progress while waiting and pay:result at the end.
+func (s *PayService) Pay(amount string, authCode string, source string) (*platform.Trade, error) {
+	if !s.c.payBusy.TryLock() {
+		return nil, errPayBusy
+	}
+	defer s.c.payBusy.Unlock()
+	c := s.c
+	in, err := s.input(amount, authCode, source)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	t, err := s.send(in)
+	if t == nil {
+		c.log.Info("pay refused", "amount", in.Amount, "code", domain.MaskCode(in.AuthCode), "err", err)
+		return nil, err
+	}
+	if err == nil {
+		t = s.await(t, start)
+	}
+	c.log.Info("pay done", "trade", t.ID, "reqsn", t.ReqSN, "amount", t.Amount, "code", t.CodeMasked,
+		"status", t.Status, "ms", time.Since(start).Milliseconds())
+	c.emit.Emit(events.PayResult, t)
+	if err != nil {
+		// Declined: the promise rejects with the acquirer's reason; pay:result carries the trade.
+		return nil, err
+	}
+	return t, nil
+}
+
+// input checks what the cashier entered against this terminal's limit.
+func (s *PayService) input(amount, authCode, source string) (platform.PayInput, error) {
+	term, err := s.c.terminalInfo()
+	if err != nil {
+		return platform.PayInput{}, err
+	}
+	fen, err := domain.ParseAmount(amount, term.PayLimit)
+	if err != nil {
+		return platform.PayInput{}, err
+	}
+	code := strings.TrimSpace(authCode)
+	if _, err := domain.ChannelOfCode(code); err != nil {
+		return platform.PayInput{}, err
+	}
+	if source == "" {
+		source = string(domain.SourceManual)
+	}
+	if !domain.AmountSource(source).Valid() {
+		return platform.PayInput{}, domain.FieldError("source", "未知的金额来源 %q", source)
+	}
+	return platform.PayInput{Amount: fen, AuthCode: code, Source: source}, nil
+}
+
+// send asks the platform to charge. The call is not cancelled when the app shuts down, so
+// the trade is always persisted and sent; Drain waits for it.
+func (s *PayService) send(in platform.PayInput) (*platform.Trade, error) {
+	s.c.payCalls.Add(1)
+	defer s.c.payCalls.Done()
+	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+		return api.Pay(context.WithoutCancel(ctx), cr, in)
+	})
+}
+
+// await polls the trade until it is final, the wait is over, or the app shuts down.
+func (s *PayService) await(t *platform.Trade, start time.Time) *platform.Trade {
+	ctx := s.c.context()
+	deadline := start.Add(s.c.pollFor)
+	tick := time.NewTicker(s.c.pollEvery)
+	defer tick.Stop()
+	for queries := 0; !domain.TradeStatus(t.Status).Final(); {
+		s.c.emit.Emit(events.PayProgress, events.Progress{TradeID: t.ID, ReqSN: t.ReqSN, Status: t.Status,
+			Queries: queries, ElapsedMs: time.Since(start).Milliseconds()})
+		if time.Now().After(deadline) {
+			return t
+		}
+		select {
+		case <-ctx.Done():
+			return t
+		case <-tick.C:
+		}
+		queries++
+		nt, err := call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+			return api.GetTrade(ctx, cr, t.ID)
+		})
+		if err != nil {
+			s.c.log.Warn("pay: query trade", "trade", t.ID, "err", err)
+			continue
+		}
+		t = nt
+	}
+	return t
+}
+
+// unresolved are the statuses of trades the cashier must watch (待确认).
+var unresolved = []domain.TradeStatus{domain.StatusSent, domain.StatusPending, domain.StatusClosing, domain.StatusUnknown}
+
+// Pending lists today's trades that are still unresolved (待确认), newest first.
+func (s *PayService) Pending() ([]platform.Trade, error) {
+	out := []platform.Trade{}
+	for _, st := range unresolved {
+		f := platform.TradeFilter{Status: string(st), Limit: 200}
+		page, err := call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.TradePage, error) {
+			return api.ListTrades(ctx, cr, f)
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Trades...)
+	}
+	slices.SortFunc(out, func(a, b platform.Trade) int {
+		return cmp.Or(b.CreatedAt.Compare(a.CreatedAt), cmp.Compare(b.ID, a.ID))
+	})
+	return out, nil
+}

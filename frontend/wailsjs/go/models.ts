@@ -1,0 +1,567 @@
+export namespace domain {
+	
+	export class Error {
+	    code: string;
+	    message: string;
+	    field?: string;
+	    params?: Record<string, any>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Error(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.field = source["field"];
+	        this.params = source["params"];
+	    }
+	}
+
+}
+
+export namespace platform {
+	
+	export class Captcha {
+	    id: string;
+	    image: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Captcha(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.image = source["image"];
+	    }
+	}
+	export class CashierFilter {
+	    account: string;
+	    name: string;
+	    phone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CashierFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	    }
+	}
+	export class CashierInput {
+	    account: string;
+	    password: string;
+	    name: string;
+	    phone: string;
+	    remark: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CashierInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.password = source["password"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.remark = source["remark"];
+	    }
+	}
+	export class ChannelStats {
+	    channel: string;
+	    count: number;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChannelStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channel = source["channel"];
+	        this.count = source["count"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class HourStats {
+	    hour: number;
+	    count: number;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HourStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hour = source["hour"];
+	        this.count = source["count"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class DayStats {
+	    day: string;
+	    storeName: string;
+	    payCount: number;
+	    payAmount: number;
+	    cancelCount: number;
+	    cancelAmount: number;
+	    refundCount: number;
+	    refundAmount: number;
+	    netAmount: number;
+	    byChannel: ChannelStats[];
+	    byHour: HourStats[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DayStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.storeName = source["storeName"];
+	        this.payCount = source["payCount"];
+	        this.payAmount = source["payAmount"];
+	        this.cancelCount = source["cancelCount"];
+	        this.cancelAmount = source["cancelAmount"];
+	        this.refundCount = source["refundCount"];
+	        this.refundAmount = source["refundAmount"];
+	        this.netAmount = source["netAmount"];
+	        this.byChannel = this.convertValues(source["byChannel"], ChannelStats);
+	        this.byHour = this.convertValues(source["byHour"], HourStats);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StoreInfo {
+	    id: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StoreInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
+	export class Grant {
+	    token: string;
+	    stores: StoreInfo[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Grant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.stores = this.convertValues(source["stores"], StoreInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Notice {
+	    id: number;
+	    title: string;
+	    body?: string;
+	    // Go type: time
+	    publishedAt: any;
+	    read: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Notice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.body = source["body"];
+	        this.publishedAt = this.convertValues(source["publishedAt"], null);
+	        this.read = source["read"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Profile {
+	    account: string;
+	    name: string;
+	    phone: string;
+	    remark: string;
+	    role: string;
+	    passwordChanged: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Profile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.remark = source["remark"];
+	        this.role = source["role"];
+	        this.passwordChanged = source["passwordChanged"];
+	    }
+	}
+	export class SMSChallenge {
+	    maskedPhone: string;
+	    resendAfter: number;
+	    expiresIn: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SMSChallenge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.maskedPhone = source["maskedPhone"];
+	        this.resendAfter = source["resendAfter"];
+	        this.expiresIn = source["expiresIn"];
+	    }
+	}
+	
+	export class TerminalInfo {
+	    token?: string;
+	    termNo: string;
+	    merchantNo: string;
+	    merchantName: string;
+	    storeId: number;
+	    storeName: string;
+	    payLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TerminalInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.termNo = source["termNo"];
+	        this.merchantNo = source["merchantNo"];
+	        this.merchantName = source["merchantName"];
+	        this.storeId = source["storeId"];
+	        this.storeName = source["storeName"];
+	        this.payLimit = source["payLimit"];
+	    }
+	}
+	export class Trade {
+	    id: number;
+	    reqsn: string;
+	    kind: string;
+	    status: string;
+	    amount: number;
+	    refundedAmount: number;
+	    channel: string;
+	    source: string;
+	    codeMasked: string;
+	    trxid: string;
+	    chnltrxid: string;
+	    trxcode: string;
+	    errmsg: string;
+	    origReqsn?: string;
+	    cashier: string;
+	    storeName: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Trade(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.reqsn = source["reqsn"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.amount = source["amount"];
+	        this.refundedAmount = source["refundedAmount"];
+	        this.channel = source["channel"];
+	        this.source = source["source"];
+	        this.codeMasked = source["codeMasked"];
+	        this.trxid = source["trxid"];
+	        this.chnltrxid = source["chnltrxid"];
+	        this.trxcode = source["trxcode"];
+	        this.errmsg = source["errmsg"];
+	        this.origReqsn = source["origReqsn"];
+	        this.cashier = source["cashier"];
+	        this.storeName = source["storeName"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TradeFilter {
+	    day: string;
+	    kind: string;
+	    status: string;
+	    tradeNo: string;
+	    terminal: boolean;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TradeFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.tradeNo = source["tradeNo"];
+	        this.terminal = source["terminal"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class TradePage {
+	    trades: Trade[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TradePage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trades = this.convertValues(source["trades"], Trade);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace services {
+	
+	export class AppState {
+	    mode: string;
+	    serverUrl: string;
+	    initialized: boolean;
+	    terminal?: platform.TerminalInfo;
+	    profile?: platform.Profile;
+	    demo: boolean;
+	    problem?: domain.Error;
+	
+	    static createFrom(source: any = {}) {
+	        return new AppState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.serverUrl = source["serverUrl"];
+	        this.initialized = source["initialized"];
+	        this.terminal = this.convertValues(source["terminal"], platform.TerminalInfo);
+	        this.profile = this.convertValues(source["profile"], platform.Profile);
+	        this.demo = source["demo"];
+	        this.problem = this.convertValues(source["problem"], domain.Error);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestCode {
+	    code: string;
+	    outcome: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestCode(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.outcome = source["outcome"];
+	    }
+	}
+	export class DemoInfo {
+	    enabled: boolean;
+	    merchantNo: string;
+	    lastSms: string;
+	    lastSmsText: string;
+	    // Go type: time
+	    lastSmsAt?: any;
+	    testCodes: TestCode[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemoInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.merchantNo = source["merchantNo"];
+	        this.lastSms = source["lastSms"];
+	        this.lastSmsText = source["lastSmsText"];
+	        this.lastSmsAt = this.convertValues(source["lastSmsAt"], null);
+	        this.testCodes = this.convertValues(source["testCodes"], TestCode);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Settings {
+	    mode: string;
+	    serverUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.serverUrl = source["serverUrl"];
+	    }
+	}
+	export class SettingsView {
+	    mode: string;
+	    serverUrl: string;
+	    runningMode: string;
+	    runningServerUrl: string;
+	    restartRequired: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingsView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.serverUrl = source["serverUrl"];
+	        this.runningMode = source["runningMode"];
+	        this.runningServerUrl = source["runningServerUrl"];
+	        this.restartRequired = source["restartRequired"];
+	    }
+	}
+
+}
+
