@@ -196,3 +196,22 @@ func must(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
+
+// waitStatus polls GetTrade until the trade has status want.
+func (e *payEnv) waitStatus(c Creds, id uint, want domain.TradeStatus) *Trade {
+	e.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		tr, err := e.svc.GetTrade(e.t.Context(), c, id)
+		if err != nil {
+			e.t.Fatalf("GetTrade(%d): %v", id, err)
+		}
+		if tr.Status == string(want) {
+			return tr
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("trade %s is %s (%q); want %s", tr.ReqSN, tr.Status, tr.ErrMsg, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
