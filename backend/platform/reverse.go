@@ -46,6 +46,7 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	}
 	orig, err := s.reversibleTrade(ctx, c, in.TradeNo, kind)
 	if err != nil {
+		s.auditReverse(c, kind, fmt.Sprintf("交易单号 %s：%v", clip(in.TradeNo, 40), err), false)
 		return nil, err
 	}
 	amount := in.Amount
