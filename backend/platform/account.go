@@ -215,39 +215,6 @@ func (s *Service) ChangePassword(ctx context.Context, creds Creds, oldPassword, 
 	return nil
 }
 
-// checkAdminPassword verifies the admin password a cashier or admin types to void or refund
-// (manual §6). A wrong one is audited and counts towards locking the admin account.
-func (s *Service) checkAdminPassword(ctx context.Context, c *Caller, password string) error {
-	if err := validPasswordInput("adminPassword", password); err != nil {
-		return err
-	}
-	var admins []store.Cashier
-	if err := s.db.WithContext(ctx).Where("merchant_id = ? AND role = ?", c.Merchant.ID, string(domain.RoleAdmin)).
-		Order("id").Find(&admins).Error; err != nil {
-		return s.internal("load admins", err)
-	}
-	for i := range admins {
-		if s.checkLocked(&admins[i]) == nil && checkPassword(admins[i].PasswordHash, password) {
-			return nil
-		}
-	}
-	e := auditEntry{MerchantID: c.Merchant.ID, TerminalID: c.Terminal.ID, CashierID: c.Cashier.ID,
-		Actor: c.Cashier.Account, Action: AuditAdminPassword}
-	if len(admins) == 0 {
-		s.audit(ctx, e)
-		return domain.Errorf(domain.CodeAdminPassword, "管理员密码错误")
-	}
-	if err := s.checkLocked(&admins[0]); err != nil {
-		s.audit(ctx, e)
-		return err
-	}
-	err := s.wrongPassword(ctx, &admins[0], e, domain.CodeAdminPassword, "管理员密码错误")
-	if de := domain.AsError(err); de.Code == domain.CodeAdminPassword {
-		de.Field = "adminPassword"
-	}
-	return err
-}
-
 // profileOf is the public view of a cashier.
 func profileOf(c *store.Cashier) Profile {
 	return Profile{Account: c.Account, Name: c.Name, Phone: c.Phone, Remark: c.Remark, Role: c.Role,

@@ -133,24 +133,3 @@ func TestAdminForgotPasswordReinit(t *testing.T) {
 		}
 	})
 }
-
-func TestAdminPasswordCheck(t *testing.T) {
-	forEachDB(t, func(t *testing.T, e *acctEnv) {
-		ctx := context.Background()
-		term := e.initTerminal(t)
-		a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
-		e.addCashier(t, a, "02", "abc12345")
-		c := e.login(t, term, "02", "abc12345")
-		caller, err := e.svc.caller(ctx, c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := e.svc.checkAdminPassword(ctx, caller, domain.InitialPassword); err != nil {
-			t.Fatalf("right admin password refused: %v", err)
-		}
-		wantCode(t, e.svc.checkAdminPassword(ctx, caller, "abc12345"), domain.CodeAdminPassword)
-		if n := e.countRows(t, &store.Audit{}, "action = ? AND actor = ?", AuditAdminPassword, "02"); n != 1 {
-			t.Fatalf("admin-password audits = %d", n)
-		}
-	})
-}

@@ -19,7 +19,6 @@ const (
 	AuditCashierEdit   = "cashier.edit"
 	AuditCashierReset  = "cashier.reset"
 	AuditCashierDelete = "cashier.delete"
-	AuditAdminPassword = "admin_password.failed"
 	AuditForbidden     = "forbidden"
 )
 

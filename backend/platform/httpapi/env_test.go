@@ -1,0 +1,174 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/gateway/sybsim/simtest"
+	"xiaotongfu/backend/platform"
+	"xiaotongfu/backend/platform/httpapi"
+	"xiaotongfu/backend/store"
+)
+
+const merchantNo = "990581007426001"
+const phone = "13912345678"
+
+// lockedBuffer is a log sink safe for the server's goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// env is the platform on a SQLite file, served by NewServer on a loopback port, with a
+// Client pointed at it and the real simulator as the gateway.
+type env struct {
+	svc    *platform.Service
+	db     *gorm.DB
+	api    *httpapi.Client
+	url    string
+	logs   *lockedBuffer
+	stores []platform.StoreInfo
+
+	mu    sync.Mutex
+	now   time.Time
+	codes map[string]string
+}
+
+var reCode = regexp.MustCompile(`[0-9]{6}`)
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "xtf.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close(db) })
+	gw, _, _ := simtest.Start(t, "MD5")
+	e := &env{db: db, logs: &lockedBuffer{}, now: time.Now(), codes: map[string]string{}}
+	log := slog.New(slog.NewTextHandler(e.logs, nil))
+	sms := platform.ConsoleSMS{Log: log, OnSend: func(p, text string) {
+		e.mu.Lock()
+		e.codes[p] = reCode.FindString(text)
+		e.mu.Unlock()
+	}}
+	e.svc, err = platform.New(platform.Options{DB: db, Log: log, SMS: sms, Now: e.clock,
+		Gateway: func(*store.Merchant) (gateway.Provider, error) { return gw, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.NewServer(e.svc, log))
+	t.Cleanup(srv.Close)
+	e.url = srv.URL
+	e.api = httpapi.NewClient(srv.URL, srv.Client())
+	ctx := context.Background()
+	if _, err := e.svc.AddMerchant(ctx, platform.MerchantInput{MerchantNo: merchantNo, Name: "测试商户", Phone: phone}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"一号店", "二号店"} {
+		st, err := e.svc.AddStore(ctx, merchantNo, name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.stores = append(e.stores, *st)
+	}
+	return e
+}
+
+func (e *env) clock() time.Time {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.now
+}
+
+func (e *env) advance(d time.Duration) {
+	e.mu.Lock()
+	e.now = e.now.Add(d)
+	e.mu.Unlock()
+}
+
+func (e *env) code() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.codes[phone]
+}
+
+// initTerminal initialises a terminal over HTTP into the first store.
+func (e *env) initTerminal(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	e.advance(platform.SMSResend + time.Second)
+	if _, err := e.api.RequestInitCode(ctx, merchantNo); err != nil {
+		t.Fatal(err)
+	}
+	g, err := e.api.VerifyInitCode(ctx, merchantNo, e.code())
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := e.api.CompleteInit(ctx, g.Token, e.stores[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Token
+}
+
+func (e *env) login(t *testing.T, term, account, password string) platform.Creds {
+	t.Helper()
+	s, err := e.api.Login(context.Background(), term, account, password)
+	if err != nil {
+		t.Fatalf("login %s: %v", account, err)
+	}
+	return platform.Creds{TerminalToken: term, SessionToken: s.Token}
+}
+
+// wantCode fails unless err is a *domain.Error with code.
+func wantCode(t *testing.T, err error, code domain.Code) *domain.Error {
+	t.Helper()
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Code != code || de.Message == "" {
+		t.Fatalf("error = %#v; want *domain.Error with code %s", err, code)
+	}
+	return de
+}
+
+// post sends a raw request and returns the status and decoded error code.
+func post(t *testing.T, url, body string, hdr map[string]string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewBufferString(body))
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(resp.Body)
+	return resp, b.String()
+}

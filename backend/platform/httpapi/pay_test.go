@@ -1,0 +1,68 @@
+package httpapi_test
+
+import (
+	"context"
+	"testing"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/platform"
+)
+
+// Test payment codes of the simulator (gateway/sybsim doc): last two digits choose the outcome.
+const (
+	wechatOK       = "134567890123456700"
+	alipayOK       = "281234567890123400"
+	wechatDeclined = "134567890123456792"
+)
+
+func TestPaymentsAndRolesOverHTTP(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	termA, termB := e.initTerminal(t), e.initTerminal(t)
+	admin := e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
+	if _, err := e.api.AddCashier(ctx, admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
+		t.Fatal(err)
+	}
+	cashier := e.login(t, termB, "02", "abc12345")
+
+	mine, err := e.api.Pay(ctx, admin, platform.PayInput{Amount: 1234, AuthCode: wechatOK, Source: "manual"})
+	if err != nil || mine.Status != string(domain.StatusSuccess) || mine.Amount != 1234 || mine.CodeMasked == wechatOK {
+		t.Fatalf("admin pay %+v, %v", mine, err)
+	}
+	theirs, err := e.api.Pay(ctx, cashier, platform.PayInput{Amount: 500, AuthCode: alipayOK, Source: "manual"})
+	if err != nil || theirs.Status != string(domain.StatusSuccess) {
+		t.Fatalf("cashier pay %+v, %v", theirs, err)
+	}
+	// A declined payment comes back as its failed trade together with the error.
+	failed, err := e.api.Pay(ctx, cashier, platform.PayInput{Amount: 100, AuthCode: wechatDeclined, Source: "manual"})
+	wantCode(t, err, domain.CodePayFailed)
+	if failed == nil || failed.Status != string(domain.StatusFailed) {
+		t.Fatalf("declined trade %+v", failed)
+	}
+	// A cashier sees only their own trades; the admin sees all.
+	page, err := e.api.ListTrades(ctx, cashier, platform.TradeFilter{})
+	if err != nil || page.Total != 2 {
+		t.Fatalf("cashier trades %+v, %v", page, err)
+	}
+	for _, tr := range page.Trades {
+		if tr.CashierAccount != "02" {
+			t.Fatalf("cashier sees %s's trade", tr.CashierAccount)
+		}
+	}
+	_, err = e.api.GetTrade(ctx, cashier, mine.ID)
+	wantCode(t, err, domain.CodeNotFound)
+	if page, err := e.api.ListTrades(ctx, admin, platform.TradeFilter{}); err != nil || page.Total != 3 {
+		t.Fatalf("admin trades %+v, %v", page, err)
+	}
+	// Refund needs the admin password, also for the admin.
+	_, err = e.api.Refund(ctx, cashier, platform.ReverseInput{TradeNo: theirs.ReqSN, Amount: 100, AdminPassword: "abc12345"})
+	wantCode(t, err, domain.CodeAdminPassword)
+	ref, err := e.api.Refund(ctx, cashier, platform.ReverseInput{TradeNo: theirs.ReqSN, Amount: 100, AdminPassword: domain.InitialPassword})
+	if err != nil || ref.Status != string(domain.StatusSuccess) || ref.Kind != string(domain.KindRefund) {
+		t.Fatalf("refund %+v, %v", ref, err)
+	}
+	st, err := e.api.DayStats(ctx, admin, "")
+	if err != nil || st.PayAmount != 1734 || st.RefundAmount != 100 {
+		t.Fatalf("stats %+v, %v", st, err)
+	}
+}
