@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -57,14 +58,16 @@ func showAmount(t *testing.T, text string, fg, bg color.Color, x, y, w, h int) {
 		t.Fatal(err)
 	}
 	out.Close()
-	cmd := exec.Command("display", "-geometry", "+"+itoa(x)+"+"+itoa(y), path)
+	cmd := exec.Command("display", "-geometry", fmt.Sprintf("+%d+%d", x, y), path)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
 }
 
-func itoa(v int) string { return string(rune('0'+v/100%10)) + string(rune('0'+v/10%10)) + string(rune('0'+v%10)) }
+func itoa(v int) string {
+	return string(rune('0'+v/100%10)) + string(rune('0'+v/10%10)) + string(rune('0'+v%10))
+}
 
 // TestCaptureAndRecognizeOnXvfb shows an amount in a real X window, grabs its region with
 // Capture and reads it with the recogniser, through OCRSource and Watcher as the app does.

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Benchmarks the amount recogniser against Debian's tesseract on the generated OCR corpus.
+#
+#   scripts/bench-ocr.sh [CORPUS_DIR] [IMAGES_PER_RASTERISER]
+#
+# Generates the corpus (x/image and ImageMagick renderings, see backend/devices/ocr/internal/corpus)
+# unless CORPUS_DIR already holds one, runs backend/cmd/amountocr and `tesseract --psm 7` with a
+# digits whitelist on the same images, and prints median/p99 milliseconds per image, accuracy,
+# wrong-read and abstain rates side by side. A wrong read is a number other than the expected one,
+# or any number where the image must be refused. Also runs `go test -bench` for a 300×60 region.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-${TMPDIR:-/tmp}/xiaotongfu-ocr-corpus}
+n=${2:-200}
+if [ ! -f "$dir/manifest.tsv" ]; then
+  go run ./backend/devices/ocr/internal/corpus/gencorpus -out "$dir" -n "$n"
+fi
+go build -o "$dir/amountocr" ./backend/cmd/amountocr
+cut -f1 "$dir/manifest.tsv" > "$dir/files.txt"
+(cd "$dir" && xargs ./amountocr -v < files.txt) | cut -f2,4 > "$dir/ours.tsv"
+
+have_tess=0
+if command -v tesseract >/dev/null 2>&1; then
+  have_tess=1
+  : > "$dir/tess.tsv"
+  while read -r f; do
+    t0=$(date +%s%N)
+    raw=$(OMP_THREAD_LIMIT=1 tesseract "$dir/$f" stdout --psm 7 -c tessedit_char_whitelist=0123456789.,¥ 2>/dev/null | tr -d ' \n\f' || true)
+    t1=$(date +%s%N)
+    # Same grammar as ours: optional ¥, digits with well-formed thousands commas, at most 2 decimals.
+    amount=$(printf '%s' "$raw" | awk '{
+      s=$0; sub(/^¥/, "", s)
+      if (s !~ /^([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]{1,2})?$/) { print "?"; exit }
+      gsub(/,/, "", s); split(s, p, "."); d=p[2]; while (length(d) < 2) d=d "0"
+      i=p[1]; sub(/^0+/, "", i); if (i == "") i="0"; print i "." d }')
+    printf '%s\t%s\n' "$amount" "$(( (t1 - t0) / 1000 ))e-3" >> "$dir/tess.tsv"
+  done < "$dir/files.txt"
+else
+  echo "tesseract not installed (apt-get install tesseract-ocr): only our figures are shown" >&2
+fi
+
+percentile() { # $1 = results file, $2 = fraction; prints that percentile of column 2 (ms)
+  cut -f2 "$1" | sort -g | awk -v q="$2" '{ v[NR]=$1 } END { i=int(NR*q + 0.999); if (i < 1) i=1; print v[i] }'
+}
+
+summarise() { # $1 = results file (amount, ms), $2 = name; prints one table row
+  paste <(cut -f2 "$dir/manifest.tsv") "$1" | awk -F'\t' -v name="$2" -v med="$(percentile "$1" 0.5)" -v p99="$(percentile "$1" 0.99)" '
+    { want=$1; got=$2
+      if (want == "?") { if (got != "?") wrong++ }
+      else { valid++; if (got == "?") abst++; else if (got == want) right++; else wrong++ } }
+    END { printf "| %-22s | %9.2f | %6.2f | %6.1f %% | %3d (%4.1f %%) | %5.1f %% | %d / %d |\n", name, med, p99,
+        100*right/valid, wrong, 100*wrong/NR, 100*abst/valid, right, valid }'
+}
+
+echo
+echo "Corpus: $(wc -l < "$dir/manifest.tsv") images in $dir ($(grep -c $'\t?\t' "$dir/manifest.tsv") must be refused)"
+echo "| recogniser             | median ms | p99 ms | accuracy | wrong reads | abstain | right / readable |"
+echo "|------------------------|-----------|--------|----------|-------------|---------|------------------|"
+summarise "$dir/ours.tsv" "xiaotongfu ocr (Go)"
+[ "$have_tess" = 1 ] && summarise "$dir/tess.tsv" "tesseract 5 --psm 7"
+echo "(ms per image: ours inside one process; tesseract one process per image, start-up included.)"
+echo
+echo "By font group (ours):"
+for g in seen unseen; do
+  paste "$dir/manifest.tsv" "$dir/ours.tsv" | awk -F'\t' -v g="$g" '$4==g' | cut -f6,7 > "$dir/ours-$g.tsv"
+  paste "$dir/manifest.tsv" "$dir/ours.tsv" | awk -F'\t' -v g="$g" '$4==g' | cut -f1-5 > "$dir/man-$g.tsv"
+  paste <(cut -f2 "$dir/man-$g.tsv") "$dir/ours-$g.tsv" | awk -F'\t' -v g="$g" '
+    { if ($1 == "?") { if ($2 != "?") w++ } else { v++; if ($2 == "?") a++; else if ($2 == $1) r++; else w++ } }
+    END { printf "  %-6s fonts: %d/%d right, %d wrong, %d abstained\n", g, r, v, w, a }'
+done
+echo
+go test -run '^$' -bench 'Recognize' -benchmem ./backend/devices/ocr/
