@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/gateway"
@@ -38,14 +39,21 @@ func (b *Backend) Close() {
 // onClose registers f to run at Close.
 func (b *Backend) onClose(f func()) { b.closers = append(b.closers, f) }
 
-// OpenBackend builds the platform that cfg describes. dir is the data folder.
-func OpenBackend(ctx context.Context, cfg Config, dir string, log *slog.Logger) (*Backend, error) {
+// Env is where a backend runs: the data folder, the log and the clock.
+type Env struct {
+	Dir string
+	Log *slog.Logger
+	Now func() time.Time // the platform's clock; time.Now when nil (tests move it)
+}
+
+// OpenBackend builds the platform that cfg describes.
+func OpenBackend(ctx context.Context, cfg Config, env Env) (*Backend, error) {
 	switch cfg.Platform.Mode {
 	case services.ModeRemote:
-		return openRemote(cfg.Platform.ServerURL, log)
+		return openRemote(cfg.Platform.ServerURL, env.Log)
 	case services.ModeEmbedded, "":
 		b := &Backend{Mode: services.ModeEmbedded}
-		if err := b.openEmbedded(ctx, cfg, dir, log); err != nil {
+		if err := b.openEmbedded(ctx, cfg, env); err != nil {
 			b.Close()
 			return nil, err
 		}
@@ -56,7 +64,8 @@ func OpenBackend(ctx context.Context, cfg Config, dir string, log *slog.Logger) 
 
 // openEmbedded runs the platform in process: the database, the gateway (the simulator, or
 // real Allinpay when configured), demo or shop seeding, and the payment sweep.
-func (b *Backend) openEmbedded(ctx context.Context, cfg Config, dir string, log *slog.Logger) error {
+func (b *Backend) openEmbedded(ctx context.Context, cfg Config, env Env) error {
+	dir, log := env.Dir, env.Log
 	dsn := cfg.Database
 	if dsn == "" {
 		dsn = filepath.Join(dir, DBName)
@@ -81,6 +90,7 @@ func (b *Backend) openEmbedded(ctx context.Context, cfg Config, dir string, log 
 		SMS:     platform.ConsoleSMS{Log: log, OnSend: b.Demo.OnSMS},
 		Poll:    cfg.Poll.schedule(),
 		Log:     log,
+		Now:     env.Now,
 	})
 	if err != nil {
 		return err

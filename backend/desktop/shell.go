@@ -56,7 +56,7 @@ func Open(ctx context.Context) (*Shell, error) {
 		cfg := sh.Config.Config()
 		opts.Prefs = sh.Config
 		opts.Mode, opts.Server = cfg.Platform.Mode, cfg.Platform.ServerURL
-		sh.Backend, err = OpenBackend(ctx, cfg, dir, log)
+		sh.Backend, err = OpenBackend(ctx, cfg, Env{Dir: dir, Log: log})
 	}
 	if err != nil {
 		log.Error("platform did not start", "err", err)

@@ -1,0 +1,63 @@
+package desktop
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"xiaotongfu/backend/services"
+)
+
+func TestMissingConfigMeansEmbedded(t *testing.T) {
+	f, err := LoadConfig(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := f.Settings(); s.Mode != services.ModeEmbedded || f.TerminalToken() != "" {
+		t.Fatalf("defaults = %+v, token %q", s, f.TerminalToken())
+	}
+}
+
+func TestConfigSavesAtomicallyWithPrivateMode(t *testing.T) {
+	dir := t.TempDir()
+	f, _ := LoadConfig(dir)
+	if err := f.SetTerminalToken("tok-123"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveSettings(services.Settings{Mode: services.ModeRemote, ServerURL: "http://127.0.0.1:8080"}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(filepath.Join(dir, ConfigName))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("config file: %v, mode %v; want 0600", err, st.Mode().Perm())
+	}
+	again, err := LoadConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.TerminalToken() != "tok-123" || again.Config().Platform.ServerURL != "http://127.0.0.1:8080" {
+		t.Fatalf("reloaded = %+v", again.Config())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("data folder holds %d files after saving, want only %s", len(entries), ConfigName)
+	}
+}
+
+func TestBrokenConfigIsAClearError(t *testing.T) {
+	for name, body := range map[string]string{
+		"not json":   "{platform:",
+		"bad mode":   `{"platform":{"mode":"cloud"}}`,
+		"remote url": `{"platform":{"mode":"remote","serverUrl":"xtfd"}}`,
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, ConfigName), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadConfig(dir)
+		if err == nil || !strings.Contains(err.Error(), ConfigName) {
+			t.Fatalf("%s: err = %v, want one naming the file", name, err)
+		}
+	}
+}

@@ -1,0 +1,166 @@
+package services_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/platform"
+	"xiaotongfu/backend/services"
+)
+
+// harness is one desktop terminal against a real embedded platform: SQLite in a temp dir and
+// the simulator on loopback, wired exactly as the app does (desktop.OpenBackend).
+type harness struct {
+	t       *testing.T
+	dir     string
+	backend *desktop.Backend
+	rec     *events.Recorder
+	core    *services.Core
+	session *services.SessionService
+	pay     *services.PayService
+	trades  *services.TradeService
+	cashier *services.CashierService
+	notices *services.NoticeService
+	setting *services.SettingsService
+
+	mu   sync.Mutex
+	skew time.Duration // added to the platform's clock
+}
+
+// now is the platform's clock: real time plus the skew.
+func (h *harness) now() time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return time.Now().Add(h.skew)
+}
+
+// advance moves the platform's clock forward by d, e.g. past the SMS resend wait.
+func (h *harness) advance(d time.Duration) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.skew += d
+}
+
+// fastPoll makes processing payments resolve in well under a second.
+var fastPoll = desktop.PollConfig{FirstMs: 100, EveryMs: 100, WindowMs: 2000, SweepMs: 500}
+
+// newHarness starts a platform with its own data folder and a terminal using it.
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	dir := t.TempDir()
+	log, logFile, err := desktop.OpenLog(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { logFile.Close() })
+	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeEmbedded}, Poll: fastPoll}
+	h := &harness{t: t, dir: dir, rec: &events.Recorder{}}
+	b, err := desktop.OpenBackend(context.Background(), cfg, desktop.Env{Dir: dir, Log: log, Now: h.now})
+	if err != nil {
+		t.Fatalf("OpenBackend: %v", err)
+	}
+	t.Cleanup(b.Close)
+	prefs, err := desktop.LoadConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.backend = b
+	h.attach(services.Options{API: b.API, Prefs: prefs, Log: log, Mode: b.Mode, Demo: b.Demo,
+		PollEvery: 100 * time.Millisecond, PollFor: 10 * time.Second})
+	return h
+}
+
+// attach builds the services around a new core made from opts (plus the recorder).
+func (h *harness) attach(opts services.Options) {
+	opts.Emitter = h.rec
+	h.core = services.NewCore(opts)
+	h.session = services.NewSessionService(h.core)
+	h.pay = services.NewPayService(h.core)
+	h.trades = services.NewTradeService(h.core)
+	h.cashier = services.NewCashierService(h.core)
+	h.notices = services.NewNoticeService(h.core)
+	h.setting = services.NewSettingsService(h.core)
+}
+
+// initialise runs manual §1 with the demo merchant: SMS code from the demo feed, first store.
+func (h *harness) initialise() *platform.TerminalInfo {
+	h.t.Helper()
+	if _, err := h.session.RequestInitCode(platform.DemoMerchantNo); err != nil {
+		h.t.Fatalf("RequestInitCode: %v", err)
+	}
+	demo, _ := h.session.Demo()
+	if len(demo.LastSms) != 6 {
+		h.t.Fatalf("demo feed has no SMS code: %+v", demo)
+	}
+	g, err := h.session.VerifyInitCode(platform.DemoMerchantNo, demo.LastSms)
+	if err != nil {
+		h.t.Fatalf("VerifyInitCode: %v", err)
+	}
+	if len(g.Stores) == 0 {
+		h.t.Fatal("demo merchant has no stores")
+	}
+	term, err := h.session.CompleteInit(g.Token, g.Stores[0].ID)
+	if err != nil {
+		h.t.Fatalf("CompleteInit: %v", err)
+	}
+	return term
+}
+
+// loginAdmin initialises the terminal and logs in as admin 01 with the initial password.
+func (h *harness) loginAdmin() {
+	h.t.Helper()
+	h.initialise()
+	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
+		h.t.Fatalf("Login: %v", err)
+	}
+}
+
+// simTrades reads the simulator's ledger over HTTP, as the e2e tests do.
+func (h *harness) simTrades() []map[string]any {
+	h.t.Helper()
+	resp, err := http.Get(h.backend.SimURL + "/_sim/trades")
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out []map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		h.t.Fatalf("decode /_sim/trades: %v", err)
+	}
+	return out
+}
+
+// logText returns the whole log file.
+func (h *harness) logText() string {
+	b, err := os.ReadFile(filepath.Join(h.dir, desktop.LogName))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// codeOf asserts err is a domain error with the given code.
+func codeOf(t *testing.T, err error, want domain.Code) *domain.Error {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("got no error, want %s", want)
+	}
+	e := domain.AsError(err)
+	if e.Code != want {
+		t.Fatalf("error = %v, want code %s", err, want)
+	}
+	return e
+}
+
+// wechat returns WeChat test code number n with the simulator outcome suffix (00 success).
+func wechat(n int, suffix string) string { return fmt.Sprintf("13%014d%s", n, suffix) }
