@@ -130,8 +130,8 @@ func (s *Service) windowOver(gw gateway.Provider, t *store.Trade) {
 }
 
 // closeAndSettle closes a pay still processing after its window, then queries it: paid in the
-// meantime stays paid (the cashier decides whether to refund); a final failure becomes
-// closed; anything else becomes unknown for the sweep.
+// meantime stays paid (the cashier decides whether to refund); a final failure, or no trace of
+// the trade at all, becomes closed; anything else (no answer) becomes unknown for the sweep.
 func (s *Service) closeAndSettle(gw gateway.Provider, t *store.Trade) {
 	cres, cerr := gw.Close(s.bg, gateway.CloseRequest{OldReqSN: t.ReqSN, OldTrxID: t.TrxID})
 	cv, _, cmsg := classify(cres, cerr)
@@ -144,10 +144,16 @@ func (s *Service) closeAndSettle(gw gateway.Provider, t *store.Trade) {
 		s.settle(t, domain.StatusSuccess, r, "", false)
 	case verdictFailed:
 		s.settle(t, domain.StatusClosed, r, msg, false)
+	case verdictNotFound:
+		// Still no trace after the window and a defensive close: never created (§6, 1001).
+		s.settle(t, domain.StatusClosed, r, msgNoTrade, false)
 	default:
 		s.markUnknown(t, r, "")
 	}
 }
+
+// msgNoTrade is the ErrMsg of a pay the acquirer never received.
+const msgNoTrade = "通联无此交易"
 
 // checkUnknown is the sweep's look at an unknown trade: settle it if the acquirer now knows
 // the outcome; close a pay again if still processing; give up checking after Poll.MaxCheck
@@ -172,7 +178,7 @@ func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 	next := s.now().Add(s.poll.Sweep).UTC()
 	if s.now().Sub(t.CreatedAt) >= s.poll.MaxCheck {
 		if v == verdictNotFound {
-			s.settle(t, domain.StatusClosed, r, "通联无此交易", false)
+			s.settle(t, domain.StatusClosed, r, msgNoTrade, false)
 			return
 		}
 		s.log.Error("platform: trade still unresolved after the maximum check time; needs a person", "reqsn", t.ReqSN)

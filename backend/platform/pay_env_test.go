@@ -33,6 +33,7 @@ type payEnv struct {
 	svc      *Service
 	sim      *sybsim.Server
 	gw       gateway.Provider
+	cc       allinpay.Config // the client configuration of gw
 	url      string // simulator root URL
 	logs     *syncBuffer
 	merchant store.Merchant
@@ -82,6 +83,7 @@ func newPayEnv(t testing.TB, signType string, poll PollSchedule) *payEnv {
 	t.Cleanup(srv.Close)
 	e.url = srv.URL
 	cc.BaseURL = srv.URL + "/apiweb"
+	e.cc = cc
 	if e.gw, err = allinpay.New(cc); err != nil {
 		t.Fatal(err)
 	}
