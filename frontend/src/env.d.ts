@@ -4,3 +4,8 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+interface ImportMetaEnv {
+  /** "1" installs the scripted stand-in for the Go services (browser preview only). */
+  readonly VITE_XTF_MOCK?: string
+}

@@ -1,4 +1,29 @@
+// Boot order: language and store first, then the router (its guard asks Go where to go), then mount.
 import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import './styles/main.css'
 import App from './App.vue'
+import { i18n } from './locales'
+import { router } from './router'
 
-createApp(App).mount('#app')
+async function boot(): Promise<void> {
+  if (import.meta.env.VITE_XTF_MOCK === '1') {
+    // Browser preview without Go: a scripted stand-in for the bound services (never in a build).
+    const { installMock } = await import('./mock')
+    installMock()
+  }
+  const app = createApp(App)
+  app.use(createPinia())
+  app.use(i18n)
+  app.use(ElementPlus)
+  app.use(router)
+  app.config.errorHandler = (err) => {
+    console.error('[xtf] unhandled', err)
+  }
+  await router.isReady()
+  app.mount('#app')
+}
+
+void boot()

@@ -1,0 +1,9 @@
+// Event names emitted by Go (backend/events); keep in step with the Go constants.
+export const Events = {
+  PayProgress: 'pay:progress',
+  PayResult: 'pay:result',
+  AmountDetected: 'amount:detected',
+  WindowMode: 'window:mode',
+} as const
+
+export type EventName = (typeof Events)[keyof typeof Events]

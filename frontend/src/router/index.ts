@@ -1,0 +1,62 @@
+// Routes (hash history: Wails serves a single page) and the start-up guard.
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from '../stores/session'
+
+const routes: RouteRecordRaw[] = [
+  { path: '/init', name: 'init', component: () => import('../views/init/InitView.vue'), meta: { public: true } },
+  { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('../layouts/MainLayout.vue'),
+    redirect: '/pay',
+    children: [
+      { path: 'pay', name: 'pay', component: () => import('../views/pay/PayView.vue') },
+      { path: 'trades', name: 'trades', component: () => import('../views/trades/TradesView.vue') },
+      {
+        path: 'reverse/:kind(cancel|refund)',
+        name: 'reverse',
+        component: () => import('../views/ComingSoonView.vue'),
+        props: (r) => ({ title: `nav.${r.params.kind}`, body: 'reverse.comingSoonBody' }),
+      },
+      { path: 'notices', name: 'notices', component: () => import('../views/notices/NoticeList.vue') },
+      { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('../views/notices/NoticeDetail.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'settings', redirect: '/settings/cashiers' },
+      { path: 'settings/cashiers', name: 'cashiers', component: () => import('../views/settings/CashiersView.vue') },
+      {
+        path: 'settings/:section(print|box|screen|hotkey)',
+        name: 'settings',
+        component: () => import('../views/ComingSoonView.vue'),
+        props: (r) => ({ title: `nav.${r.params.section}`, body: 'settings.comingSoonBody' }),
+      },
+    ],
+  },
+  { path: '/:rest(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+/** entryRoute is where the app must be, given what Go says about this terminal. */
+export function entryRoute(initialized: boolean, loggedIn: boolean): string | null {
+  if (!initialized) return '/init'
+  if (!loggedIn) return '/login'
+  return null
+}
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (!session.state) {
+    try {
+      await session.load()
+    } catch {
+      // Go unreachable: the init screen shows the error when it calls Go.
+      return to.name === 'init' ? true : '/init'
+    }
+  }
+  const must = entryRoute(session.initialized, !!session.profile)
+  if (must && to.path !== must) {
+    // /init stays reachable from /login only through ForgetTerminal, which resets state.
+    return must
+  }
+  if (!must && to.meta.public) return '/pay'
+  return true
+})

@@ -1,0 +1,100 @@
+// One payment at a time: the 收款 screen's state machine around PayService.Pay.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { AppError, toAppError } from '../api/errors'
+import { payApi } from '../api/pay'
+import { onEvent } from '../api/runtime'
+import type { PayProgress, Trade } from '../api/types'
+import { Events } from '../consts/events'
+
+/** PayPhase is what the result panel shows. */
+export type PayPhase = 'idle' | 'paying' | 'success' | 'failed' | 'pending'
+
+/** PayField names the form field a rejected payment should be fixed in. */
+export type PayField = 'amount' | 'code'
+
+/** outcomeOf maps a trade status to the result panel's phase. */
+export function outcomeOf(status: string): Exclude<PayPhase, 'idle' | 'paying'> {
+  switch (status) {
+    case 'success':
+      return 'success'
+    case 'failed':
+    case 'closed':
+    case 'cancelled':
+      return 'failed'
+    default:
+      return 'pending'
+  }
+}
+
+/** fieldOf says which form field an error belongs to, if any. */
+export function fieldOf(err: AppError): PayField | null {
+  if (err.code.startsWith('amount_') || err.field === 'amount') return 'amount'
+  if (err.code === 'paycode_invalid' || err.field === 'authCode' || err.field === 'code') return 'code'
+  return null
+}
+
+/** PayOutcome tells the form what to do after pay() settles. */
+export type PayOutcome = 'ignored' | 'result' | PayField | 'error'
+
+export const usePayStore = defineStore('pay', () => {
+  const phase = ref<PayPhase>('idle')
+  const trade = ref<Trade | null>(null)
+  const error = ref<AppError | null>(null)
+  const fieldError = ref<{ field: PayField; error: AppError } | null>(null)
+  const progress = ref<PayProgress | null>(null)
+  const startedAt = ref(0)
+  const requestedAmount = ref('')
+
+  const busy = computed(() => phase.value === 'paying')
+
+  onEvent<PayProgress>(Events.PayProgress, (p) => {
+    if (phase.value === 'paying') progress.value = p
+  })
+  onEvent<Trade>(Events.PayResult, (t) => {
+    // A trade that came back pending may be resolved later by the platform's queries.
+    if (phase.value === 'pending' && trade.value && trade.value.id === t.id) applyTrade(t)
+  })
+
+  function applyTrade(t: Trade): void {
+    trade.value = t
+    phase.value = outcomeOf(t.status)
+  }
+
+  /**
+   * pay charges one payment code. While a payment is in flight every further call is
+   * ignored (Enter, a second scan, a double click); Go also refuses a second one.
+   */
+  async function pay(amount: string, code: string, source = 'manual'): Promise<PayOutcome> {
+    if (busy.value) return 'ignored'
+    phase.value = 'paying'
+    trade.value = null
+    error.value = null
+    fieldError.value = null
+    progress.value = null
+    startedAt.value = Date.now()
+    requestedAmount.value = amount.trim()
+    try {
+      applyTrade(await payApi.pay(amount.trim(), code.trim(), source))
+      return 'result'
+    } catch (e) {
+      const err = toAppError(e)
+      const field = fieldOf(err)
+      if (field) {
+        fieldError.value = { field, error: err }
+        phase.value = 'idle'
+        return field
+      }
+      error.value = err
+      phase.value = 'failed'
+      return 'error'
+    }
+  }
+
+  /** clearFieldError drops a field hint once the cashier edits that field. */
+  function clearFieldError(field: PayField): void {
+    if (fieldError.value?.field === field) fieldError.value = null
+  }
+
+  return { phase, trade, error, fieldError, progress, startedAt, requestedAmount, busy, pay, clearFieldError, applyTrade }
+})
