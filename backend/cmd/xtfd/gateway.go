@@ -1,0 +1,111 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+
+	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/gateway/allinpay"
+	"xiaotongfu/backend/gateway/sybsim"
+	"xiaotongfu/backend/platform"
+	"xiaotongfu/backend/store"
+)
+
+// gatewayFlags choose the acquirer: the built-in simulator, or Allinpay with key files.
+type gatewayFlags struct {
+	kind     string // sim | allinpay
+	simSign  string // sim: RSA, SM2 or MD5
+	url      string // allinpay: API base URL
+	signType string // allinpay: RSA, SM2 or MD5
+	keyFile  string // merchant (or org) private key, PEM
+	pubFile  string // Allinpay public key, PEM
+	md5File  string // MD5 key
+	orgID    string // optional group/agent number
+	version  string // API version 11 or 12
+}
+
+// build returns the GatewayFor and a stop function for anything it started.
+func (f gatewayFlags) build(log *slog.Logger) (platform.GatewayFor, func(), error) {
+	switch f.kind {
+	case "sim":
+		return f.sim(log)
+	case "allinpay":
+		gf, err := f.allinpay()
+		return gf, func() {}, err
+	}
+	return nil, nil, fmt.Errorf("-gateway must be sim or allinpay, not %q", f.kind)
+}
+
+// sim starts the SYB simulator on a loopback port; every merchant charges through it.
+func (f gatewayFlags) sim(log *slog.Logger) (platform.GatewayFor, func(), error) {
+	sim, cc, err := sybsim.NewPair(f.simSign)
+	if err != nil {
+		return nil, nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	srv := &http.Server{Handler: sim}
+	go srv.Serve(ln)
+	cc.BaseURL = "http://" + ln.Addr().String() + "/apiweb"
+	client, err := allinpay.New(cc)
+	if err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	log.Info("xtfd: gateway is the built-in simulator", "url", cc.BaseURL, "sign", f.simSign)
+	return func(*store.Merchant) (gateway.Provider, error) { return client, nil }, func() { srv.Close() }, nil
+}
+
+// allinpay reads the key files once and builds one client per merchant (its cusid and appid).
+func (f gatewayFlags) allinpay() (platform.GatewayFor, error) {
+	base := allinpay.Config{BaseURL: f.url, SignType: f.signType, OrgID: f.orgID, Version: f.version,
+		TermInfo: allinpay.TermInfo{DeviceType: "11"}}
+	read := func(path, what string) (string, error) {
+		if path == "" {
+			return "", fmt.Errorf("-gateway allinpay needs %s", what)
+		}
+		b, err := os.ReadFile(path)
+		return string(b), err
+	}
+	var err error
+	if f.signType == allinpay.SignMD5 {
+		base.MD5Key, err = read(f.md5File, "-allinpay-md5key")
+	} else {
+		if base.PrivateKey, err = read(f.keyFile, "-allinpay-key"); err == nil {
+			base.PlatformPublicKey, err = read(f.pubFile, "-allinpay-pubkey")
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	clients := map[uint]*allinpay.Client{}
+	return func(m *store.Merchant) (gateway.Provider, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if c := clients[m.ID]; c != nil {
+			return c, nil
+		}
+		cfg := base
+		cfg.CusID, cfg.AppID = m.CusID, m.AppID
+		if cfg.CusID == "" {
+			cfg.CusID = m.MerchantNo
+		}
+		if cfg.AppID == "" {
+			return nil, errors.New("merchant has no Allinpay appid (xtfd merchant add -appid)")
+		}
+		c, err := allinpay.New(cfg)
+		if err != nil {
+			return nil, err
+		}
+		clients[m.ID] = c
+		return c, nil
+	}, nil
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"xiaotongfu/backend/gateway/allinpay"
+	"xiaotongfu/backend/platform"
+	"xiaotongfu/backend/platform/httpapi"
+	"xiaotongfu/backend/store"
+)
+
+// serveFlags is everything `xtfd serve` is told.
+type serveFlags struct {
+	listen, dsn, tlsCert, tlsKey string
+	sessionTTL                   time.Duration
+	gw                           gatewayFlags
+	sms                          smsFlags
+}
+
+func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
+	f := &serveFlags{}
+	fs := flag.NewFlagSet("xtfd serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.listen, "listen", "127.0.0.1:8080", "address to listen on")
+	fs.StringVar(&f.dsn, "db", defaultDB(), "SQLite file, or a postgres:// DSN")
+	fs.StringVar(&f.tlsCert, "tls-cert", "", "serve HTTPS with this certificate (PEM) and -tls-key")
+	fs.StringVar(&f.tlsKey, "tls-key", "", "private key for -tls-cert")
+	fs.DurationVar(&f.sessionTTL, "session-ttl", 12*time.Hour, "how long a login session lasts")
+	fs.StringVar(&f.gw.kind, "gateway", "sim", "acquirer: sim (built-in simulator) or allinpay")
+	fs.StringVar(&f.gw.simSign, "sim-sign", allinpay.SignRSA, "simulator signing: RSA, SM2 or MD5")
+	fs.StringVar(&f.gw.url, "allinpay-url", allinpay.ProductionURL, "Allinpay API base URL")
+	fs.StringVar(&f.gw.signType, "allinpay-sign", allinpay.SignRSA, "Allinpay signing: RSA, SM2 or MD5")
+	fs.StringVar(&f.gw.keyFile, "allinpay-key", "", "merchant private key file (PEM, PKCS#8)")
+	fs.StringVar(&f.gw.pubFile, "allinpay-pubkey", "", "Allinpay public key file (PEM)")
+	fs.StringVar(&f.gw.md5File, "allinpay-md5key", "", "MD5 key file (sign type MD5)")
+	fs.StringVar(&f.gw.orgID, "allinpay-orgid", "", "Allinpay group/agent number (optional)")
+	fs.StringVar(&f.gw.version, "allinpay-version", "11", "Allinpay API version: 11 or 12")
+	fs.StringVar(&f.sms.kind, "sms", "console", "SMS delivery: console (log and -sms-log) or webhook (-sms-url)")
+	fs.StringVar(&f.sms.logPath, "sms-log", "", "console SMS: also append each message to this file")
+	fs.StringVar(&f.sms.url, "sms-url", "", "webhook SMS: the provider's HTTP endpoint")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected arguments %v", fs.Args())
+	}
+	if (f.tlsCert == "") != (f.tlsKey == "") {
+		return nil, errors.New("-tls-cert and -tls-key go together")
+	}
+	return f, nil
+}
+
+// serve runs the platform server until SIGINT or SIGTERM.
+func serve(args []string, stderr io.Writer) int {
+	f, err := parseServe(args, stderr)
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, "xtfd: %v\n", err)
+		}
+		return 2
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := runServer(ctx, f, log, nil); err != nil {
+		log.Error("xtfd: stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+// runServer builds the platform and serves it until ctx ends. ready, when set, receives
+// the bound address once the server listens (tests use -listen 127.0.0.1:0).
+func runServer(ctx context.Context, f *serveFlags, log *slog.Logger, ready chan<- string) error {
+	db, err := openDB(f.dsn)
+	if err != nil {
+		return err
+	}
+	defer store.Close(db)
+	gw, stopGW, err := f.gw.build(log)
+	if err != nil {
+		return err
+	}
+	defer stopGW()
+	sms, err := f.sms.sender(log)
+	if err != nil {
+		return err
+	}
+	svc, err := platform.New(platform.Options{DB: db, Gateway: gw, SMS: sms, Log: log, SessionTTL: f.sessionTTL})
+	if err != nil {
+		return err
+	}
+	if err := svc.Start(ctx); err != nil {
+		return err
+	}
+	defer svc.Stop()
+	ln, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: httpapi.NewServer(svc, log), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute,
+		MaxHeaderBytes: 16 << 10, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	log.Info("xtfd: listening", "addr", ln.Addr().String(), "db", kindOf(f.dsn), "gateway", f.gw.kind, "sms", f.sms.kind)
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	errc := make(chan error, 1)
+	go func() {
+		if f.tlsCert != "" {
+			errc <- srv.ServeTLS(ln, f.tlsCert, f.tlsKey)
+		} else {
+			errc <- srv.Serve(ln)
+		}
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(shut)
+}
+
+// kindOf names the database kind for the log without printing a DSN.
+func kindOf(dsn string) string {
+	if store.IsPostgres(dsn) {
+		return "postgres"
+	}
+	return "sqlite:" + dsn
+}
