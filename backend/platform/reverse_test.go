@@ -63,7 +63,7 @@ func TestRefundLimits(t *testing.T) {
 	}
 	got, _ := e.svc.GetTrade(t.Context(), cashier, orig.ID)
 	bank, _ := e.bankTrade(orig.ReqSN)
-	if got.RefundedAmount != 1000 || bank.Reversed != 1000 {
+	if got.RefundedAmount != 1000 || bank.Reversed != 1000 || bankRefunds(e) != 2 {
 		t.Fatalf("refunded: ledger %d, bank %d; want 1000", got.RefundedAmount, bank.Reversed)
 	}
 	as := audits(t, e, "refund")
@@ -102,8 +102,10 @@ func TestRefundConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	bank, _ := e.bankTrade(orig.ReqSN)
-	if ok != 3 || bank.Reversed != 900 {
-		t.Fatalf("%d refunds passed, bank reversed %d; want 3 and 900", ok, bank.Reversed)
+	got, _ := e.svc.GetTrade(t.Context(), admin, orig.ID)
+	if ok != 3 || bank.Reversed != 900 || got.RefundedAmount != 900 || bankRefunds(e) != 3 {
+		t.Fatalf("%d refunds passed, bank reversed %d in %d refunds, ledger %d; want 3, 900, 3, 900",
+			ok, bank.Reversed, bankRefunds(e), got.RefundedAmount)
 	}
 }
 
@@ -175,4 +177,15 @@ func TestReverseDeclinedByBank(t *testing.T) {
 	if got.RefundedAmount != 0 {
 		t.Fatalf("refunded amount %d after a declined refund; want 0", got.RefundedAmount)
 	}
+}
+
+// bankRefunds counts the refunds the bank received: refused ones must never get there.
+func bankRefunds(e *payEnv) int {
+	n := 0
+	for _, bt := range e.sim.Trades() {
+		if bt.Kind == "refund" {
+			n++
+		}
+	}
+	return n
 }
