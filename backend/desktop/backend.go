@@ -42,12 +42,15 @@ func (b *Backend) onClose(f func()) { b.closers = append(b.closers, f) }
 // Env is where a backend runs: the data folder, the log and the clock.
 type Env struct {
 	Dir string
-	Log *slog.Logger
+	Log *slog.Logger     // slog.Default() when nil
 	Now func() time.Time // the platform's clock; time.Now when nil (tests move it)
 }
 
 // OpenBackend builds the platform that cfg describes.
 func OpenBackend(ctx context.Context, cfg Config, env Env) (*Backend, error) {
+	if env.Log == nil {
+		env.Log = slog.Default()
+	}
 	switch cfg.Platform.Mode {
 	case services.ModeRemote:
 		return openRemote(cfg.Platform.ServerURL, env.Log)

@@ -1,12 +1,15 @@
 package desktop
 
 import (
-	"errors"
 	"log/slog"
+
+	"xiaotongfu/backend/platform/httpapi"
+	"xiaotongfu/backend/services"
 )
 
-// openRemote connects to an xtfd server.
+// openRemote returns a backend that talks to the xtfd server at serverURL. Nothing is
+// checked here: an unreachable server shows up in State().Problem and in every call.
 func openRemote(serverURL string, log *slog.Logger) (*Backend, error) {
 	log.Info("remote platform", "url", serverURL)
-	return nil, errors.New("远程模式尚未可用（等待 platform/httpapi 客户端）")
+	return &Backend{API: httpapi.NewClient(serverURL, nil), Mode: services.ModeRemote, ServerURL: serverURL}, nil
 }

@@ -120,6 +120,9 @@ func (c *Core) Paying() bool {
 	return true
 }
 
+// PollEvery is how often Pay asks for a payment's outcome.
+func (c *Core) PollEvery() time.Duration { return c.pollEvery }
+
 // context returns the app's context.
 func (c *Core) context() context.Context {
 	c.mu.Lock()

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `make test`: install what is missing, then every check of the project. Each step runs even
+# when an earlier one failed; the last line is the summary and the exit status is non-zero
+# when any step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$(go env GOPATH)/bin:$PATH"
+
+scripts/deps.sh || { echo "make test: FAILED (could not install dependencies)"; exit 1; }
+
+declare -a passed=() failed=()
+step() {
+  local name=$1; shift
+  local t0=$SECONDS
+  echo "==> $name"
+  if "$@"; then passed+=("$name"); echo "<== $name: ok ($((SECONDS - t0)) s)"
+  else failed+=("$name"); echo "<== $name: FAILED ($((SECONDS - t0)) s)"; fi
+}
+
+gofmt_check() {
+  local bad
+  bad=$(git ls-files -co --exclude-standard -- '*.go' | xargs gofmt -l)
+  [[ -z $bad ]] || { echo "gofmt needed:"; echo "$bad"; return 1; }
+}
+
+bindings_fresh() {
+  rm -rf frontend/wailsjs/go
+  wails generate module >/dev/null || return 1
+  local out
+  out=$(git -c core.fileMode=false status --porcelain -- frontend/wailsjs)
+  [[ -z $out ]] || { echo "frontend/wailsjs is stale; run 'wails generate module' and commit:"; echo "$out"; return 1; }
+}
+
+go_test() {
+  local dsn="" rc
+  if [[ -x scripts/pg-start.sh ]]; then
+    dsn=$(scripts/pg-start.sh) || { echo "could not start PostgreSQL"; return 1; }
+    echo "PostgreSQL for tests: $dsn"
+  fi
+  XTF_TEST_PG_DSN=$dsn xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 ./...
+  rc=$?
+  [[ -n $dsn ]] && scripts/pg-stop.sh "$dsn"
+  return $rc
+}
+
+step "gofmt" gofmt_check
+step "go vet (linux)" go vet ./...
+step "go vet (windows)" env GOOS=windows go vet ./...
+step "bindings fresh" bindings_fresh
+step "go test" go_test
+step "vitest" bash -c 'cd frontend && npm test --silent'
+step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
+step "e2e (chromium)" scripts/e2e.sh
+
+total=$(( ${#passed[@]} + ${#failed[@]} ))
+if ((${#failed[@]})); then
+  echo "make test: FAILED — ${#failed[@]} of $total steps failed: ${failed[*]} (${SECONDS} s)"
+  exit 1
+fi
+echo "make test: OK — all $total steps passed (${SECONDS} s)"
