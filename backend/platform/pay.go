@@ -36,13 +36,15 @@ func (s *Service) Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, er
 	if err != nil {
 		return nil, err
 	}
+	if s.bg.Err() != nil {
+		return nil, errStopping
+	}
 	t, err := s.createPayTrade(ctx, c, in, ch)
 	if err != nil {
 		return nil, err
 	}
 	log := s.log.With("reqsn", t.ReqSN, "code", domain.MaskCode(in.AuthCode), "amount", in.Amount)
-	if ok, err := store.TransitionTrade(ctx, s.db, t.ID, []string{string(domain.StatusCreated)},
-		map[string]any{"status": string(domain.StatusSent)}); err != nil || !ok {
+	if ok, err := s.markSent(ctx, t); err != nil || !ok {
 		log.Error("platform: trade not marked sent; pay not sent", "err", err)
 		s.settle(t, domain.StatusFailed, nil, "未发出", true)
 		return nil, domain.Errorf(domain.CodeUnavailable, "支付未发出，请重试")
@@ -97,6 +99,7 @@ func (s *Service) providerFor(m *store.Merchant) (gateway.Provider, error) {
 }
 
 var (
+	errStopping = domain.Errorf(domain.CodeUnavailable, "服务正在关闭，请稍后重试")
 	errInFlight = domain.Errorf(domain.CodePayInFlight, "上一笔收款还在处理中，请稍候")
 	errCodeUsed = domain.Errorf(domain.CodePayCodeUsed, "此付款码已使用，请让顾客刷新付款码")
 )
@@ -202,4 +205,11 @@ func last4(code string) string {
 		return code
 	}
 	return code[len(code)-4:]
+}
+
+// markSent records, before the request leaves, that it is about to: created → sent, with a
+// lease so that another server's sweep takes the trade over only if this one dies.
+func (s *Service) markSent(ctx context.Context, t *store.Trade) (bool, error) {
+	return store.TransitionTrade(ctx, s.db, t.ID, []string{string(domain.StatusCreated)},
+		map[string]any{"status": string(domain.StatusSent), "next_check_at": s.now().Add(s.poll.Lease).UTC()})
 }

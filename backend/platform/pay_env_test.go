@@ -34,7 +34,7 @@ type payEnv struct {
 	sim      *sybsim.Server
 	gw       gateway.Provider
 	cc       allinpay.Config // the client configuration of gw
-	url      string // simulator root URL
+	url      string          // simulator root URL
 	logs     *syncBuffer
 	merchant store.Merchant
 	store    store.Store

@@ -37,6 +37,9 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	if err != nil {
 		return nil, err
 	}
+	if s.bg.Err() != nil {
+		return nil, errStopping
+	}
 	if ok, err := s.adminPasswordOK(ctx, c, in.AdminPassword); err != nil || !ok {
 		if err == nil {
 			s.auditReverse(c, kind, fmt.Sprintf("交易单号 %s：管理员密码错误", clip(in.TradeNo, 40)), false)
@@ -59,8 +62,7 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 		return nil, err
 	}
 	s.auditReverse(c, kind, fmt.Sprintf("原交易 %s 金额 %s 单号 %s", orig.ReqSN, domain.FormatFen(amount), rev.ReqSN), true)
-	if ok, err := store.TransitionTrade(ctx, s.db, rev.ID, []string{string(domain.StatusCreated)},
-		map[string]any{"status": string(domain.StatusSent)}); err != nil || !ok {
+	if ok, err := s.markSent(ctx, rev); err != nil || !ok {
 		s.settle(rev, domain.StatusFailed, nil, "未发出", false)
 		return nil, domain.Errorf(domain.CodeUnavailable, "请求未发出，请重试")
 	}
