@@ -6,7 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
+	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -87,7 +87,7 @@ func newPayEnv(t testing.TB, signType string, poll PollSchedule) *payEnv {
 	if e.gw, err = allinpay.New(cc); err != nil {
 		t.Fatal(err)
 	}
-	e.dbPath = filepath.Join(t.TempDir(), "xtf.db")
+	e.dbPath = payTestDSN(t)
 	if e.db, err = store.Open(e.dbPath); err != nil {
 		t.Fatal(err)
 	}
@@ -216,4 +216,13 @@ func (e *payEnv) waitStatus(c Creds, id uint, want domain.TradeStatus) *Trade {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// payTestDSN returns a fresh SQLite file, or a fresh PostgreSQL schema when $XTF_TEST_PG_DSN
+// is set (see testDSN), so the payment tests run against either database.
+func payTestDSN(t testing.TB) string {
+	if os.Getenv(PGDSNEnv) != "" {
+		return testDSN(t, "postgres")
+	}
+	return testDSN(t, "sqlite")
 }
