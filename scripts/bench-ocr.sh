@@ -19,6 +19,19 @@ go build -o "$dir/amountocr" ./backend/cmd/amountocr
 cut -f1 "$dir/manifest.tsv" > "$dir/files.txt"
 (cd "$dir" && xargs ./amountocr -v < files.txt) | cut -f2,4 > "$dir/ours.tsv"
 
+# normalise applies our grammar to tesseract's text: optional ¥, digits with well-formed thousands
+# commas, at most two decimals; anything else counts as abstaining.
+normalise() {
+  local s=${1#¥}
+  if ! printf '%s' "$s" | grep -Eq '^([0-9]+|[0-9]{1,3}(,[0-9]{3})+)([.][0-9]{1,2})?$'; then echo "?"; return; fi
+  s=${s//,/}
+  local int=${s%%.*} dec=""
+  [ "$int" != "$s" ] && dec=${s#*.}
+  dec=${dec}00
+  int=$(printf '%s' "$int" | sed 's/^0*//')
+  echo "${int:-0}.${dec:0:2}"
+}
+
 have_tess=0
 if command -v tesseract >/dev/null 2>&1; then
   have_tess=1
@@ -28,11 +41,7 @@ if command -v tesseract >/dev/null 2>&1; then
     raw=$(OMP_THREAD_LIMIT=1 tesseract "$dir/$f" stdout --psm 7 -c tessedit_char_whitelist=0123456789.,¥ 2>/dev/null | tr -d ' \n\f' || true)
     t1=$(date +%s%N)
     # Same grammar as ours: optional ¥, digits with well-formed thousands commas, at most 2 decimals.
-    amount=$(printf '%s' "$raw" | awk '{
-      s=$0; sub(/^¥/, "", s)
-      if (s !~ /^([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]{1,2})?$/) { print "?"; exit }
-      gsub(/,/, "", s); split(s, p, "."); d=p[2]; while (length(d) < 2) d=d "0"
-      i=p[1]; sub(/^0+/, "", i); if (i == "") i="0"; print i "." d }')
+    amount=$(normalise "$raw")
     printf '%s\t%s\n' "$amount" "$(( (t1 - t0) / 1000 ))e-3" >> "$dir/tess.tsv"
   done < "$dir/files.txt"
 else

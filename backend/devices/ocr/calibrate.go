@@ -126,7 +126,7 @@ func (c *Calibration) templates() ([]template, error) {
 		if t.class == 0 || len(g.Grid) != featLen || g.Aspect <= 0 {
 			return nil, fmt.Errorf("%w: glyph %q", ErrCalibrationData, g.Char)
 		}
-		t.f.aspect = g.Aspect
+		t.f.setAspect(g.Aspect)
 		for i, v := range g.Grid {
 			t.f.v[i] = float32(v)
 		}
@@ -134,6 +134,7 @@ func (c *Calibration) templates() ([]template, error) {
 			out = append(out, t)
 		}
 	}
+	sortTemplates(out)
 	return out, nil
 }
 

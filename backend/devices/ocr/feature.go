@@ -12,15 +12,16 @@ const (
 
 // feature is a glyph's normalised grid plus the box's aspect ratio.
 type feature struct {
-	v      [featLen]float32
-	aspect float32 // width / height of the box
-	ok     bool    // false when the box holds no contrast at all
+	v         [featLen]float32
+	aspect    float32 // width / height of the box
+	logAspect float32 // its natural logarithm, for comparing shapes
+	ok        bool    // false when the box holds no contrast at all
 }
 
 // extract samples m inside b.
 func extract(m *inkMap, b box) feature {
 	var f feature
-	f.aspect = float32(b.w()) / float32(b.h())
+	f.setAspect(float32(b.w()) / float32(b.h()))
 	wx := cellWeights(b.x0, b.w(), gridW)
 	wy := cellWeights(b.y0, b.h(), gridH)
 	for gy := 0; gy < gridH; gy++ {
@@ -37,6 +38,11 @@ func extract(m *inkMap, b box) feature {
 	}
 	f.ok = normalise(f.v[:])
 	return f
+}
+
+func (f *feature) setAspect(a float32) {
+	f.aspect = a
+	f.logAspect = float32(math.Log(float64(a)))
 }
 
 type span struct {
@@ -84,10 +90,12 @@ func normalise(v []float32) bool {
 }
 
 func dot(a, b *[featLen]float32) float32 {
-	var s0, s1 float32
-	for i := 0; i < featLen; i += 2 {
+	var s0, s1, s2, s3 float32
+	for i := 0; i < featLen; i += 4 {
 		s0 += a[i] * b[i]
 		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
 	}
-	return s0 + s1
+	return s0 + s1 + s2 + s3
 }

@@ -18,9 +18,14 @@ const (
 	kSep                     // a full stop or a comma, too small to tell which
 	kColon                   // two stacked dots
 	kSmall                   // any other small mark (minus sign, speck)
-	kLabel                   // larger or differently placed glyph: CJK or letters of a label
+	kLabel                   // taller and about as wide as the digits: CJK characters of a label
+	kOther                   // any other glyph (letters, a cut-off part of a digit)
 	kClipped                 // cut by the edge of the region
 )
+
+// minYenScore is the stricter correlation a yen sign needs: it is the one glyph allowed right
+// before the digits, so a cut or unknown glyph taken for it would drop a digit.
+const minYenScore = 0.88
 
 // line is the height and baseline of the digits of one number.
 type line struct{ h, base float64 }
@@ -48,13 +53,13 @@ func (l line) kindOf(g glyph) kind {
 	switch {
 	case g.border:
 		return kClipped
-	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen:
+	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore:
 		return kYen
 	case l.digitSized(g.box) && g.m.confident():
 		return kDigit
 	case l.digitSized(g.box):
 		return kWeak
-	case g.m.confident() && g.m.class == classYen && h > l.h*0.8:
+	case g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore && h > l.h*0.8:
 		return kYen
 	}
 	switch {
@@ -64,8 +69,10 @@ func (l line) kindOf(g glyph) kind {
 		return l.separator(g.box)
 	case h <= 0.55*l.h:
 		return kSmall
+	case h > l.h+l.tolH() && w >= 0.75*l.h:
+		return kLabel
 	}
-	return kLabel
+	return kOther
 }
 
 // separator tells a full stop from a comma by how far it reaches below the baseline, when the
@@ -122,9 +129,27 @@ func findNumbers(gs []glyph) []number {
 		for _, j := range band[start:end] {
 			used[j] = true
 		}
+		if hasDigitLike(gs, band, kinds) {
+			// A digit-sized glyph on the line that resembles a digit may be (part of) another number.
+			out = append(out, number{err: ErrUnsure})
+			continue
+		}
 		out = append(out, readRun(gs, band, kinds, start, end, ln))
 	}
 	return out
+}
+
+// weakDigitScore is the correlation above which an unrecognised digit-sized glyph looks enough
+// like a digit to make any number on its line doubtful.
+const weakDigitScore = 0.6
+
+func hasDigitLike(gs []glyph, band []int, kinds []kind) bool {
+	for k, j := range band {
+		if kinds[k] == kWeak && (gs[j].m.score >= weakDigitScore || gs[j].m.class == 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // lineOf estimates the digit height and baseline around seed i from the confident digits that

@@ -49,6 +49,7 @@ func NewRecognizer(cals ...*Calibration) (*Recognizer, error) {
 		}
 		r.calibrated = append(r.calibrated, ts...)
 	}
+	sortTemplates(r.calibrated)
 	return r, nil
 }
 

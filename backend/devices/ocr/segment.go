@@ -55,8 +55,8 @@ func components(m *inkMap) []box {
 	return out
 }
 
-// glyphs merges parts stacked above one another (the dots of a colon, the parts of many CJK
-// characters) into one box each, drops the region's frame lines and sorts the result left to right.
+// glyphs merges parts of comparable height stacked above one another (the dots of a colon, the
+// parts of many CJK characters) into one box each, drops the region's frame lines and sorts the result left to right.
 // Parts inside another part's box (the dot of a dotted zero) are dropped. Parts that share
 // columns but also rows (a full stop tucked under a 7) stay apart.
 func glyphs(parts []box, w, h int) []box {
@@ -93,6 +93,9 @@ func contains(a, b box) bool {
 }
 
 func stacked(a, b box) bool {
+	if min(a.h(), b.h())*4 < max(a.h(), b.h()) {
+		return false // a speck above or below a glyph is not part of it
+	}
 	overlapX := min(a.x1, b.x1) - max(a.x0, b.x0)
 	if overlapX*2 < min(a.w(), b.w()) || overlapX <= 0 {
 		return false

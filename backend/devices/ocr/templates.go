@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"sync"
 )
 
@@ -44,16 +45,15 @@ type match struct {
 
 func (m match) confident() bool { return m.class != 0 && m.score >= minScore && m.margin >= minMargin }
 
-// classify compares f with every template of a compatible aspect ratio.
+// classify compares f with every template of a compatible aspect ratio. Each set must be sorted
+// by aspect ratio (sortTemplates).
 func classify(f feature, sets ...[]template) match {
 	var best [256]float32
 	var seen [256]bool
 	for _, set := range sets {
-		for i := range set {
+		lo := sort.Search(len(set), func(i int) bool { return set[i].f.logAspect >= f.logAspect-aspectGate })
+		for i := lo; i < len(set) && set[i].f.logAspect <= f.logAspect+aspectGate; i++ {
 			t := &set[i]
-			if math.Abs(math.Log(float64(f.aspect/t.f.aspect))) > aspectGate {
-				continue
-			}
 			s := dot(&f.v, &t.f.v)
 			if !seen[t.class] || s > best[t.class] {
 				best[t.class], seen[t.class] = s, true
@@ -132,7 +132,7 @@ func decodeTemplates(data []byte) ([]template, error) {
 	out := make([]template, 0, len(raw)/rec)
 	for ; len(raw) > 0; raw = raw[rec:] {
 		t := template{class: raw[0]}
-		t.f.aspect = float32(uint16(raw[1])<<8|uint16(raw[2])) / 1000
+		t.f.setAspect(float32(uint16(raw[1])<<8|uint16(raw[2])) / 1000)
 		for i := range t.f.v {
 			t.f.v[i] = float32(int8(raw[3+i]))
 		}
@@ -141,7 +141,13 @@ func decodeTemplates(data []byte) ([]template, error) {
 			out = append(out, t)
 		}
 	}
+	sortTemplates(out)
 	return out, nil
+}
+
+// sortTemplates orders ts by aspect ratio, as classify needs.
+func sortTemplates(ts []template) {
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].f.logAspect < ts[j].f.logAspect })
 }
 
 // dedupeAbove is the correlation above which a template adds nothing to one already kept.
@@ -168,7 +174,7 @@ func BuildTemplateData(cals []*Calibration) ([]byte, error) {
 func duplicate(kept []template, t template) bool {
 	for i := range kept {
 		k := &kept[i]
-		if k.class == t.class && math.Abs(math.Log(float64(k.f.aspect/t.f.aspect))) < 0.08 && dot(&k.f.v, &t.f.v) >= dedupeAbove {
+		if k.class == t.class && math.Abs(float64(k.f.logAspect-t.f.logAspect)) < 0.08 && dot(&k.f.v, &t.f.v) >= dedupeAbove {
 			return true
 		}
 	}

@@ -30,12 +30,11 @@ var Fonts = []Font{
 	{"/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf", false},
 	{"/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf", false},
 	{"/usr/share/fonts/truetype/noto/NotoSansDisplay-Regular.ttf", false},
-	{"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", false},
 	{"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#2", false},
 }
 
-// LabelFont draws the CJK labels.
-const LabelFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+// LabelFont draws the CJK labels and the fullwidth ￥.
+const LabelFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#2"
 
 // Sample is one corpus image to draw.
 type Sample struct {
@@ -91,10 +90,7 @@ func Generate(seed uint64, n int, magick bool) []Sample {
 			s.Text, s.Want = refusal(fen, rng), "?"
 		}
 		s.X = 6 + rng.Float64()*20
-		s.W, s.H = 300, 60
-		if s.SizePx > 30 || s.Label != "" {
-			s.W = 420
-		}
+		s.W = max(300, int(s.X+labelWidth(s.Label+s.Text, s.SizePx)+20))
 		if s.Want == "?" && strings.HasPrefix(s.Text, "CLIP") {
 			s.Text = strings.TrimPrefix(s.Text, "CLIP")
 			s.Label = ""

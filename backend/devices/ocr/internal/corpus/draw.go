@@ -20,14 +20,12 @@ import (
 	"xiaotongfu/backend/devices/ocr/internal/render"
 )
 
-// split separates a leading currency sign from the number, so that the sign can be drawn in the
-// CJK label font (most Latin fonts have no ￥).
+// split separates the label and a fullwidth ￥ (drawn in the CJK label font; most Latin fonts lack
+// it) from the number, which keeps a plain ¥ in its own font.
 func (s Sample) split() (prefix, number string) {
 	number = s.Text
-	for _, sign := range []string{"¥", "￥"} {
-		if strings.HasPrefix(number, sign) {
-			return s.Label + sign, strings.TrimPrefix(number, sign)
-		}
+	if strings.HasPrefix(number, "￥") {
+		return s.Label + "￥", strings.TrimPrefix(number, "￥")
 	}
 	if s.Label != "" {
 		return s.Label + " ", number
@@ -87,13 +85,17 @@ func DrawGo(s Sample) (image.Image, error) {
 	return out, nil
 }
 
+func nameSeed(name string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return h.Sum64()
+}
+
 func addNoise(img *image.RGBA, s Sample) {
 	if s.Noise == 0 {
 		return
 	}
-	h := fnv.New64a()
-	h.Write([]byte(s.Name))
-	rng := rand.New(rand.NewPCG(h.Sum64(), 1))
+	rng := rand.New(rand.NewPCG(nameSeed(s.Name), 1))
 	for i := range img.Pix {
 		if i%4 == 3 {
 			continue
@@ -114,13 +116,10 @@ func DrawMagick(s Sample, path string) error {
 	w, h := int(float64(s.W)*zoom), int(float64(s.H)*zoom)
 	base := (float64(h) + 0.72*size) / 2
 	x := s.X * zoom
-	font := s.Font.Path
-	if strings.Contains(font, ".ttc#") {
-		font = LabelFont // ImageMagick cannot pick a font out of a collection
-	}
+	font := magickFont(s.Font.Path)
 	args := []string{"-size", fmt.Sprintf("%dx%d", w, h), "xc:" + rgb(s.BG), "-fill", rgb(s.FG), "-pointsize", fmt.Sprint(size)}
 	if prefix != "" {
-		args = append(args, "-font", LabelFont, "-annotate", fmt.Sprintf("%+.0f%+.0f", x, base), prefix)
+		args = append(args, "-font", magickFont(LabelFont), "-annotate", fmt.Sprintf("%+.0f%+.0f", x, base), prefix)
 		x += labelWidth(prefix, size)
 	}
 	args = append(args, "-font", font, "-annotate", fmt.Sprintf("%+.0f%+.0f", x, base), number)
@@ -128,7 +127,7 @@ func DrawMagick(s Sample, path string) error {
 		args = append(args, "-resize", fmt.Sprintf("%.0f%%", s.Scale*100))
 	}
 	if s.Noise > 0 {
-		args = append(args, "-attenuate", fmt.Sprintf("%.2f", s.Noise/8), "+noise", "Gaussian")
+		args = append(args, "-seed", fmt.Sprint(nameSeed(s.Name)%1000000), "-attenuate", fmt.Sprintf("%.2f", s.Noise/8), "+noise", "Gaussian")
 	}
 	args = append(args, "PNG24:"+path)
 	var stderr bytes.Buffer
@@ -140,6 +139,16 @@ func DrawMagick(s Sample, path string) error {
 	return nil
 }
 
+// magickFont drops a collection index: ImageMagick uses the collection's first font, whose Latin
+// digits are the same.
+func magickFont(path string) string {
+	if i := strings.Index(path, ".ttc#"); i >= 0 {
+		return path[:i+4]
+	}
+	return path
+}
+
+// labelWidth estimates the width of text: CJK and fullwidth characters are one em wide.
 func labelWidth(text string, size float64) float64 {
 	w := 0.0
 	for _, r := range text {
