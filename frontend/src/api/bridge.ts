@@ -1,25 +1,17 @@
-// The one place that reaches the Go bound services. Wails injects window.go.services.<Struct>
-// (the generated frontend/wailsjs/go/services/*.js files are one-line wrappers over the same
-// object); every call's rejection is normalised to AppError here.
+// The one place that turns a bound-service promise into the UI's types and errors. The calls
+// themselves go through the generated frontend/wailsjs/go/services/* modules; every rejection
+// is normalised to AppError here.
 import { AppError, toAppError } from './errors'
 
-type BoundFn = (...args: unknown[]) => Promise<unknown>
-type Bound = Record<string, Record<string, Record<string, BoundFn>>>
-
-declare global {
-  interface Window {
-    go?: Bound
-  }
+function goReady(): boolean {
+  return typeof window !== 'undefined' && !!(window as unknown as { go?: unknown }).go
 }
 
-/** call invokes services.<service>.<method>(...args) and rejects with an AppError. */
-export async function call<T>(service: string, method: string, ...args: unknown[]): Promise<T> {
-  const fn = window.go?.services?.[service]?.[method]
-  if (typeof fn !== 'function') {
-    throw new AppError('unavailable', `后台服务未就绪（${service}.${method}）`)
-  }
+/** call runs one generated binding and rejects with an AppError. */
+export async function call<T>(run: () => Promise<unknown>): Promise<T> {
+  if (!goReady()) throw new AppError('unavailable', '后台服务未就绪')
   try {
-    return (await fn(...args)) as T
+    return (await run()) as T
   } catch (e) {
     throw toAppError(e)
   }

@@ -48,6 +48,8 @@ export interface AppState {
   terminal: TerminalInfo | null
   profile: Profile | null
   demo: boolean
+  /** Why the platform could not be started or reached; shown to the user. */
+  problem?: { code: string; message: string; field?: string; params?: Record<string, unknown> } | null
 }
 
 /** A payment code of the demo simulator and what it does. */
@@ -61,7 +63,8 @@ export interface DemoInfo {
   enabled: boolean
   merchantNo: string
   lastSms: string
-  lastSmsAt: string
+  lastSmsText?: string
+  lastSmsAt: string | null
   testCodes: TestCode[] | null
 }
 
@@ -154,4 +157,19 @@ export interface PayProgress {
   status: string
   queries: number
   elapsedMs: number
+}
+
+/** Sums of one day of one store (manual §5.3). */
+export interface DayStats {
+  day: string
+  storeName: string
+  payCount: number
+  payAmount: number
+  cancelCount: number
+  cancelAmount: number
+  refundCount: number
+  refundAmount: number
+  netAmount: number
+  byChannel: { channel: string; count: number; amount: number }[] | null
+  byHour: { hour: number; count: number; amount: number }[] | null
 }

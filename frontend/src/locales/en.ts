@@ -191,6 +191,7 @@ const en: typeof zh = {
     pendingCount: '{n} to confirm',
     notices: 'Latest notices',
     noNotices: 'No notices',
+    today: { title: "Today at this store", count: 'Payments', amount: 'Collected', back: 'Voids/refunds', net: 'Net' },
   },
   channel: { wechat: 'WeChat', alipay: 'Alipay', unionpay: 'UnionPay', unknown: 'Unknown' },
   kind: { pay: 'Payment', cancel: 'Void', refund: 'Refund' },

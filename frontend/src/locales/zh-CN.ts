@@ -189,6 +189,7 @@ export default {
     pendingCount: '待确认 {n} 笔',
     notices: '最新公告',
     noNotices: '暂无公告',
+    today: { title: '今日本门店收款', count: '收款笔数', amount: '收款金额', back: '撤销/退货', net: '净收款' },
   },
   channel: { wechat: '微信', alipay: '支付宝', unionpay: '云闪付', unknown: '未知' },
   kind: { pay: '支付', cancel: '撤销', refund: '退货' },

@@ -69,6 +69,8 @@ function build() {
       t.status = tail === '92' || tail === '97' ? 'failed' : tail === '91' ? 'closed' : tail === '93' ? 'unknown' : 'success'
       t.errmsg = tail === '92' ? '余额不足' : tail === '97' ? '交易失败，请顾客重新付款' : tail === '91' ? '顾客未完成支付，订单已关闭' : ''
       emit('pay:result', { ...t })
+      // Like Go: a declined payment rejects with the acquirer's reason.
+      if (t.status === 'failed') return fail('pay_failed', t.errmsg)
       return { ...t }
     } finally {
       paying = false
@@ -138,7 +140,18 @@ function build() {
       },
     },
     PayService: { Pay: pay, Pending: async () => trades.filter((t) => t.status === 'unknown') },
-    TradeService: { List: async (f: TradeFilter) => listTrades(f) },
+    TradeService: {
+      List: async (f: TradeFilter) => listTrades(f),
+      Stats: async (day: string) => {
+        const ok = trades.filter((t) => t.status === 'success')
+        const sum = (k: string) => ok.filter((t) => t.kind === k).reduce((a, t) => a + t.amount, 0)
+        const count = (k: string) => ok.filter((t) => t.kind === k).length
+        const pay = sum('pay')
+        const back = sum('cancel') + sum('refund')
+        return { day, storeName: terminal.storeName, payCount: count('pay'), payAmount: pay, cancelCount: count('cancel'),
+          cancelAmount: sum('cancel'), refundCount: count('refund'), refundAmount: sum('refund'), netAmount: pay - back, byChannel: [], byHour: [] }
+      },
+    },
     NoticeService: {
       List: async (limit: number) => notices.slice(0, limit).map(({ body: _b, ...n }) => n),
       Read: async (id: number) => {

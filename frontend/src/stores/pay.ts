@@ -51,9 +51,14 @@ export const usePayStore = defineStore('pay', () => {
   onEvent<PayProgress>(Events.PayProgress, (p) => {
     if (phase.value === 'paying') progress.value = p
   })
+  // pay:result carries the trade of every finished attempt. A declined payment rejects with
+  // the acquirer's reason and sends its trade only here; a trade that came back pending may
+  // be resolved later by the platform's queries.
+  let lastResult: Trade | null = null
   onEvent<Trade>(Events.PayResult, (t) => {
-    // A trade that came back pending may be resolved later by the platform's queries.
-    if (phase.value === 'pending' && trade.value && trade.value.id === t.id) applyTrade(t)
+    if (phase.value === 'paying') lastResult = t
+    else if (phase.value === 'failed' && error.value && !trade.value) trade.value = t
+    else if (phase.value === 'pending' && trade.value?.id === t.id) applyTrade(t)
   })
 
   function applyTrade(t: Trade): void {
@@ -72,6 +77,7 @@ export const usePayStore = defineStore('pay', () => {
     error.value = null
     fieldError.value = null
     progress.value = null
+    lastResult = null
     startedAt.value = Date.now()
     requestedAmount.value = amount.trim()
     try {
@@ -86,8 +92,10 @@ export const usePayStore = defineStore('pay', () => {
         return field
       }
       error.value = err
+      trade.value = lastResult
       phase.value = 'failed'
-      return 'error'
+      // A decline is a final result like any other; other errors leave the form to retry.
+      return err.code === 'pay_failed' ? 'result' : 'error'
     }
   }
 
