@@ -6,7 +6,9 @@ import 'element-plus/dist/index.css'
 import './styles/main.css'
 import App from './App.vue'
 import { i18n } from './locales'
-import { router } from './router'
+import { entryRoute, router } from './router'
+import { setUnauthenticatedHandler } from './api/bridge'
+import { useSessionStore } from './stores/session'
 
 async function boot(): Promise<void> {
   if (import.meta.env.VITE_XTF_MOCK === '1') {
@@ -22,6 +24,17 @@ async function boot(): Promise<void> {
   app.config.errorHandler = (err) => {
     console.error('[xtf] unhandled', err)
   }
+  setUnauthenticatedHandler(() => {
+    // The session (or the terminal's binding) has expired: ask Go again and let the guard route.
+    const session = useSessionStore()
+    void session
+      .load()
+      .then((st) => {
+        const must = entryRoute(st.initialized, !!st.profile)
+        if (must && router.currentRoute.value.path !== must) return router.replace(must)
+      })
+      .catch(() => undefined)
+  })
   await router.isReady()
   app.mount('#app')
 }

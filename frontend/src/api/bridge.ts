@@ -7,12 +7,21 @@ function goReady(): boolean {
   return typeof window !== 'undefined' && !!(window as unknown as { go?: unknown }).go
 }
 
+let onUnauthenticated: (() => void) | null = null
+
+/** setUnauthenticatedHandler registers what to do when a session or terminal token has expired. */
+export function setUnauthenticatedHandler(fn: () => void): void {
+  onUnauthenticated = fn
+}
+
 /** call runs one generated binding and rejects with an AppError. */
 export async function call<T>(run: () => Promise<unknown>): Promise<T> {
   if (!goReady()) throw new AppError('unavailable', '后台服务未就绪')
   try {
     return (await run()) as T
   } catch (e) {
-    throw toAppError(e)
+    const err = toAppError(e)
+    if (err.code === 'unauthenticated') onUnauthenticated?.()
+    throw err
   }
 }
