@@ -69,11 +69,10 @@ async function stopProc(proc) {
 }
 
 /**
- * startApp runs one terminal: a fresh XTF_DATA_DIR holding config (config.json), the dev
- * binary serving the UI and bindings on http://localhost:<port>.
+ * startApp runs one terminal: XTF_DATA_DIR (a fresh folder unless dir is given) holding config
+ * (config.json), the dev binary serving the UI and bindings on http://localhost:<port>.
  */
-export async function startApp({ name, port, config }) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xtf-e2e-${name}-`))
+export async function startApp({ name, port, config, dir = fs.mkdtempSync(path.join(os.tmpdir(), `xtf-e2e-${name}-`)) }) {
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2), { mode: 0o600 })
   const logFile = path.join(dir, 'app.out')
   const proc = spawnLogged(appBin, ['-devserver', `localhost:${port}`, '-assetdir', distDir, '-loglevel', 'Warning'],

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `make windows`: build/bin/xiaotongfu.exe and its NSIS installer, with cgo SQLite compiled
+# by mingw. Bindings are generated natively first: `wails build` would otherwise build its
+# bindings generator for Linux with the mingw compiler and fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$(go env GOPATH)/bin:$PATH"
+wails generate module >/dev/null
+CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
+  wails build -platform windows/amd64 -skipbindings -nsis -trimpath
+exe=build/bin/xiaotongfu.exe
+installer=build/bin/xiaotongfu-amd64-installer.exe
+if strings "$exe" | grep -q "requires cgo to work"; then
+  echo "windows: $exe contains go-sqlite3's no-cgo stub" >&2
+  exit 1
+fi
+echo "windows: $exe $(stat -c %s "$exe") bytes; $installer $(stat -c %s "$installer") bytes"
