@@ -1,0 +1,254 @@
+//go:build linux
+
+package scanner
+
+import (
+	"bytes"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// device is a simulated scanner box: the master side of a real pty, reached by the app
+// through a stable symlink so that a "replug" (a new pty) keeps the configured port path.
+type device struct {
+	t      *testing.T
+	link   string
+	master *os.File
+}
+
+func newDevice(t *testing.T) *device {
+	d := &device{t: t, link: filepath.Join(t.TempDir(), "ttyBOX")}
+	t.Cleanup(func() { d.unplug() })
+	return d
+}
+
+// plug creates a fresh pty and points the link at it.
+func (d *device) plug() {
+	master, slave, err := pty.Open()
+	if err != nil {
+		d.t.Fatalf("pty.Open: %v", err)
+	}
+	tmp := d.link + ".new"
+	if err := os.Symlink(slave.Name(), tmp); err != nil {
+		d.t.Fatal(err)
+	}
+	if err := os.Rename(tmp, d.link); err != nil {
+		d.t.Fatal(err)
+	}
+	slave.Close()
+	d.master = master
+}
+
+// unplug closes the master: the app's next read fails, as with a pulled USB cable.
+func (d *device) unplug() {
+	if d.master != nil {
+		d.master.Close()
+		d.master = nil
+	}
+}
+
+func (d *device) send(s string) {
+	if _, err := d.master.Write([]byte(s)); err != nil {
+		d.t.Fatalf("device write: %v", err)
+	}
+}
+
+// recorder collects what the box reports.
+type recorder struct {
+	codes  chan string
+	status chan Status
+	logMu  sync.Mutex
+	log    bytes.Buffer
+}
+
+func newRecorder() *recorder {
+	return &recorder{codes: make(chan string, 32), status: make(chan Status, 64)}
+}
+
+func (r *recorder) Write(p []byte) (int, error) {
+	r.logMu.Lock()
+	defer r.logMu.Unlock()
+	return r.log.Write(p)
+}
+
+func (r *recorder) logText() string {
+	r.logMu.Lock()
+	defer r.logMu.Unlock()
+	return r.log.String()
+}
+
+func (r *recorder) open(t *testing.T, port string, o Options) *Box {
+	s := DefaultSettings()
+	s.Port = port
+	o.Logger = slog.New(slog.NewTextHandler(r, nil))
+	if o.IdleTimeout == 0 {
+		o.IdleTimeout = 100 * time.Millisecond
+	}
+	b, err := Open(s, Handlers{OnCode: func(c string) { r.codes <- c }, OnStatus: func(s Status) { r.status <- s }}, o)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() {
+		b.Close()
+		if t.Failed() {
+			t.Log(r.logText())
+		}
+	})
+	return b
+}
+
+// waitState waits for a status with the given state and returns it.
+func (r *recorder) waitState(t *testing.T, want State) Status {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case s := <-r.status:
+			if s.State == want {
+				return s
+			}
+		case <-deadline:
+			t.Fatalf("no %q status", want)
+		}
+	}
+}
+
+func (r *recorder) waitCode(t *testing.T) string {
+	t.Helper()
+	select {
+	case c := <-r.codes:
+		return c
+	case <-time.After(5 * time.Second):
+		t.Fatal("no code")
+		return ""
+	}
+}
+
+func (r *recorder) noMoreCodes(t *testing.T) {
+	t.Helper()
+	select {
+	case c := <-r.codes:
+		t.Fatalf("unexpected code %q", c)
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
+func TestBoxReadsCodesOverPTY(t *testing.T) {
+	d := newDevice(t)
+	d.plug()
+	r := newRecorder()
+	r.open(t, d.link, Options{})
+	r.waitState(t, StateConnected)
+
+	const wx, ali, up = "134567890123456789", "28123456789012345678", "6212345678901234567"
+	d.send(wx + "\r")
+	d.send(ali + "\n")
+	d.send(up + "\r\n")
+	for _, want := range []string{wx, ali, up} {
+		if got := r.waitCode(t); got != want {
+			t.Fatalf("code %q, want %q", got, want)
+		}
+	}
+
+	d.send("13456789") // split frame: the rest comes well within the idle timeout
+	time.Sleep(20 * time.Millisecond)
+	d.send("0123456789\r\n")
+	if got := r.waitCode(t); got != wx {
+		t.Fatalf("split frame gave %q", got)
+	}
+
+	d.send("ERROR\r\n\x00\x1b\x02\r6901234567892\r\n") // noise, control bytes, a product barcode
+	d.send("1345678")                                   // a partial frame, then silence
+	time.Sleep(400 * time.Millisecond)
+	d.send(ali + "\r\n")
+	if got := r.waitCode(t); got != ali {
+		t.Fatalf("after noise got %q, want %q (partial frame must not prefix it)", got, ali)
+	}
+	r.noMoreCodes(t)
+
+	logs := r.logText()
+	for _, code := range []string{wx, ali, up} {
+		if strings.Contains(logs, code) {
+			t.Fatalf("log holds a full payment code:\n%s", logs)
+		}
+	}
+	for _, want := range []string{"****6789", string(dropNotDigits), string(dropLength), string(dropPartial)} {
+		if !strings.Contains(logs, want) {
+			t.Fatalf("log lacks %q:\n%s", want, logs)
+		}
+	}
+}
+
+func TestBoxReconnectsAfterUnplug(t *testing.T) {
+	d := newDevice(t) // not plugged yet: the port does not exist
+	r := newRecorder()
+	b := r.open(t, d.link, Options{MinBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond})
+	s := r.waitState(t, StateError)
+	if !strings.Contains(s.Message, "找不到串口") {
+		t.Fatalf("error status %q", s.Message)
+	}
+
+	d.plug()
+	r.waitState(t, StateConnected)
+	d.send("134567890123456789\r")
+	if got := r.waitCode(t); got != "134567890123456789" {
+		t.Fatalf("code %q", got)
+	}
+
+	d.unplug()
+	if s := r.waitState(t, StateDisconnected); !strings.Contains(s.Message, "断开") {
+		t.Fatalf("disconnected status %q", s.Message)
+	}
+	if b.Status().State == StateConnected {
+		t.Fatal("Status() still connected after unplug")
+	}
+	time.Sleep(300 * time.Millisecond) // a few failed reopen attempts
+	d.plug()
+	r.waitState(t, StateConnected)
+	d.send("6212345678901234567\r\n")
+	if got := r.waitCode(t); got != "6212345678901234567" {
+		t.Fatalf("code after reconnect %q", got)
+	}
+}
+
+// closeReturns fails the test if Close does not come back: it must unblock reads and waits.
+func closeReturns(t *testing.T, b *Box) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { b.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close blocked")
+	}
+	if st := b.Status().State; st != StateClosed {
+		t.Fatalf("state after Close %q", st)
+	}
+}
+
+func TestBoxCloseUnblocks(t *testing.T) {
+	t.Run("pending read", func(t *testing.T) {
+		d := newDevice(t)
+		d.plug()
+		r := newRecorder()
+		b := r.open(t, d.link, Options{IdleTimeout: time.Hour})
+		r.waitState(t, StateConnected)
+		d.send("1345") // keep a frame pending
+		closeReturns(t, b)
+		d.send("67890123456789\r")
+		r.noMoreCodes(t)
+	})
+	t.Run("backoff wait", func(t *testing.T) {
+		r := newRecorder()
+		b := r.open(t, filepath.Join(t.TempDir(), "missing"), Options{MinBackoff: time.Hour})
+		r.waitState(t, StateError)
+		closeReturns(t, b)
+	})
+}
