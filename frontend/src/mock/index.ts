@@ -18,6 +18,7 @@ function build() {
   let lastSmsAt = ''
   let captcha = ''
   let paying = false
+  const settings = { mode: 'embedded', serverUrl: '' }
   const terminal = { termNo: 'T0001', merchantNo: demoMerchant, merchantName: '通联演示商户', storeId: 1, storeName: stores[0].name, payLimit: 5000000 }
   const st: AppState = {
     mode: 'embedded',
@@ -137,6 +138,13 @@ function build() {
         st.initialized = false
         st.terminal = null
         st.profile = null
+      },
+    },
+    SettingsService: {
+      Get: async () => ({ ...settings, runningMode: 'embedded', runningServerUrl: '', restartRequired: settings.mode !== 'embedded' }),
+      Save: async (v: { mode: string; serverUrl: string }) => {
+        if (v.mode === 'remote' && !/^https?:\/\/\S+$/.test(v.serverUrl)) return fail('invalid_input', '服务器地址必须是 http:// 或 https:// 开头的网址', 'serverUrl')
+        Object.assign(settings, v)
       },
     },
     PayService: { Pay: pay, Pending: async () => trades.filter((t) => t.status === 'unknown') },

@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('../views/notices/NoticeDetail.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'settings', redirect: '/settings/cashiers' },
       { path: 'settings/cashiers', name: 'cashiers', component: () => import('../views/settings/CashiersView.vue') },
+      { path: 'settings/connection', name: 'connection', component: () => import('../views/settings/ConnectionView.vue') },
       {
         path: 'settings/:section(print|box|screen|hotkey)',
         name: 'settings',

@@ -17,7 +17,7 @@ export const useNoticeStore = defineStore('notices', () => {
   /** load fetches the announcements, newest first. */
   async function load(): Promise<void> {
     const list = (await noticeApi.list(listLimit)) ?? []
-    items.value = [...list].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    items.value = [...list].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))
     loaded.value = true
   }
 

@@ -1,0 +1,21 @@
+// SettingsService: platform mode and server address (a change applies at the next start).
+import * as G from '../../wailsjs/go/services/SettingsService'
+import { call } from './bridge'
+
+/** Settings are the terminal's own settings. */
+export interface Settings {
+  mode: 'embedded' | 'remote' | string
+  serverUrl: string
+}
+
+/** SettingsView is Settings plus what is running now. */
+export interface SettingsView extends Settings {
+  runningMode: string
+  runningServerUrl: string
+  restartRequired: boolean
+}
+
+export const settingsApi = {
+  get: () => call<SettingsView>(() => G.Get()),
+  save: (s: Settings) => call<void>(() => G.Save(s)),
+}
