@@ -256,6 +256,18 @@ const en: typeof zh = {
     quitNow: 'Quit now',
     open: 'Connection',
   },
+  stats: {
+    title: 'Statistics',
+    pay: 'Payments',
+    cancel: 'Voids',
+    refund: 'Refunds',
+    net: 'Net',
+    count: '{n} trades',
+    byChannel: 'By method',
+    byHour: 'By hour (CNY)',
+    note: 'Only trades of the current store are counted',
+    saveImage: 'Save image',
+  },
   settings: {
     title: 'Settings',
     comingSoonTitle: '{name} is coming soon',

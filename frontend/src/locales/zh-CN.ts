@@ -254,6 +254,18 @@ export default {
     quitNow: '立即退出',
     open: '连接设置',
   },
+  stats: {
+    title: '交易统计',
+    pay: '收款',
+    cancel: '撤销',
+    refund: '退货',
+    net: '净收款',
+    count: '{n} 笔',
+    byChannel: '支付方式占比',
+    byHour: '分时收款（元）',
+    note: '统计只包含当前门店的交易数据',
+    saveImage: '保存图片',
+  },
   settings: {
     title: '设置',
     comingSoonTitle: '{name} 即将推出',

@@ -4,6 +4,7 @@
 import type { AppState, CashierFilter, CashierInput, PayProgress, Trade, TradeFilter } from '../api/types'
 import { demoMerchant, makeTrade, seedCashiers, seedNotices, seedTrades, stores, testCodes } from './data'
 import { emit, runtimeStub } from './runtime'
+import { today } from '../utils/time'
 
 const fail = (code: string, message: string, field?: string, params?: Record<string, unknown>) =>
   Promise.reject({ code, message, field, params })
@@ -80,7 +81,7 @@ function build() {
   function listTrades(f: TradeFilter) {
     let list = trades.filter((t) => (!f.kind || t.kind === f.kind) && (!f.status || t.status === f.status))
     if (f.tradeNo) list = list.filter((t) => t.reqsn.endsWith(f.tradeNo) || t.trxid.endsWith(f.tradeNo))
-    if (f.day && f.day !== new Date().toISOString().slice(0, 10)) list = []
+    if (f.day && f.day !== today()) list = []
     return { trades: list.slice(f.offset, f.offset + f.limit), total: list.length }
   }
   function listCashiers(f: CashierFilter) {
@@ -157,7 +158,18 @@ function build() {
         const pay = sum('pay')
         const back = sum('cancel') + sum('refund')
         return { day, storeName: terminal.storeName, payCount: count('pay'), payAmount: pay, cancelCount: count('cancel'),
-          cancelAmount: sum('cancel'), refundCount: count('refund'), refundAmount: sum('refund'), netAmount: pay - back, byChannel: [], byHour: [] }
+          cancelAmount: sum('cancel'), refundCount: count('refund'), refundAmount: sum('refund'), netAmount: pay - back,
+          byChannel: ['wechat', 'alipay', 'unionpay'].map((c) => {
+            const l = ok.filter((t) => t.kind === 'pay' && t.channel === c)
+            return { channel: c, count: l.length, amount: l.reduce((a, t) => a + t.amount, 0) }
+          }),
+          byHour: ok.filter((t) => t.kind === 'pay').reduce((acc, t) => {
+            const h = (new Date(t.createdAt).getUTCHours() + 8) % 24
+            const e = acc.find((x) => x.hour === h) ?? acc[acc.push({ hour: h, count: 0, amount: 0 }) - 1]
+            e.count += 1
+            e.amount += t.amount
+            return acc
+          }, [] as { hour: number; count: number; amount: number }[]) }
       },
     },
     NoticeService: {

@@ -97,4 +97,28 @@ describe('PayForm keyboard flow', () => {
     expect(wrapper.get('[data-testid="pay-code-error"]').text()).toBe('请扫描或输入付款码')
     expect(payMock).not.toHaveBeenCalled()
   })
+  it('takes a code scanned into the amount field as the code and pays', async () => {
+    payMock.mockResolvedValue(okTrade)
+    const amount = input('pay-amount')
+    await amount.setValue('12.3')
+    await new Promise((r) => setTimeout(r, 60)) // the cashier's typing and the scan are apart
+    const code = '134567890123456700'
+    for (const ch of code) await amount.trigger('keydown', { key: ch })
+    await amount.setValue('12.3' + code)
+    await enter('pay-amount')
+    await flushPromises()
+    expect(payMock).toHaveBeenCalledWith('12.3', code, 'manual')
+  })
+
+  it('does not mistake slow typing in the amount field for a scan', async () => {
+    const amount = input('pay-amount')
+    await amount.trigger('keydown', { key: '1' })
+    await new Promise((r) => setTimeout(r, 60))
+    await amount.trigger('keydown', { key: '2' })
+    await amount.setValue('12')
+    await enter('pay-amount')
+    await flushPromises()
+    expect(payMock).not.toHaveBeenCalled()
+    expect(document.activeElement).toBe(input('pay-code').element)
+  })
 })
