@@ -18,6 +18,7 @@ require (
 require (
 	fyne.io/systray v1.12.2 // indirect
 	git.sr.ht/~jackmordaunt/go-toast/v2 v2.0.3 // indirect
+	github.com/alexbrainman/printer v0.0.0-20200912035444-f40f26f0bdeb // indirect
 	github.com/bep/debounce v1.2.1 // indirect
 	github.com/creack/pty v1.1.24 // indirect
 	github.com/gen2brain/shm v0.1.0 // indirect

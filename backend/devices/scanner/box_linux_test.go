@@ -165,7 +165,7 @@ func TestBoxReadsCodesOverPTY(t *testing.T) {
 	}
 
 	d.send("ERROR\r\n\x00\x1b\x02\r6901234567892\r\n") // noise, control bytes, a product barcode
-	d.send("1345678")                                   // a partial frame, then silence
+	d.send("1345678")                                  // a partial frame, then silence
 	time.Sleep(400 * time.Millisecond)
 	d.send(ali + "\r\n")
 	if got := r.waitCode(t); got != ali {

@@ -1,0 +1,183 @@
+// Package printer prints payment receipts (manual §8.1 打印配置): a pure layout function that
+// turns a Receipt into ESC/POS bytes with GB18030 text for 58 mm or 80 mm paper, and transports
+// that deliver the bytes to a TCP 9100 printer, a system queue (Windows spooler RAW, CUPS
+// `lp -o raw`) or a file.
+package printer
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"xiaotongfu/backend/domain"
+)
+
+// Paper is the roll width in millimetres.
+type Paper int
+
+// Supported papers and their columns of half-width characters (12×24 font).
+const (
+	Paper58 Paper = 58 // 32 columns
+	Paper80 Paper = 80 // 48 columns
+)
+
+// Columns returns the characters per line, or 0 for an unsupported paper.
+func (p Paper) Columns() int {
+	switch p {
+	case Paper58:
+		return 32
+	case Paper80:
+		return 48
+	}
+	return 0
+}
+
+// Copy limits of the 打印次数 setting.
+const (
+	MinCopies = 1
+	MaxCopies = 5
+)
+
+// Receipt is what one receipt shows. Text fields are printed as given (control characters
+// are blanked); empty optional fields are left out.
+type Receipt struct {
+	Merchant  string           // 商户名称 (heading)
+	Store     string           // 门店
+	Terminal  string           // 终端号
+	Cashier   string           // 收银员
+	Kind      domain.TradeKind // 交易类型: pay / cancel / refund
+	Channel   domain.Channel   // 支付方式
+	AmountFen int64            // 金额 in fen, > 0
+	OrderNo   string           // 订单号 (our reqsn)
+	TrxID     string           // 交易单号 (the acquirer's trxid)
+	Time      time.Time        // 交易时间, printed in its own location
+	Note      string           // 备注, optional
+	SignLine  bool             // print a 签名 line to sign on
+}
+
+// Validate checks what a receipt must carry.
+func (r Receipt) Validate() error {
+	switch {
+	case clean(r.Merchant) == "":
+		return domain.FieldError("merchant", "小票缺少商户名称")
+	case r.AmountFen <= 0:
+		return domain.FieldError("amount", "小票金额必须大于 0")
+	case clean(r.OrderNo) == "":
+		return domain.FieldError("orderNo", "小票缺少订单号")
+	case r.Time.IsZero():
+		return domain.FieldError("time", "小票缺少交易时间")
+	case kindNames[r.Kind] == "":
+		return domain.FieldError("kind", "未知的交易类型 %q", r.Kind)
+	}
+	return nil
+}
+
+// ValidateCopies checks the 打印次数 setting (1–5).
+func ValidateCopies(n int) error {
+	if n < MinCopies || n > MaxCopies {
+		return domain.FieldError("copies", "打印次数只能是 %d 到 %d", MinCopies, MaxCopies)
+	}
+	return nil
+}
+
+var kindNames = map[domain.TradeKind]string{domain.KindPay: "消费", domain.KindCancel: "撤销", domain.KindRefund: "退货"}
+
+var channelNames = map[domain.Channel]string{
+	domain.ChannelWeChat: "微信支付", domain.ChannelAlipay: "支付宝", domain.ChannelUnionPay: "银联云闪付",
+}
+
+// Render lays out copies of the receipt for the paper and returns ESC/POS bytes; each copy
+// ends with a feed and a partial cut. It is a pure function of its arguments.
+func Render(r Receipt, paper Paper, copies int) ([]byte, error) {
+	if paper.Columns() == 0 {
+		return nil, domain.FieldError("paper", "纸张宽度只能是 58mm 或 80mm")
+	}
+	if err := ValidateCopies(copies); err != nil {
+		return nil, err
+	}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	d := &doc{cols: paper.Columns()}
+	for i := 1; i <= copies; i++ {
+		d.receipt(r, i, copies)
+	}
+	return d.buf.Bytes(), nil
+}
+
+func (d *doc) receipt(r Receipt, copyNo, copies int) {
+	d.raw(cmdInit...)
+	d.raw(cmdChineseMode...)
+	d.align(1)
+	d.bold(true)
+	d.tall(true)
+	d.lines(wrap(clean(r.Merchant), d.cols))
+	d.tall(false)
+	d.line(kindNames[r.Kind] + "凭条")
+	d.bold(false)
+	d.align(0)
+	d.rule('=')
+	d.pair("门店", r.Store)
+	d.pair("终端号", r.Terminal)
+	d.pair("收银员", r.Cashier)
+	d.pair("交易类型", kindNames[r.Kind])
+	d.pair("支付方式", channelName(r.Channel))
+	d.pair("订单号", r.OrderNo)
+	d.pair("交易单号", r.TrxID)
+	d.pair("交易时间", r.Time.Format("2006-01-02 15:04:05"))
+	d.rule('-')
+	d.bold(true)
+	d.tall(true)
+	d.pair("金额", "￥"+domain.FormatFen(r.AmountFen))
+	d.tall(false)
+	d.bold(false)
+	d.rule('-')
+	d.pair("备注", r.Note)
+	if r.SignLine {
+		d.feed(1)
+		d.line("签名：" + strings.Repeat("_", d.cols-width("签名：")))
+	}
+	if copies > 1 {
+		d.align(1)
+		d.line(fmt.Sprintf("第 %d 联 / 共 %d 联", copyNo, copies))
+		d.align(0)
+	}
+	d.feed(4)
+	d.raw(cmdFeedCut...)
+	d.raw(0)
+}
+
+func (d *doc) lines(ls []string) {
+	for _, l := range ls {
+		d.line(l)
+	}
+}
+
+// rule prints a full-width line of c.
+func (d *doc) rule(c byte) { d.line(strings.Repeat(string(c), d.cols)) }
+
+// pair prints "label：value" with the value right-aligned on the same line when it fits, or
+// on the following lines, wrapped, when it does not. An empty value prints nothing.
+func (d *doc) pair(label, value string) {
+	value = clean(value)
+	if value == "" {
+		return
+	}
+	head := label + "："
+	if width(head)+1+width(value) <= d.cols {
+		d.line(head + strings.Repeat(" ", d.cols-width(head)-width(value)) + value)
+		return
+	}
+	d.line(head)
+	d.lines(wrap(value, d.cols))
+}
+
+func channelName(c domain.Channel) string {
+	if n := channelNames[c]; n != "" {
+		return n
+	}
+	if c == "" {
+		return ""
+	}
+	return "其他"
+}

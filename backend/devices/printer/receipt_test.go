@@ -1,0 +1,202 @@
+package printer
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"xiaotongfu/backend/domain"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.bin golden files")
+
+func sampleReceipt() Receipt {
+	return Receipt{
+		Merchant:  "通联便利店（测试商户）",
+		Store:     "朝阳门店",
+		Terminal:  "T0001",
+		Cashier:   "张三",
+		Kind:      domain.KindPay,
+		Channel:   domain.ChannelWeChat,
+		AmountFen: 123456,
+		OrderNo:   "XTF202611251753280001",
+		TrxID:     "231125100000123456",
+		Time:      time.Date(2026, 11, 25, 17, 53, 28, 0, time.FixedZone("CST", 8*3600)),
+		Note:      "会员卡 8888",
+		SignLine:  true,
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	long := sampleReceipt()
+	long.Merchant = "北京市朝阳区某某某某某某连锁超市有限公司第一百二十三分店"
+	long.OrderNo = "XTF20261125175328000100020003000"
+	long.TrxID = "2311251000001234567890123456"
+	long.Note = "顾客要求开具发票，请于三日内到前台领取（含 ASCII text 混排）"
+	refund := sampleReceipt()
+	refund.Kind, refund.Channel, refund.AmountFen, refund.SignLine, refund.Note = domain.KindRefund, domain.ChannelAlipay, 1, false, ""
+	cases := []struct {
+		name   string
+		r      Receipt
+		paper  Paper
+		copies int
+	}{
+		{"pay_58", sampleReceipt(), Paper58, 1},
+		{"pay_80", sampleReceipt(), Paper80, 1},
+		{"long_58", long, Paper58, 1},
+		{"long_80", long, Paper80, 1},
+		{"refund_58_2copies", refund, Paper58, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Render(c.r, c.paper, c.copies)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLayout(t, got, c.paper.Columns(), c.copies)
+			golden := filepath.Join("testdata", c.name+".bin")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("bytes differ from %s (run go test -update if the change is intended)\n%s", golden, strings.Join(textLines(t, got), "\n"))
+			}
+		})
+	}
+}
+
+// checkLayout parses the ESC/POS stream: it must use only known commands, every text line
+// must fit the paper, and each copy must start with a reset and end with a cut.
+func checkLayout(t *testing.T, b []byte, cols, copies int) {
+	t.Helper()
+	lines := textLines(t, b)
+	for _, l := range lines {
+		if w := width(l); w > cols {
+			t.Errorf("line %q is %d columns, paper has %d", l, w, cols)
+		}
+	}
+	if n := bytes.Count(b, cmdInit); n != copies {
+		t.Errorf("%d resets, want %d", n, copies)
+	}
+	if n := bytes.Count(b, cmdFeedCut); n != copies {
+		t.Errorf("%d cuts, want %d", n, copies)
+	}
+	if !bytes.HasSuffix(b, append(append([]byte{}, cmdFeedCut...), 0)) {
+		t.Error("does not end with a cut")
+	}
+}
+
+// commandLen gives the length of each ESC/POS command the layout may use.
+var commandLen = map[string]int{
+	"\x1b\x40": 2, "\x1c\x26": 2, "\x1b\x61": 3, "\x1b\x45": 3, "\x1d\x21": 3, "\x1c\x21": 3,
+	"\x1b\x64": 3, "\x1d\x56": 4,
+}
+
+// textLines strips the commands and decodes the GB18030 text into lines.
+func textLines(t *testing.T, b []byte) []string {
+	t.Helper()
+	var text []byte
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '\n' || c >= 0x20:
+			text = append(text, c)
+			i++
+		case i+1 < len(b) && commandLen[string(b[i:i+2])] > 0:
+			i += commandLen[string(b[i:i+2])]
+		default:
+			t.Fatalf("unknown control byte %#x at %d", c, i)
+		}
+	}
+	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(text)
+	if err != nil {
+		t.Fatalf("GB18030 decode: %v", err)
+	}
+	return strings.Split(strings.TrimSuffix(string(dec), "\n"), "\n")
+}
+
+func TestRenderContent(t *testing.T) {
+	b, err := Render(sampleReceipt(), Paper58, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(textLines(t, b), "\n")
+	for _, want := range []string{
+		"通联便利店（测试商户）", "消费凭条", "门店：", "朝阳门店", "终端号：", "T0001", "收银员：", "张三",
+		"交易类型：", "支付方式：", "微信支付", "XTF202611251753280001", "231125100000123456",
+		"2026-11-25 17:53:28", "￥1234.56", "备注：", "会员卡 8888", "签名：____",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("receipt lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "联 / 共") {
+		t.Error("a single copy must not carry a copy label")
+	}
+}
+
+func TestRenderBlanksControlCharacters(t *testing.T) {
+	r := sampleReceipt()
+	r.Merchant = "坏\x1b\x40商户\x1dV"
+	r.Note = "x\x00\x1c&y"
+	b, err := Render(r, Paper80, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(b, cmdInit); n != 1 {
+		t.Fatalf("user text injected %d resets", n)
+	}
+	checkLayout(t, b, 48, 1)
+}
+
+func TestRenderRejects(t *testing.T) {
+	bad := map[string]func(*Receipt, *Paper, *int){
+		"no merchant": func(r *Receipt, _ *Paper, _ *int) { r.Merchant = " \x00 " },
+		"zero amount": func(r *Receipt, _ *Paper, _ *int) { r.AmountFen = 0 },
+		"no order":    func(r *Receipt, _ *Paper, _ *int) { r.OrderNo = "" },
+		"no time":     func(r *Receipt, _ *Paper, _ *int) { r.Time = time.Time{} },
+		"bad kind":    func(r *Receipt, _ *Paper, _ *int) { r.Kind = "gift" },
+		"76mm paper":  func(_ *Receipt, p *Paper, _ *int) { *p = 76 },
+		"0 copies":    func(_ *Receipt, _ *Paper, c *int) { *c = 0 },
+		"6 copies":    func(_ *Receipt, _ *Paper, c *int) { *c = 6 },
+	}
+	for name, mutate := range bad {
+		r, p, c := sampleReceipt(), Paper58, 1
+		mutate(&r, &p, &c)
+		if _, err := Render(r, p, c); domain.CodeOf(err) != domain.CodeInvalidInput {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+}
+
+func TestWrapKeepsCharactersWhole(t *testing.T) {
+	got := wrap("ab中文字c", 3)
+	want := []string{"ab", "中", "文", "字c"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("wrap = %q, want %q", got, want)
+	}
+	if w := width("￥12.30中"); w != 2+5+2 {
+		t.Fatalf("width = %d", w)
+	}
+}
+
+func BenchmarkRender80(b *testing.B) {
+	r := sampleReceipt()
+	for b.Loop() {
+		if _, err := Render(r, Paper80, 2); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
