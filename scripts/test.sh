@@ -24,9 +24,9 @@ gofmt_check() {
 }
 
 bindings_fresh() {
-  rm -rf frontend/wailsjs/go
-  wails generate module >/dev/null || return 1
   local out
+  rm -rf frontend/wailsjs/go
+  out=$(wails generate module 2>&1) || { echo "$out"; return 1; }
   out=$(git -c core.fileMode=false status --porcelain -- frontend/wailsjs)
   [[ -z $out ]] || { echo "frontend/wailsjs is stale; run 'wails generate module' and commit:"; echo "$out"; return 1; }
 }

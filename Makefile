@@ -1,0 +1,38 @@
+# 小通付 — every target installs what it needs first (scripts/deps.sh).
+#   make run          demo mode: a window, or (no DISPLAY) Xvfb + http://localhost:34115
+#   make test         gofmt, vet (linux + windows), bindings, go test, vitest, vue-tsc, e2e
+#   make windows      build/bin/xiaotongfu.exe + NSIS installer (cgo SQLite via mingw)
+#   make bench        Go benchmarks, OCR/xtfd benchmark scripts, start-up time, RSS, sizes
+#   make e2e          only the browser end-to-end tests
+#   make screenshots  build/bin/shots/*.png of the real window under Xvfb
+#   make bindings     regenerate frontend/wailsjs after a bound signature changed
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+.PHONY: run test windows bench e2e screenshots bindings deps clean
+
+deps:
+	@scripts/deps.sh
+
+run: deps
+	scripts/run.sh
+
+test:
+	scripts/test.sh
+
+windows: deps
+	scripts/windows.sh
+
+bench: deps
+	scripts/bench.sh
+
+e2e: deps
+	scripts/e2e.sh
+
+screenshots: deps
+	scripts/screenshots.sh
+
+bindings: deps
+	rm -rf frontend/wailsjs/go && PATH="$$(go env GOPATH)/bin:$$PATH" wails generate module
+
+clean:
+	rm -rf build/bin frontend/dist
