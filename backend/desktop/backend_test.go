@@ -123,7 +123,11 @@ func initAndLogin(t *testing.T, b *Backend, merchantNo string) platform.Creds {
 	if err != nil {
 		t.Fatal(err)
 	}
-	term, err := b.API.CompleteInit(ctx, g.Token, g.Stores[0].ID)
+	var storeID uint // 0: the merchant has no stores
+	if len(g.Stores) > 0 {
+		storeID = g.Stores[0].ID
+	}
+	term, err := b.API.CompleteInit(ctx, g.Token, storeID)
 	if err != nil {
 		t.Fatal(err)
 	}
