@@ -138,7 +138,7 @@ const en: typeof zh = {
     newRequired: 'Enter the new password',
     confirmRequired: 'Enter the new password again',
     mismatch: 'The two new passwords differ',
-    weak: 'The new password breaks the rule',
+    weak: 'The password breaks the rule',
     done: 'Password changed',
   },
   store: {
@@ -197,7 +197,7 @@ const en: typeof zh = {
   channel: { wechat: 'WeChat', alipay: 'Alipay', unionpay: 'UnionPay', unknown: 'Unknown' },
   kind: { pay: 'Payment', cancel: 'Void', refund: 'Refund' },
   tradeType: {
-    pay: { wechat: 'WeChat Pay', alipay: 'Alipay', unionpay: 'UnionPay QR', unknown: 'Scan payment' },
+    pay: { wechat: 'WeChat Pay', alipay: 'Alipay', unionpay: 'UnionPay', unknown: 'Scan payment' },
     cancel: 'Void',
     refund: 'Refund',
   },

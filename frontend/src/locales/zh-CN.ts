@@ -136,7 +136,7 @@ export default {
     newRequired: '请输入新密码',
     confirmRequired: '请再次输入新密码',
     mismatch: '两次输入的新密码不一致',
-    weak: '新密码不符合规则',
+    weak: '密码不符合规则',
     done: '密码已修改',
   },
   store: {

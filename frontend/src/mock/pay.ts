@@ -1,0 +1,87 @@
+// PayService and TradeService of the browser-preview stand-in; dev only.
+import type { PayProgress, Trade, TradeFilter } from '../api/types'
+import { today } from '../utils/time'
+import { makeTrade } from './data'
+import { emit } from './runtime'
+import { fail, sleep, type MockState } from './state'
+
+function channelOf(code: string): string {
+  if (/^1[0-5]\d{16}$/.test(code)) return 'wechat'
+  if (/^(2[5-9]|30)\d{14,22}$/.test(code)) return 'alipay'
+  if (/^62\d{17}$/.test(code)) return 'unionpay'
+  return ''
+}
+
+async function progress(t: Trade, seconds: number): Promise<void> {
+  for (let i = 1; i <= seconds * 2; i++) {
+    await sleep(500)
+    const p: PayProgress = { tradeId: t.id, reqsn: t.reqsn, status: 'pending', queries: Math.floor(i / 4), elapsedMs: i * 500 }
+    emit('pay:progress', p)
+  }
+}
+
+/** outcome plays the simulator's script for the code's last two digits. */
+async function outcome(t: Trade, tail: string): Promise<void> {
+  if (tail === '90' || tail === '97') await progress(t, 4)
+  else if (tail === '91' || tail === '93') await progress(t, 8)
+  else await sleep(700)
+  const status: Record<string, string> = { '92': 'failed', '97': 'failed', '91': 'closed', '93': 'unknown' }
+  const reason: Record<string, string> = { '92': '余额不足', '97': '交易失败，请顾客重新付款', '91': '顾客未完成支付，订单已关闭' }
+  t.status = status[tail] ?? 'success'
+  t.errmsg = reason[tail] ?? ''
+}
+
+/** payService mirrors PayService: the Go checks, then a scripted outcome. */
+export function payService(s: MockState) {
+  async function pay(amount: string, code: string, source: string): Promise<Trade> {
+    if (!/^\d+(\.\d{0,2})?$/.test(amount)) return fail('amount_invalid', amount ? '金额格式不正确，请输入如 12.50 的数字' : '请输入金额')
+    const fen = Math.round(Number(amount) * 100)
+    if (fen === 0) return fail('amount_zero', '金额必须大于 0')
+    if (fen > s.terminal.payLimit) return fail('amount_too_large', '金额超过单笔限额 50000.00 元', undefined, { limit: '50000.00' })
+    const channel = channelOf(code)
+    if (!channel) return fail('paycode_invalid', code ? '无效的付款码，请让顾客刷新后重新出示' : '请扫描或输入付款码')
+    if (s.paying) return fail('pay_in_flight', '正在收款，请等待上一笔完成')
+    s.paying = true
+    try {
+      const t = makeTrade({ amount: fen, channel, source, codeMasked: '****' + code.slice(-4), cashier: s.app.profile?.account ?? '01', status: 'pending' })
+      s.trades.unshift(t)
+      await outcome(t, code.slice(-2))
+      emit('pay:result', { ...t })
+      // Like Go: a declined payment rejects with the acquirer's reason.
+      return t.status === 'failed' ? fail('pay_failed', t.errmsg) : { ...t }
+    } finally {
+      s.paying = false
+    }
+  }
+  return { Pay: pay, Pending: async () => s.trades.filter((t) => t.status === 'unknown') }
+}
+
+/** tradeService mirrors TradeService.List and Stats. */
+export function tradeService(s: MockState) {
+  return {
+    List: async (f: TradeFilter) => {
+      let list = s.trades.filter((t) => (!f.kind || t.kind === f.kind) && (!f.status || t.status === f.status))
+      if (f.tradeNo) list = list.filter((t) => t.reqsn.endsWith(f.tradeNo) || t.trxid.endsWith(f.tradeNo))
+      if (f.day && f.day !== today()) list = []
+      return { trades: list.slice(f.offset, f.offset + f.limit), total: list.length }
+    },
+    Stats: async (day: string) => {
+      const ok = s.trades.filter((t) => t.status === 'success')
+      const of = (k: string) => ok.filter((t) => t.kind === k)
+      const sum = (l: Trade[]) => l.reduce((a, t) => a + t.amount, 0)
+      const byChannel = ['wechat', 'alipay', 'unionpay'].map((c) => {
+        const l = of('pay').filter((t) => t.channel === c)
+        return { channel: c, count: l.length, amount: sum(l) }
+      })
+      const byHour = Array.from({ length: 24 }, (_, hour) => {
+        const l = of('pay').filter((t) => (new Date(t.createdAt).getUTCHours() + 8) % 24 === hour)
+        return { hour, count: l.length, amount: sum(l) }
+      }).filter((h) => h.count > 0)
+      const [pay, cancel, refund] = [of('pay'), of('cancel'), of('refund')]
+      return {
+        day: day || today(), storeName: s.terminal.storeName, payCount: pay.length, payAmount: sum(pay), cancelCount: cancel.length,
+        cancelAmount: sum(cancel), refundCount: refund.length, refundAmount: sum(refund), netAmount: sum(pay) - sum(cancel) - sum(refund), byChannel, byHour,
+      }
+    },
+  }
+}
