@@ -1,0 +1,224 @@
+package export
+
+import (
+	"cmp"
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/platform"
+)
+
+// Layout sizes, in layout units.
+const (
+	margin     = 32
+	gap        = 20
+	headerH    = 104
+	cardH      = 112
+	rowH       = 44
+	hourPanelH = 300
+	footerH    = 44
+	radius     = 10
+)
+
+// drawHeader paints the blue band with the store, the day and the brand.
+func drawHeader(c *canvas, fs *faces, stats platform.DayStats) int {
+	c.rect(0, 0, layoutWidth, headerH, colHeader)
+	name := stats.StoreName
+	if name == "" {
+		name = "当前门店"
+	}
+	c.text(fs.title, name, margin, 48, alignLeft, colPanel)
+	c.text(fs.sub, "交易统计  "+stats.Day+"  ·  仅统计当前门店", margin, 80, alignLeft, colHeader2)
+	c.text(fs.brand, "小通付", layoutWidth-margin, 48, alignRight, colPanel)
+	c.text(fs.small, "XiaoTongFu", layoutWidth-margin, 76, alignRight, colHeader2)
+	return headerH
+}
+
+// drawCards paints the four total cards and returns the y below them.
+func drawCards(c *canvas, fs *faces, s platform.DayStats, y int) int {
+	cards := []struct {
+		label  string
+		amount int64
+		count  string
+		accent color.RGBA
+	}{
+		{"收款", s.PayAmount, itoa64(s.PayCount) + " 笔", colPay},
+		{"撤销", -s.CancelAmount, itoa64(s.CancelCount) + " 笔", colCancel},
+		{"退货", -s.RefundAmount, itoa64(s.RefundCount) + " 笔", colRefund},
+		{"净额", s.NetAmount, "共 " + itoa64(s.PayCount+s.CancelCount+s.RefundCount) + " 笔交易", colNet},
+	}
+	w := (layoutWidth - 2*margin - 3*16) / 4
+	for i, cd := range cards {
+		x := margin + i*(w+16)
+		accent := cd.accent
+		c.roundRect(float64(x), float64(y), float64(w), cardH, radius, accent)
+		c.roundRect(float64(x+4), float64(y), float64(w-4), cardH, radius-2, colPanel)
+		c.text(fs.label, cd.label, x+20, y+30, alignLeft, colMuted)
+		c.text(fs.amount, yuan(cd.amount), x+20, y+68, alignLeft, accent)
+		c.text(fs.small, cd.count, x+20, y+94, alignLeft, colMuted)
+	}
+	return y + cardH
+}
+
+// channelPanelHeight is the height of the channel panel with n rows (at least one).
+func channelPanelHeight(n int) int {
+	if n < 1 {
+		n = 1
+	}
+	return 60 + n*rowH + 12
+}
+
+// drawChannels paints one bar per channel, largest first, sized by its share of the day's
+// payments.
+func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
+	x, w := margin, layoutWidth-2*margin
+	c.roundRect(float64(x), float64(y), float64(w), float64(h), radius, colPanel)
+	c.text(fs.heading, "渠道分布", x+20, y+36, alignLeft, colText)
+	c.text(fs.small, "按支付渠道统计收款", x+20+c.textWidth(fs.heading, "渠道分布")+12, y+36, alignLeft, colMuted)
+	if len(s.ByChannel) == 0 {
+		c.text(fs.label, "当天暂无收款", layoutWidth/2, y+60+26, alignCenter, colMuted)
+		return y + h
+	}
+	chans := slices.Clone(s.ByChannel)
+	slices.SortStableFunc(chans, func(a, b platform.ChannelStats) int { return cmp.Compare(b.Amount, a.Amount) })
+	total := int64(0)
+	for _, ch := range chans {
+		total += max(ch.Amount, 0)
+	}
+	trackX, trackW := x+100, w-100-260
+	for i, ch := range chans {
+		ry := y + 60 + i*rowH
+		col, ok := channelColors[ch.Channel]
+		if !ok {
+			col = colMuted
+		}
+		c.roundRect(float64(x+20), float64(ry+10), 10, 10, 5, col)
+		c.text(fs.label, ChannelLabel(ch.Channel), x+38, ry+20, alignLeft, colText)
+		c.roundRect(float64(trackX), float64(ry+8), float64(trackW), 14, 7, colTrack)
+		if total > 0 && ch.Amount > 0 {
+			fill := float64(trackW) * float64(ch.Amount) / float64(total)
+			c.roundRect(float64(trackX), float64(ry+8), max(fill, 14), 14, 7, col)
+		}
+		right := layoutWidth - margin - 20
+		c.text(fs.label, percent(ch.Amount, total), right, ry+20, alignRight, colMuted)
+		c.text(fs.label, yuan(ch.Amount), right-70, ry+20, alignRight, colText)
+		c.text(fs.small, itoa64(ch.Count)+" 笔", trackX+trackW+16, ry+20, alignLeft, colMuted)
+	}
+	return y + h
+}
+
+// drawHours paints the payments of each hour as columns with a light grid.
+func drawHours(c *canvas, fs *faces, hours [24]platform.HourStats, y int) int {
+	x, w := margin, layoutWidth-2*margin
+	c.roundRect(float64(x), float64(y), float64(w), hourPanelH, radius, colPanel)
+	c.text(fs.heading, "分时段收款", x+20, y+36, alignLeft, colText)
+	c.text(fs.small, "（金额）", x+20+c.textWidth(fs.heading, "分时段收款"), y+36, alignLeft, colMuted)
+	peak := int64(0)
+	for _, h := range hours {
+		peak = max(peak, h.Amount)
+	}
+	top := niceCeil(peak)
+	chartX, chartW := x+84, w-84-24
+	chartY, chartH := y+64, hourPanelH-64-44
+	for i := 0; i <= 4; i++ {
+		gy := chartY + chartH - chartH*i/4
+		c.rect(chartX, gy, chartW, 1, colGrid)
+		c.text(fs.tiny, yuanShort(top*int64(i)/4), chartX-10, gy+4, alignRight, colMuted)
+	}
+	if peak == 0 {
+		c.text(fs.label, "当天暂无收款", chartX+chartW/2, chartY+chartH/2, alignCenter, colMuted)
+	}
+	slot := float64(chartW) / 24
+	for i, h := range hours {
+		bx := float64(chartX) + slot*float64(i) + slot*0.18
+		if h.Amount > 0 {
+			bh := float64(chartH) * float64(h.Amount) / float64(top)
+			bh = max(bh, 2)
+			c.roundRect(bx, float64(chartY+chartH)-bh, slot*0.64, bh, 3, colBar)
+			c.text(fs.tiny, itoa64(h.Count), int(bx+slot*0.32), chartY+chartH-int(bh)-6, alignCenter, colMuted)
+		}
+		if i%2 == 0 {
+			c.text(fs.tiny, strconv.Itoa(i)+"时", int(bx+slot*0.32), chartY+chartH+20, alignCenter, colMuted)
+		}
+	}
+	return y + hourPanelH
+}
+
+// drawFooter writes the note under the panels.
+func drawFooter(c *canvas, fs *faces, opts PNGOptions, y int) {
+	note := "柱上数字为笔数 · 撤销与退货不计入分渠道、分时段收款"
+	if !opts.GeneratedAt.IsZero() {
+		loc := opts.Location
+		if loc == nil {
+			loc = platform.ChinaTime
+		}
+		note = "生成于 " + opts.GeneratedAt.In(loc).Format("2006-01-02 15:04") + " · " + note
+	}
+	c.text(fs.small, note, layoutWidth/2, y+28, alignCenter, colMuted)
+}
+
+// yuan is fen as "¥1,234.56" (negative: "-¥12.00").
+func yuan(fen int64) string {
+	s := domain.FormatFen(fen)
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	return sign + "¥" + group(s[:len(s)-3]) + s[len(s)-3:]
+}
+
+// yuanShort is a whole-yuan axis label ("¥1,500"), with cents only when needed.
+func yuanShort(fen int64) string {
+	if fen%100 != 0 {
+		return yuan(fen)
+	}
+	return "¥" + group(strconv.FormatInt(fen/100, 10))
+}
+
+// group puts thousands separators into a string of digits.
+func group(d string) string {
+	for i := len(d) - 3; i > 0; i -= 3 {
+		d = d[:i] + "," + d[i:]
+	}
+	return d
+}
+
+// percent is part/total with one decimal, in integers ("45.5%").
+func percent(part, total int64) string {
+	if total <= 0 || part <= 0 {
+		return "0.0%"
+	}
+	tenths := (part*1000 + total/2) / total
+	return strconv.FormatInt(tenths/10, 10) + "." + strconv.FormatInt(tenths%10, 10) + "%"
+}
+
+// niceCeil rounds a peak (fen) up to 1, 2 or 5 × 10ⁿ yuan × 4 grid steps, at least ¥4.
+func niceCeil(peak int64) int64 {
+	step := int64(100)
+	for step*4 < peak && step < math.MaxInt64/20 {
+		switch {
+		case leadingDigit(step) == 1:
+			step *= 2
+		case leadingDigit(step) == 2:
+			step = step / 2 * 5
+		default:
+			step *= 2
+		}
+	}
+	return step * 4
+}
+
+// leadingDigit is the first decimal digit of n > 0.
+func leadingDigit(n int64) int64 {
+	for n >= 10 {
+		n /= 10
+	}
+	return n
+}
+
+func itoa64(n int64) string {
+	return strconv.FormatInt(n, 10)
+}
