@@ -41,7 +41,8 @@ func IsPostgres(dsn string) bool {
 }
 
 // Open connects to dsn (a SQLite file path, or a postgres:// URL) and migrates the schema.
-// SQLite runs in WAL mode with a busy timeout and foreign keys on.
+// SQLite runs in WAL mode with synchronous=FULL (a commit survives a power loss), a busy
+// timeout and foreign keys on.
 func Open(dsn string) (*gorm.DB, error) {
 	if dsn == "" {
 		return nil, errors.New("store: empty database path")
@@ -54,7 +55,7 @@ func Open(dsn string) (*gorm.DB, error) {
 		if err := os.MkdirAll(filepath.Dir(dsn), 0o700); err != nil {
 			return nil, fmt.Errorf("store: create folder for %s: %w", dsn, err)
 		}
-		dialector = sqlite.Open("file:" + dsn + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_txlock=immediate&_synchronous=NORMAL")
+		dialector = sqlite.Open("file:" + dsn + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_txlock=immediate&_synchronous=FULL")
 	}
 	db, err := gorm.Open(dialector, cfg)
 	if err != nil {

@@ -16,6 +16,11 @@ func TestOpenSQLiteWALAndMigrate(t *testing.T) {
 	if err := db.Raw("PRAGMA journal_mode").Scan(&mode).Error; err != nil || mode != "wal" {
 		t.Fatalf("journal_mode = %q, %v; want wal", mode, err)
 	}
+	// FULL (2): in WAL mode NORMAL may lose the last commits on power loss; a paid trade must survive.
+	var sync int
+	if err := db.Raw("PRAGMA synchronous").Scan(&sync).Error; err != nil || sync != 2 {
+		t.Fatalf("synchronous = %d, %v; want 2 (FULL)", sync, err)
+	}
 	m := Merchant{MerchantNo: "990581007426001", Name: "演示商户", Phone: "13800000000"}
 	if err := db.Create(&m).Error; err != nil {
 		t.Fatal(err)
