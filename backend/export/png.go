@@ -87,7 +87,7 @@ func StatsPNG(stats platform.DayStats, opts PNGOptions) ([]byte, error) {
 	y = drawHours(c, fs, hours, y+gap)
 	drawFooter(c, fs, opts, y)
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, c.img); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, c.img); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
