@@ -8,12 +8,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Provider is an acquirer API for 被扫 (merchant scans the customer's code) payments.
 //
 // Every method returns a verified *Result and a nil error when the trade is a success,
-// processing (2000/2008) or not found (1001). A business failure (3xxx) returns the
+// processing (2000/2008), not found (1001) or in a state the status does not settle
+// (StateUnknown: 3888, 3089, any odd code). A final business failure (3xxx) returns the
 // *Result together with an *ErrFailed. ErrNotAccepted and ErrUnknown come with a nil Result.
 type Provider interface {
 	// Pay charges a payment code (unitorder/scanqrpay).
@@ -69,8 +71,13 @@ const (
 	StateProcessing
 	// StateNotFound is 1001: the acquirer has no such trade (yet).
 	StateNotFound
-	// StateFailed is any 3xxx (and any other unknown code): final failure, see ErrMsg.
+	// StateFailed is a final business failure: 3 and three digits, except the codes of
+	// StateUnknown. See ErrMsg.
 	StateFailed
+	// StateUnknown is a status that does not settle the trade: 3888 (duplicate reqsn, query
+	// the original), 3089 (cancel abnormal, query and alert) or a code outside the documented
+	// families. The caller must query by reqsn; it must never treat it as a failure.
+	StateUnknown
 )
 
 // String names the state for logs.
@@ -84,6 +91,8 @@ func (s State) String() string {
 		return "notfound"
 	case StateFailed:
 		return "failed"
+	case StateUnknown:
+		return "unknown"
 	}
 	return fmt.Sprintf("State(%d)", int(s))
 }
@@ -97,8 +106,13 @@ func StateOf(trxstatus string) State {
 		return StateProcessing
 	case "1001":
 		return StateNotFound
+	case "3888", "3089":
+		return StateUnknown
 	}
-	return StateFailed
+	if len(trxstatus) == 4 && trxstatus[0] == '3' && strings.Trim(trxstatus, "0123456789") == "" {
+		return StateFailed
+	}
+	return StateUnknown
 }
 
 // Result is a verified, accepted (retcode SUCCESS) response.
@@ -149,7 +163,7 @@ func (e *ErrUnknown) Error() string {
 // Unwrap returns the cause.
 func (e *ErrUnknown) Unwrap() error { return e.Err }
 
-// ErrFailed reports a business failure (trxstatus 3xxx or another non-success final code).
+// ErrFailed reports a final business failure (StateFailed: trxstatus 3xxx).
 // Result holds the verified response.
 type ErrFailed struct {
 	Result *Result

@@ -40,7 +40,7 @@ var gormIncr = gorm.Expr("queries + 1")
 type verdict int
 
 const (
-	verdictUnknown     verdict = iota // transport error, timeout, bad signature, SYSTEMERR: query
+	verdictUnknown     verdict = iota // transport error, timeout, bad signature, SYSTEMERR, 3888, odd status: query
 	verdictSuccess                    // 0000
 	verdictFailed                     // 3xxx: final business failure
 	verdictProcessing                 // 2000 / 2008
@@ -70,8 +70,10 @@ func classify(res *gateway.Result, err error) (verdict, *gateway.Result, string)
 		return verdictProcessing, res, ""
 	case gateway.StateNotFound:
 		return verdictNotFound, res, ""
+	case gateway.StateFailed:
+		return verdictFailed, res, res.ErrMsg
 	}
-	return verdictFailed, res, res.ErrMsg
+	return verdictUnknown, res, res.ErrMsg // 3888, 3089, an odd code: query by reqsn
 }
 
 // resultFields are the acquirer's identifiers of a result worth keeping (only those present).

@@ -170,3 +170,16 @@ func TestConfigNeverPrintsKeys(t *testing.T) {
 		t.Fatal("ftp base URL accepted")
 	}
 }
+
+// TestOddStatusIsNotAFailure: a signed 3888 (duplicate reqsn) or an unknown status such as 4000
+// comes back as a Result in StateUnknown, never as an *ErrFailed that would free the code.
+func TestOddStatusIsNotAFailure(t *testing.T) {
+	f := newFake(t)
+	for _, status := range []string{"3888", "4000", "3089"} {
+		f.body = func(m map[string]string) string { return jsonOf(f.resign(t, m, "trxstatus", status)) }
+		r, err := f.pay()
+		if _, failed := gateway.AsFailed(err); failed || err != nil || r == nil || r.State != gateway.StateUnknown {
+			t.Errorf("trxstatus %s: result %+v, error %v; want StateUnknown and no error", status, r, err)
+		}
+	}
+}

@@ -143,11 +143,13 @@ func TestDuplicateReqSN(t *testing.T) {
 	reqsn, r, err := pay(t, p, "134567890123456703", 100)
 	mustState(t, r, err, gateway.StateSuccess)
 	r, err = p.Pay(context.Background(), gateway.PayRequest{ReqSN: reqsn, Amount: 100, AuthCode: "134567890123456704"})
-	if f := mustState(t, r, err, gateway.StateFailed); f.TrxStatus != "3888" {
-		t.Fatalf("repeat reqsn: %s", f.TrxStatus)
+	if d := mustState(t, r, err, gateway.StateUnknown); d.TrxStatus != "3888" {
+		t.Fatalf("repeat reqsn: %s", d.TrxStatus)
 	}
 	r, err = p.Refund(context.Background(), gateway.ReverseRequest{ReqSN: reqsn, Amount: 1, OldReqSN: reqsn})
-	mustState(t, r, err, gateway.StateFailed)
+	if d := mustState(t, r, err, gateway.StateUnknown); d.TrxStatus != "3888" {
+		t.Fatalf("refund with a used reqsn: %s", d.TrxStatus)
+	}
 	if n := len(sim.Trades()); n != 1 {
 		t.Fatalf("ledger has %d trades, want 1", n)
 	}

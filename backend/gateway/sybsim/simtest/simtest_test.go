@@ -15,23 +15,28 @@ import (
 func TestConcurrentSameReqSN(t *testing.T) {
 	p, sim, base := simtest.Start(t, "MD5")
 	var wg sync.WaitGroup
-	results := make(chan error, 16)
+	results := make(chan *gateway.Result, 16)
 	for range 16 {
 		wg.Go(func() {
-			_, err := p.Pay(context.Background(), gateway.PayRequest{ReqSN: "SAME", Amount: 10, AuthCode: "281234567890123400"})
-			results <- err
+			r, err := p.Pay(context.Background(), gateway.PayRequest{ReqSN: "SAME", Amount: 10, AuthCode: "281234567890123400"})
+			if err != nil {
+				t.Errorf("unexpected: %v", err)
+			}
+			results <- r
 		})
 	}
 	wg.Wait()
 	close(results)
 	ok, dup := 0, 0
-	for err := range results {
-		if err == nil {
+	for r := range results {
+		switch {
+		case r == nil:
+		case r.State == gateway.StateSuccess:
 			ok++
-		} else if f, isF := gateway.AsFailed(err); isF && f.Result.TrxStatus == "3888" {
+		case r.State == gateway.StateUnknown && r.TrxStatus == "3888": // query the original
 			dup++
-		} else {
-			t.Fatalf("unexpected: %v", err)
+		default:
+			t.Fatalf("unexpected: %+v", r)
 		}
 	}
 	if ok != 1 || dup != 15 || len(sim.Trades()) != 1 {
