@@ -135,6 +135,9 @@ func (s *Service) markPending(t *store.Trade, res *gateway.Result, next time.Tim
 	if countQuery {
 		u["queries"] = gormIncr
 	}
+	if t.RetCode != "" {
+		u["ret_code"] = t.RetCode
+	}
 	_, err := store.TransitionTrade(s.bg, s.db, t.ID,
 		[]string{string(domain.StatusSent), string(domain.StatusPending)}, u)
 	return err

@@ -14,15 +14,18 @@ import (
 
 // Payment-code rule: a code is locked (store.Trade.CodeLock) from the moment its trade is
 // written, and stays locked for good unless the acquirer declined that pay outright, i.e. the
-// scanqrpay answer itself was a 3xxx failure, or it was not accepted and a query found no trade.
-// Only then may the cashier charge the same code again (e.g. after 余额不足 the customer tops up).
+// scanqrpay answer itself was a final 3xxx failure, the client refused to send it, or version
+// 12 refused it (PARAMERR/SIGNAUTHERR) and queries after the poll window found no trade. Only
+// then may the cashier charge the same code again (e.g. after 余额不足 the customer tops up).
+// FAIL is generic and unsigned: it proves nothing, so such a pay is queried like an unknown one.
 // A code whose trade succeeded, is still pending, was closed, timed out into 3088, or is unknown
 // can never be charged again: a repeat gets CodePayCodeUsed.
 
 // Pay persists a trade, sends it, and returns it as it stands after the first answer. A
 // pending trade keeps being queried in the background; poll GetTrade. When the acquirer
-// declines, Pay returns the failed trade together with a *domain.Error (CodePayFailed, or
-// CodePayRejected when the request was not accepted) whose Message is the acquirer's reason.
+// declines, Pay returns the failed trade together with a *domain.Error: CodePayFailed whose
+// Message is the acquirer's reason (errmsg), or CodePayRejected with a fixed Chinese message
+// when the client refused to send it (configuration); raw retmsg text goes to the log only.
 func (s *Service) Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, error) {
 	c, err := s.caller(ctx, creds)
 	if err != nil {
@@ -55,7 +58,7 @@ func (s *Service) Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, er
 	if perr != nil {
 		log.Warn("platform: pay answer", "err", perr)
 	}
-	payErr := s.firstAnswer(gw, t, res, perr)
+	payErr := s.firstAnswer(t, res, perr)
 	out, err := s.tradeDTO(s.bg, t.ID)
 	if err != nil {
 		return nil, err
@@ -156,23 +159,23 @@ func (s *Service) payLocksFree(ctx context.Context, terminalID uint, codeHash st
 	return nil
 }
 
-// firstAnswer records the pay's first answer and returns the error the cashier sees (nil
-// for success or pending). Pending trades get a background driver.
-func (s *Service) firstAnswer(gw gateway.Provider, t *store.Trade, res *gateway.Result, perr error) error {
+// firstAnswer records the first answer to a pay, cancel or refund and returns the error the
+// cashier sees (nil for success or pending). A refusal (FAIL, PARAMERR, SIGNAUTHERR) is no
+// proof that nothing happened: only a local refusal (nothing sent) fails at once; anything
+// else is queried like an unknown outcome. Pending trades get a background driver.
+func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) error {
 	v, r, msg := classify(res, perr)
 	if v == verdictNotAccepted {
-		// v11 FAIL is generic: ask once whether the trade exists before calling it failed.
-		qres, qerr := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
-		qv, qr, qmsg := classify(qres, qerr)
-		switch qv {
-		case verdictNotFound, verdictNotAccepted:
-			s.settle(t, domain.StatusFailed, qr, msg, true)
-			return declined(domain.CodePayRejected, msg, "支付请求未被受理", t.ID)
-		case verdictFailed:
-			v, r, msg = qv, qr, qmsg
-		default:
-			v, r = qv, qr
+		var na *gateway.ErrNotAccepted
+		errors.As(perr, &na)
+		if na.Local {
+			s.settle(t, domain.StatusFailed, nil, msgRefused["local"], t.Kind == string(domain.KindPay))
+			return declined(domain.CodePayRejected, msgRefused["local"], "", t.ID)
 		}
+		if na.RetCode == "PARAMERR" || na.RetCode == "SIGNAUTHERR" {
+			t.RetCode = na.RetCode // v12: failed once the bank confirms it has no trade
+		}
+		v = verdictUnknown
 	}
 	switch v {
 	case verdictSuccess:
@@ -189,6 +192,18 @@ func (s *Service) firstAnswer(gw gateway.Provider, t *store.Trade, res *gateway.
 		s.spawnDriver(t.ID, next)
 	}
 	return nil
+}
+
+// noTrade settles a trade the acquirer has no trace of after the poll window (a pay also
+// after a defensive close): a request it refused outright (v12 PARAMERR/SIGNAUTHERR) failed,
+// and a pay's code is free again; otherwise the trade is closed (§6 1001), a pay keeping its
+// code locked. Either way a reversal gives its reservation back.
+func (s *Service) noTrade(t *store.Trade, r *gateway.Result) {
+	if t.RetCode != "" && msgRefused[t.RetCode] != "" {
+		s.settle(t, domain.StatusFailed, r, msgRefused[t.RetCode], t.Kind == string(domain.KindPay))
+		return
+	}
+	s.settle(t, domain.StatusClosed, r, msgNoTrade, false)
 }
 
 // declined is the cashier-facing error of a declined trade: the acquirer's own words.
@@ -212,4 +227,12 @@ func last4(code string) string {
 func (s *Service) markSent(ctx context.Context, t *store.Trade) (bool, error) {
 	return store.TransitionTrade(ctx, s.db, t.ID, []string{string(domain.StatusCreated)},
 		map[string]any{"status": string(domain.StatusSent), "next_check_at": s.now().Add(s.poll.Lease).UTC()})
+}
+
+// msgRefused is what the cashier sees when a request was refused for its parameters or
+// signature (a configuration problem); the acquirer's raw retmsg goes to the log only.
+var msgRefused = map[string]string{
+	"local":       "请求未发出：参数或商户密钥配置有误，请联系管理员",
+	"PARAMERR":    "通联未受理：请求参数错误，请联系管理员检查配置",
+	"SIGNAUTHERR": "通联未受理：签名或接口权限错误，请联系管理员检查商户密钥",
 }

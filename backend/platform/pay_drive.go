@@ -113,10 +113,15 @@ func (s *Service) pollOnce(gw gateway.Provider, t *store.Trade) bool {
 }
 
 // windowOver ends the poll window: a pay is closed and queried again; a reversal (which
-// cannot be closed) is left unknown for the sweep.
+// cannot be closed) is left unknown for the sweep, unless it was refused outright and the
+// bank still has no trace of it.
 func (s *Service) windowOver(gw gateway.Provider, t *store.Trade) {
 	if t.Kind != string(domain.KindPay) {
 		s.markUnknown(t, nil, "")
+		if t.RetCode != "" {
+			t.Status = string(domain.StatusUnknown)
+			s.checkUnknown(gw, t)
+		}
 		return
 	}
 	ok, err := store.TransitionTrade(s.bg, s.db, t.ID,
@@ -146,7 +151,7 @@ func (s *Service) closeAndSettle(gw gateway.Provider, t *store.Trade) {
 		s.settle(t, domain.StatusClosed, r, msg, false)
 	case verdictNotFound:
 		// Still no trace after the window and a defensive close: never created (§6, 1001).
-		s.settle(t, domain.StatusClosed, r, msgNoTrade, false)
+		s.noTrade(t, r)
 	default:
 		s.markUnknown(t, r, "")
 	}
@@ -156,8 +161,9 @@ func (s *Service) closeAndSettle(gw gateway.Provider, t *store.Trade) {
 const msgNoTrade = "通联无此交易"
 
 // checkUnknown is the sweep's look at an unknown trade: settle it if the acquirer now knows
-// the outcome; close a pay again if still processing; give up checking after Poll.MaxCheck
-// (a trade the acquirer never heard of is then closed; anything else needs a person).
+// the outcome; close a pay again if still processing. A trade the acquirer has no trace of is
+// settled by noTrade once it was refused outright or Poll.MaxCheck has passed; anything else
+// after MaxCheck needs a person.
 func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
 	v, r, msg := classify(res, err)
@@ -172,15 +178,14 @@ func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 	case v == verdictFailed:
 		s.settle(t, domain.StatusFailed, r, msg, false)
 		return
+	case v == verdictNotFound && (t.RetCode != "" || s.now().Sub(t.CreatedAt) >= s.poll.MaxCheck):
+		s.noTrade(t, r)
+		return
 	case v == verdictProcessing && isPay:
 		gw.Close(s.bg, gateway.CloseRequest{OldReqSN: t.ReqSN, OldTrxID: t.TrxID})
 	}
 	next := s.now().Add(s.poll.Sweep).UTC()
 	if s.now().Sub(t.CreatedAt) >= s.poll.MaxCheck {
-		if v == verdictNotFound {
-			s.settle(t, domain.StatusClosed, r, msgNoTrade, false)
-			return
-		}
 		s.log.Error("platform: trade still unresolved after the maximum check time; needs a person", "reqsn", t.ReqSN)
 		s.db.WithContext(s.bg).Model(&store.Trade{}).Where("id = ? AND status = ?", t.ID, domain.StatusUnknown).
 			Update("next_check_at", nil)

@@ -165,9 +165,9 @@ func TestPersistBeforeSend(t *testing.T) {
 	}
 }
 
-// TestPayNotAccepted: a pay the acquirer refuses (wrong merchant key → SIGNAUTHERR/FAIL) is
-// queried once by reqsn, then failed with CodePayRejected; nothing was charged, the terminal
-// and the code are free again.
+// TestPayNotAccepted: a pay the acquirer refuses with FAIL (version 11, here a wrong merchant
+// key) proves nothing: FAIL is generic and unsigned. The trade is queried (those are refused
+// too) and ends unknown (待确认), never failed; the code stays locked; nothing was charged.
 func TestPayNotAccepted(t *testing.T) {
 	e := newPayEnv(t, "MD5", testPoll)
 	_, cc, err := sybsim.PairConfig("MD5") // another merchant key: every request is refused
@@ -185,13 +185,16 @@ func TestPayNotAccepted(t *testing.T) {
 	creds := e.login(e.store, domain.RoleCashier, "cashier123")
 	code := e.code(0)
 	tr, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 100, AuthCode: code})
-	if domain.CodeOf(err) != domain.CodePayRejected || tr == nil || tr.Status != string(domain.StatusFailed) {
-		t.Fatalf("Pay = %+v, %v; want failed with %s", tr, err, domain.CodePayRejected)
+	if err != nil || tr == nil || tr.Status != string(domain.StatusPending) {
+		t.Fatalf("Pay = %+v, %v; want pending", tr, err)
 	}
-	if queries.Load() != 1 || len(e.sim.Trades()) != 0 {
-		t.Fatalf("queries %d (want 1), bank trades %d (want 0)", queries.Load(), len(e.sim.Trades()))
+	if got := e.waitSettled(creds, tr.ID); got.Status != string(domain.StatusUnknown) {
+		t.Fatalf("refused pay ended %s (%q); want unknown", got.Status, got.ErrMsg)
 	}
-	if _, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 100, AuthCode: code}); domain.CodeOf(err) != domain.CodePayRejected {
-		t.Fatalf("retry of a refused code on the same terminal: %v", err)
+	if queries.Load() < 2 || len(e.sim.Trades()) != 0 {
+		t.Fatalf("queries %d (want several), bank trades %d (want 0)", queries.Load(), len(e.sim.Trades()))
+	}
+	if _, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 100, AuthCode: code}); domain.CodeOf(err) != domain.CodePayCodeUsed {
+		t.Fatalf("retry of a code whose pay may have reached the bank: %v; want %s", err, domain.CodePayCodeUsed)
 	}
 }

@@ -74,7 +74,7 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 		res, err = gw.Refund(s.bg, req)
 	}
 	s.log.Info("platform: reversal answered", "reqsn", rev.ReqSN, "kind", kind, "orig", orig.ReqSN, "err", err)
-	revErr := s.firstAnswer(gw, rev, res, err)
+	revErr := s.firstAnswer(rev, res, err)
 	out, err := s.tradeDTO(s.bg, rev.ID)
 	if err != nil {
 		return nil, err

@@ -152,6 +152,9 @@ type Trade struct {
 	TrxCode        string     `gorm:"size:8"`
 	TrxStatus      string     `gorm:"size:4"`
 	ErrMsg         string     `gorm:"size:200"`
+	// RetCode is PARAMERR or SIGNAUTHERR when the acquirer (version 12) refused the request
+	// outright: the trade fails if the acquirer still has no trace of it after the poll window.
+	RetCode string `gorm:"size:12"`
 	FinTime        string     `gorm:"size:14"`
 	Remark         string     `gorm:"size:100"`
 	Queries        int        // queries sent so far
