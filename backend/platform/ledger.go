@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"math/big"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -46,6 +48,7 @@ const (
 	verdictProcessing                 // 2000 / 2008
 	verdictNotFound                   // 1001
 	verdictNotAccepted                // FAIL / PARAMERR / SIGNAUTHERR
+	verdictMismatch                   // a verified answer about another trade or amount: a person decides
 )
 
 // classify turns a gateway answer into a verdict, the verified result (if any) and a message.
@@ -87,7 +90,7 @@ func resultFields(res *gateway.Result, u map[string]any) map[string]any {
 			u[col] = v
 		}
 	}
-	return u
+	return amountFields(res, u)
 }
 
 // settle moves a trade to a final status exactly once (compare-and-set on its open status),
@@ -176,4 +179,66 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// judge is classify for an answer about trade t: a verified answer that names another trade
+// (reqsn, trxid) or another amount (trxamt, or initamt when a discount applies) is
+// verdictMismatch, with the reason as message.
+func judge(t *store.Trade, res *gateway.Result, err error) (verdict, *gateway.Result, string) {
+	v, r, msg := classify(res, err)
+	if r != nil {
+		if why := resultMismatch(t, r); why != "" {
+			return verdictMismatch, r, why
+		}
+	}
+	return v, r, msg
+}
+
+// resultMismatch says (in Chinese, for the 待确认 list) how r contradicts t, or "".
+func resultMismatch(t *store.Trade, r *gateway.Result) string {
+	switch {
+	case r.ReqSN != "" && r.ReqSN != t.ReqSN:
+		return fmt.Sprintf("通联返回的订单号 %.32s 与本单不符", r.ReqSN)
+	case r.TrxID != "" && t.TrxID != "" && r.TrxID != t.TrxID:
+		return fmt.Sprintf("通联返回的交易流水号 %.32s 与本单 %s 不符", r.TrxID, t.TrxID)
+	case r.Amount == 0 && r.InitAmt == 0:
+		return "" // no amounts in this answer (not found, close, some reversals)
+	}
+	asked := r.Amount
+	if r.InitAmt > 0 {
+		asked = r.InitAmt
+	}
+	if asked != t.Amount || r.Amount > asked {
+		return fmt.Sprintf("通联返回金额 %s 元（原金额 %s 元）与订单金额 %s 元不符",
+			domain.FormatFen(r.Amount), domain.FormatFen(r.InitAmt), domain.FormatFen(t.Amount))
+	}
+	return ""
+}
+
+// flagMismatch leaves a trade whose answer contradicts it for a person (待确认): unknown,
+// terminal free, code and any reservation kept, the acquirer's amounts and the reason
+// recorded. The sweep keeps checking it.
+func (s *Service) flagMismatch(t *store.Trade, r *gateway.Result, why string) {
+	s.log.Error("platform: acquirer answer does not match the trade; needs a person", "reqsn", t.ReqSN,
+		"kind", t.Kind, "amount", t.Amount, "trxamt", r.Amount, "initamt", r.InitAmt, "answer_reqsn", r.ReqSN,
+		"answer_trxid", r.TrxID, "trxstatus", r.TrxStatus)
+	u := amountFields(r, map[string]any{"status": string(domain.StatusUnknown), "in_flight_terminal": nil,
+		"err_msg": clip("待确认："+why, 200), "next_check_at": s.now().Add(s.poll.Sweep).UTC()})
+	from := append(slices.Clone(store.TradeInFlightStatuses), string(domain.StatusUnknown))
+	if _, err := store.TransitionTrade(s.bg, s.db, t.ID, from, u); err != nil {
+		s.log.Error("platform: flag trade", "reqsn", t.ReqSN, "err", err)
+	}
+}
+
+// amountFields adds the acquirer's trxamt, initamt and fee when the answer carried them.
+func amountFields(r *gateway.Result, u map[string]any) map[string]any {
+	for col, f := range map[string]struct {
+		key string
+		v   int64
+	}{"trx_amt": {"trxamt", r.Amount}, "init_amt": {"initamt", r.InitAmt}, "fee": {"fee", r.Fee}} {
+		if r.Fields[f.key] != "" {
+			u[col] = f.v
+		}
+	}
+	return u
 }

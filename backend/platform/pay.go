@@ -164,7 +164,7 @@ func (s *Service) payLocksFree(ctx context.Context, terminalID uint, codeHash st
 // proof that nothing happened: only a local refusal (nothing sent) fails at once; anything
 // else is queried like an unknown outcome. Pending trades get a background driver.
 func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) error {
-	v, r, msg := classify(res, perr)
+	v, r, msg := judge(t, res, perr)
 	if v == verdictNotAccepted {
 		var na *gateway.ErrNotAccepted
 		errors.As(perr, &na)
@@ -180,6 +180,8 @@ func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) e
 	switch v {
 	case verdictSuccess:
 		s.settle(t, domain.StatusSuccess, r, "", false)
+	case verdictMismatch:
+		s.flagMismatch(t, r, msg)
 	case verdictFailed:
 		releaseCode := t.Kind == string(domain.KindPay)
 		s.settle(t, domain.StatusFailed, r, msg, releaseCode)

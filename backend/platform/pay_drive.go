@@ -96,9 +96,12 @@ func (s *Service) sleepUntil(at time.Time) bool {
 // pollOnce queries the trade and settles it on a final answer; it reports whether it did.
 func (s *Service) pollOnce(gw gateway.Provider, t *store.Trade) bool {
 	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
-	v, r, msg := classify(res, err)
+	v, r, msg := judge(t, res, err)
 	s.log.Debug("platform: query", "reqsn", t.ReqSN, "verdict", v, "err", err)
 	switch v {
+	case verdictMismatch:
+		s.flagMismatch(t, r, msg)
+		return true
 	case verdictSuccess:
 		s.settle(t, domain.StatusSuccess, r, "", false)
 		return true
@@ -142,8 +145,10 @@ func (s *Service) closeAndSettle(gw gateway.Provider, t *store.Trade) {
 	cv, _, cmsg := classify(cres, cerr)
 	s.log.Info("platform: close after poll window", "reqsn", t.ReqSN, "verdict", cv, "errmsg", cmsg, "err", cerr)
 	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
-	v, r, msg := classify(res, err)
+	v, r, msg := judge(t, res, err)
 	switch v {
+	case verdictMismatch:
+		s.flagMismatch(t, r, msg)
 	case verdictSuccess:
 		s.log.Warn("platform: trade paid while being closed; kept as paid", "reqsn", t.ReqSN)
 		s.settle(t, domain.StatusSuccess, r, "", false)
@@ -166,9 +171,12 @@ const msgNoTrade = "通联无此交易"
 // after MaxCheck needs a person.
 func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
-	v, r, msg := classify(res, err)
+	v, r, msg := judge(t, res, err)
 	isPay := t.Kind == string(domain.KindPay)
 	switch {
+	case v == verdictMismatch:
+		s.flagMismatch(t, r, msg)
+		return
 	case v == verdictSuccess:
 		s.settle(t, domain.StatusSuccess, r, "", false)
 		return

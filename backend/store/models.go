@@ -156,6 +156,9 @@ type Trade struct {
 	// outright: the trade fails if the acquirer still has no trace of it after the poll window.
 	RetCode string `gorm:"size:12"`
 	FinTime        string     `gorm:"size:14"`
+	TrxAmt         int64      // fen the acquirer says it charged (trxamt; after discounts), 0 until known
+	InitAmt        int64      // fen the acquirer says was asked (initamt), 0 until known
+	Fee            int64      // the acquirer's fee in fen, 0 until known
 	Remark         string     `gorm:"size:100"`
 	Queries        int        // queries sent so far
 	NextCheckAt    *time.Time `gorm:"index"` // when the sweep should look at it again
