@@ -131,10 +131,14 @@ func (s *Service) settle(t *store.Trade, st domain.TradeStatus, res *gateway.Res
 }
 
 // markPending records that a trade is being queried: status pending, one more query, the
-// acquirer's identifiers when known, and the lease (next check) for other sweeps.
-func (s *Service) markPending(t *store.Trade, res *gateway.Result, next time.Time, countQuery bool) error {
+// acquirer's identifiers when known, a message for the cashier when there is one (e.g. 3089),
+// and the lease (next check) for other sweeps.
+func (s *Service) markPending(t *store.Trade, res *gateway.Result, msg string, next time.Time, countQuery bool) error {
 	u := resultFields(res, map[string]any{"status": string(domain.StatusPending),
 		"next_check_at": next.Add(s.poll.Lease).UTC()})
+	if msg != "" {
+		u["err_msg"] = clip(msg, 200)
+	}
 	if countQuery {
 		u["queries"] = gormIncr
 	}
@@ -184,15 +188,32 @@ func clip(s string, n int) string {
 // judge is classify for an answer about trade t: a verified answer that names another trade
 // (reqsn, trxid) or another amount (trxamt, or initamt when a discount applies) is
 // verdictMismatch, with the reason as message.
+//
+// Two cancel answers have a meaning of their own: 3050 (already cancelled) is the outcome the
+// cancel wanted, so it counts as success and the original becomes cancelled; 3089 (cancel
+// abnormal, the bank refunds within 24 h if funds were hit) stays unknown, flagged.
 func judge(t *store.Trade, res *gateway.Result, err error) (verdict, *gateway.Result, string) {
 	v, r, msg := classify(res, err)
-	if r != nil {
-		if why := resultMismatch(t, r); why != "" {
-			return verdictMismatch, r, why
-		}
+	if r == nil {
+		return v, r, msg
+	}
+	if why := resultMismatch(t, r); why != "" {
+		return verdictMismatch, r, why
+	}
+	switch {
+	case t.Kind == string(domain.KindCancel) && r.TrxStatus == "3050":
+		return verdictSuccess, r, msgAlreadyCancelled
+	case r.TrxStatus == "3089":
+		return verdictUnknown, r, msgCancelAbnormal
 	}
 	return v, r, msg
 }
+
+// Messages recorded on a cancel that the bank answered 3050 or 3089.
+const (
+	msgAlreadyCancelled = "通联：原交易已撤销"
+	msgCancelAbnormal   = "撤销异常（通联 3089），待确认：如已扣款，通联将在 24 小时内退回"
+)
 
 // resultMismatch says (in Chinese, for the 待确认 list) how r contradicts t, or "".
 func resultMismatch(t *store.Trade, r *gateway.Result) string {

@@ -179,7 +179,7 @@ func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) e
 	}
 	switch v {
 	case verdictSuccess:
-		s.settle(t, domain.StatusSuccess, r, "", false)
+		s.settle(t, domain.StatusSuccess, r, msg, false)
 	case verdictMismatch:
 		s.flagMismatch(t, r, msg)
 	case verdictFailed:
@@ -188,7 +188,13 @@ func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) e
 		return declined(domain.CodePayFailed, msg, "交易失败", t.ID)
 	default:
 		next := s.now().Add(s.poll.First)
-		if err := s.markPending(t, r, next, false); err != nil {
+		if v != verdictUnknown {
+			msg = "" // only an acquirer's business message (3888, 3089) is for the cashier
+		}
+		if msg == msgCancelAbnormal {
+			s.log.Error("platform: cancel abnormal (3089): reservation kept, needs a person", "reqsn", t.ReqSN)
+		}
+		if err := s.markPending(t, r, msg, next, false); err != nil {
 			s.log.Error("platform: mark pending", "reqsn", t.ReqSN, "err", err)
 		}
 		s.spawnDriver(t.ID, next)

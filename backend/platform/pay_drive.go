@@ -103,13 +103,16 @@ func (s *Service) pollOnce(gw gateway.Provider, t *store.Trade) bool {
 		s.flagMismatch(t, r, msg)
 		return true
 	case verdictSuccess:
-		s.settle(t, domain.StatusSuccess, r, "", false)
+		s.settle(t, domain.StatusSuccess, r, msg, false)
 		return true
 	case verdictFailed:
 		s.settle(t, domain.StatusFailed, r, msg, false)
 		return true
+	case verdictUnknown:
+	default:
+		msg = "" // a refusal's raw retmsg is for the log only
 	}
-	if err := s.markPending(t, r, s.now().Add(s.poll.Every), true); err != nil {
+	if err := s.markPending(t, r, msg, s.now().Add(s.poll.Every), true); err != nil {
 		s.log.Error("platform: mark pending", "reqsn", t.ReqSN, "err", err)
 	}
 	return false
@@ -151,7 +154,7 @@ func (s *Service) closeAndSettle(gw gateway.Provider, t *store.Trade) {
 		s.flagMismatch(t, r, msg)
 	case verdictSuccess:
 		s.log.Warn("platform: trade paid while being closed; kept as paid", "reqsn", t.ReqSN)
-		s.settle(t, domain.StatusSuccess, r, "", false)
+		s.settle(t, domain.StatusSuccess, r, msg, false)
 	case verdictFailed:
 		s.settle(t, domain.StatusClosed, r, msg, false)
 	case verdictNotFound:
@@ -178,7 +181,7 @@ func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 		s.flagMismatch(t, r, msg)
 		return
 	case v == verdictSuccess:
-		s.settle(t, domain.StatusSuccess, r, "", false)
+		s.settle(t, domain.StatusSuccess, r, msg, false)
 		return
 	case v == verdictFailed && isPay:
 		s.settle(t, domain.StatusClosed, r, msg, false)
