@@ -6,14 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$(go env GOPATH)/bin:$PATH"
 if [[ -z ${DISPLAY:-} ]]; then
-  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
+  exec scripts/xvfb.sh "$0" "$@"
 fi
 RUNS=${RUNS:-5}
 
+failed=()
 echo "== go test -bench ./backend/..."
-go test -run '^$' -bench . -benchmem ./backend/...
+go test -run '^$' -bench . -benchmem ./backend/... || failed+=("go benchmarks")
 for s in scripts/bench-ocr.sh scripts/bench-xtfd.sh; do
-  if [[ -x $s ]]; then echo "== $s"; "$s"; else echo "== $s: not present, skipped"; fi
+  if [[ -x $s ]]; then echo "== $s"; "$s" || failed+=("$s"); else echo "== $s: not present, skipped"; fi
 done
 
 echo "== desktop: cold start to first paint, idle RSS (production build, $RUNS runs)"
@@ -52,3 +53,7 @@ echo "linux binary: $(stat -c %s build/bin/xiaotongfu) bytes"
 for f in build/bin/xiaotongfu.exe build/bin/xiaotongfu-amd64-installer.exe; do
   echo "$(basename "$f"): $(stat -c %s "$f") bytes"
 done
+if ((${#failed[@]})); then
+  echo "bench: FAILED: ${failed[*]}"
+  exit 1
+fi

@@ -8,10 +8,13 @@ cd "$(dirname "$0")/.."
 export PATH="$(go env GOPATH)/bin:$PATH"
 export XTF_DATA_DIR=${XTF_DATA_DIR:-$PWD/build/bin/demo-data}
 PORT=${PORT:-34115}
+if [[ -z ${DISPLAY:-} ]]; then
+  XTF_HEADLESS=1 exec scripts/xvfb.sh "$0" "$@"
+fi
 mkdir -p "$XTF_DATA_DIR"
 echo "run: data folder $XTF_DATA_DIR (log: $XTF_DATA_DIR/xiaotongfu.log)"
 
-if [[ -n ${DISPLAY:-} ]]; then
+if [[ -z ${XTF_HEADLESS:-} ]]; then
   wails build -trimpath
   exec build/bin/xiaotongfu
 fi
@@ -22,11 +25,10 @@ if curl -fs -o /dev/null "http://localhost:$PORT/"; then
   echo "run: port $PORT is already in use (another 'make run'?); set PORT=... to use another" >&2
   exit 1
 fi
-echo "run: no DISPLAY; starting the app under Xvfb"
-xvfb-run -a -s "-screen 0 1280x800x24" \
-  build/bin/xiaotongfu-dev -devserver "localhost:$PORT" -assetdir frontend/dist -loglevel Warning &
+echo "run: no DISPLAY; the app runs under Xvfb ($DISPLAY)"
+build/bin/xiaotongfu-dev -devserver "localhost:$PORT" -assetdir frontend/dist -loglevel Warning &
 app=$!
-trap 'kill -INT $app 2>/dev/null; wait $app 2>/dev/null' EXIT INT TERM
+trap 'kill -INT $app 2>/dev/null; wait $app 2>/dev/null' EXIT TERM
 for _ in $(seq 120); do
   curl -fs -o /dev/null "http://localhost:$PORT/" && break
   kill -0 "$app" 2>/dev/null || { echo "run: the app exited; see $XTF_DATA_DIR/xiaotongfu.log" >&2; exit 1; }

@@ -37,7 +37,7 @@ go_test() {
     dsn=$(scripts/pg-start.sh) || { echo "could not start PostgreSQL"; return 1; }
     echo "PostgreSQL for tests: $dsn"
   fi
-  XTF_TEST_PG_DSN=$dsn xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 ./...
+  XTF_TEST_PG_DSN=$dsn scripts/xvfb.sh go test -count=1 ./...
   rc=$?
   [[ -n $dsn ]] && scripts/pg-stop.sh "$dsn"
   return $rc
