@@ -33,6 +33,7 @@ screenshots: deps
 
 bindings: deps
 	rm -rf frontend/wailsjs/go && PATH="$$(go env GOPATH)/bin:$$PATH" wails generate module
+	find frontend/wailsjs -type f -exec chmod 644 {} +
 
 clean:
 	rm -rf build/bin frontend/dist

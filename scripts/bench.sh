@@ -19,6 +19,7 @@ done
 
 echo "== desktop: cold start to first paint, idle RSS (production build, $RUNS runs)"
 wails build -trimpath >/dev/null
+find frontend/wailsjs -type f -exec chmod 644 {} + # wails writes some files 0755, some 0644
 ms() { date +%s%3N; }
 rss_kb() { awk '/^VmRSS/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 starts=() rss_main=() rss_all=()

@@ -16,6 +16,7 @@ echo "run: data folder $XTF_DATA_DIR (log: $XTF_DATA_DIR/xiaotongfu.log)"
 
 if [[ -z ${XTF_HEADLESS:-} ]]; then
   wails build -trimpath
+  find frontend/wailsjs -type f -exec chmod 644 {} + # wails writes some files 0755, some 0644
   exec build/bin/xiaotongfu
 fi
 

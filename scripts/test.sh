@@ -27,7 +27,8 @@ bindings_fresh() {
   local out
   rm -rf frontend/wailsjs/go
   out=$(wails generate module 2>&1) || { echo "$out"; return 1; }
-  out=$(git -c core.fileMode=false status --porcelain -- frontend/wailsjs)
+  find frontend/wailsjs -type f -exec chmod 644 {} +
+  out=$(git status --porcelain -- frontend/wailsjs)
   [[ -z $out ]] || { echo "frontend/wailsjs is stale; run 'wails generate module' and commit:"; echo "$out"; return 1; }
 }
 

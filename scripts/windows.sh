@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$(go env GOPATH)/bin:$PATH"
 wails generate module >/dev/null
+find frontend/wailsjs -type f -exec chmod 644 {} + # wails writes some files 0755, some 0644
 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
   wails build -platform windows/amd64 -skipbindings -nsis -trimpath
 exe=build/bin/xiaotongfu.exe
