@@ -81,6 +81,8 @@ type PaymentAPI interface {
 	Refund(ctx context.Context, creds Creds, in ReverseInput) (*Trade, error)
 	// DayStats sums the trades of this store for one day (manual §5.3).
 	DayStats(ctx context.Context, creds Creds, day string) (*DayStats, error)
+	// RecheckTrade asks the acquirer about an unknown trade (待确认) now; admins only, audited.
+	RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trade, error)
 }
 
 // SMSChallenge says where a code went and when another may be asked for.

@@ -20,6 +20,8 @@ const (
 	AuditCashierReset  = "cashier.reset"
 	AuditCashierDelete = "cashier.delete"
 	AuditForbidden     = "forbidden"
+	AuditRecheck       = "trade.recheck"
+	AuditReverseLocked = "reverse.locked"
 )
 
 // auditEntry is what one audit row records; merchant, terminal and cashier may be zero.

@@ -244,7 +244,7 @@ func (s *Service) flagMismatch(t *store.Trade, r *gateway.Result, why string) {
 		"kind", t.Kind, "amount", t.Amount, "trxamt", r.Amount, "initamt", r.InitAmt, "answer_reqsn", r.ReqSN,
 		"answer_trxid", r.TrxID, "trxstatus", r.TrxStatus)
 	u := amountFields(r, map[string]any{"status": string(domain.StatusUnknown), "in_flight_terminal": nil,
-		"err_msg": clip("待确认："+why, 200), "next_check_at": s.now().Add(s.poll.Sweep).UTC()})
+		"err_msg": clip("待确认："+why, 200), "next_check_at": s.nextCheck(t)})
 	from := append(slices.Clone(store.TradeInFlightStatuses), string(domain.StatusUnknown))
 	if _, err := store.TransitionTrade(s.bg, s.db, t.ID, from, u); err != nil {
 		s.log.Error("platform: flag trade", "reqsn", t.ReqSN, "err", err)

@@ -171,7 +171,7 @@ const msgNoTrade = "通联无此交易"
 // checkUnknown is the sweep's look at an unknown trade: settle it if the acquirer now knows
 // the outcome; close a pay again if still processing. A trade the acquirer has no trace of is
 // settled by noTrade once it was refused outright or Poll.MaxCheck has passed; anything else
-// after MaxCheck needs a person.
+// after MaxCheck needs a person (it is still checked every Poll.Slow; see RecheckTrade).
 func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 	res, err := gw.Query(s.bg, gateway.QueryRequest{ReqSN: t.ReqSN})
 	v, r, msg := judge(t, res, err)
@@ -195,15 +195,21 @@ func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 	case v == verdictProcessing && isPay:
 		gw.Close(s.bg, gateway.CloseRequest{OldReqSN: t.ReqSN, OldTrxID: t.TrxID})
 	}
-	next := s.now().Add(s.poll.Sweep).UTC()
 	if s.now().Sub(t.CreatedAt) >= s.poll.MaxCheck {
 		s.log.Error("platform: trade still unresolved after the maximum check time; needs a person", "reqsn", t.ReqSN)
-		s.db.WithContext(s.bg).Model(&store.Trade{}).Where("id = ? AND status = ?", t.ID, domain.StatusUnknown).
-			Update("next_check_at", nil)
-		return
 	}
 	s.db.WithContext(s.bg).Model(&store.Trade{}).Where("id = ? AND status = ?", t.ID, domain.StatusUnknown).
-		Updates(map[string]any{"next_check_at": next, "queries": gormIncr})
+		Updates(map[string]any{"next_check_at": s.nextCheck(t), "queries": gormIncr})
+}
+
+// nextCheck is when the sweep looks at an unknown trade again: every Poll.Sweep, and every
+// Poll.Slow once Poll.MaxCheck has passed since it was created. It is never dropped: a
+// reversal holds its reservation until the acquirer answers or a person re-checks it.
+func (s *Service) nextCheck(t *store.Trade) time.Time {
+	if s.now().Sub(t.CreatedAt) >= s.poll.MaxCheck {
+		return s.now().Add(s.poll.Slow).UTC()
+	}
+	return s.now().Add(s.poll.Sweep).UTC()
 }
 
 // gatewayOfTrade returns the gateway of the trade's merchant.

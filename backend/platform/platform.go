@@ -33,13 +33,14 @@ type PollSchedule struct {
 	Window   time.Duration // stop querying after this long (≈60 s), then close
 	Sweep    time.Duration // how often the background sweep looks for stuck trades
 	MaxCheck time.Duration // after this long an unknown trade with no trace at the acquirer is closed
+	Slow     time.Duration // after MaxCheck, an unresolved unknown trade is checked this often (≈1 h)
 	Lease    time.Duration // a driver's claim on a trade; another sweep takes over after it (≈2 min)
 }
 
 // DefaultPollSchedule follows docs/allinpay-syb.md §9.
 var DefaultPollSchedule = PollSchedule{
 	First: 3 * time.Second, Every: 5 * time.Second, Window: 60 * time.Second,
-	Sweep: 30 * time.Second, MaxCheck: 24 * time.Hour, Lease: 2 * time.Minute,
+	Sweep: 30 * time.Second, MaxCheck: 24 * time.Hour, Lease: 2 * time.Minute, Slow: time.Hour,
 }
 
 // Options configure a Service.
@@ -108,7 +109,7 @@ func (p PollSchedule) withDefaults() PollSchedule {
 	d := DefaultPollSchedule
 	for _, f := range []struct{ v, def *time.Duration }{
 		{&p.First, &d.First}, {&p.Every, &d.Every}, {&p.Window, &d.Window},
-		{&p.Sweep, &d.Sweep}, {&p.MaxCheck, &d.MaxCheck}, {&p.Lease, &d.Lease},
+		{&p.Sweep, &d.Sweep}, {&p.MaxCheck, &d.MaxCheck}, {&p.Lease, &d.Lease}, {&p.Slow, &d.Slow},
 	} {
 		if *f.v <= 0 {
 			*f.v = *f.def

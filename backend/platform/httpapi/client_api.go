@@ -150,3 +150,8 @@ func (c *Client) Refund(ctx context.Context, creds platform.Creds, in platform.R
 func (c *Client) DayStats(ctx context.Context, creds platform.Creds, day string) (*platform.DayStats, error) {
 	return fetch[platform.DayStats](ctx, c, "trades/stats", creds, dayReq{day})
 }
+
+// RecheckTrade implements platform.PaymentAPI.
+func (c *Client) RecheckTrade(ctx context.Context, creds platform.Creds, id uint) (*platform.Trade, error) {
+	return fetch[platform.Trade](ctx, c, "trades/recheck", creds, idReq{id})
+}

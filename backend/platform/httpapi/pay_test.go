@@ -61,6 +61,12 @@ func TestPaymentsAndRolesOverHTTP(t *testing.T) {
 	if err != nil || ref.Status != string(domain.StatusSuccess) || ref.Kind != string(domain.KindRefund) {
 		t.Fatalf("refund %+v, %v", ref, err)
 	}
+	// Re-checking is for admins; a settled trade comes back unchanged.
+	_, err = e.api.RecheckTrade(ctx, cashier, theirs.ID)
+	wantCode(t, err, domain.CodeForbidden)
+	if again, err := e.api.RecheckTrade(ctx, admin, theirs.ID); err != nil || again.Status != string(domain.StatusSuccess) {
+		t.Fatalf("recheck %+v, %v", again, err)
+	}
 	st, err := e.api.DayStats(ctx, admin, "")
 	if err != nil || st.PayAmount != 1734 || st.RefundAmount != 100 {
 		t.Fatalf("stats %+v, %v", st, err)

@@ -1,0 +1,51 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/store"
+)
+
+// RecheckTrade asks the acquirer about an unknown trade (待确认) now instead of at its next
+// scheduled check, and returns the trade as it stands afterwards. Admins only; audited. A trade
+// that is not unknown is returned unchanged (its driver or nobody needs the answer).
+func (s *Service) RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trade, error) {
+	c, err := s.caller(ctx, creds)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.requireAdmin(ctx, c, "重新查询交易"); err != nil {
+		return nil, err
+	}
+	var t store.Trade
+	err = s.visibleTrades(ctx, c).Where("id = ?", id).First(&t).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errTradeNotFound
+	}
+	if err != nil {
+		return nil, s.internal("load trade to recheck", err)
+	}
+	detail := fmt.Sprintf("交易单号 %s 状态 %s", t.ReqSN, t.Status)
+	if t.Status == string(domain.StatusUnknown) {
+		gw, err := s.gatewayOfTrade(&t)
+		if err != nil {
+			s.auditCaller(ctx, c, AuditRecheck, detail+"：支付通道不可用", false)
+			return nil, domain.Errorf(domain.CodeUnavailable, "支付通道不可用，请稍后重试")
+		}
+		ok, err := store.ClaimTrade(ctx, s.db, t.ID, t.NextCheckAt, s.now().Add(s.poll.Lease).UTC())
+		if err == nil && ok {
+			s.checkUnknown(gw, &t)
+		}
+	}
+	out, err := s.tradeDTO(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	s.auditCaller(ctx, c, AuditRecheck, detail+" → "+out.Status, true)
+	return out, nil
+}
