@@ -71,30 +71,42 @@ func (s *Service) checkLocked(c *store.Cashier) error {
 // wrongPassword counts a wrong password for c, locking it at the limit, audits, and returns
 // the error to show: code with "还可尝试 N 次", or CodeAccountLocked.
 func (s *Service) wrongPassword(ctx context.Context, c *store.Cashier, e auditEntry, code domain.Code, msg string) error {
-	db := s.db.WithContext(ctx)
-	if err := db.Model(&store.Cashier{}).Where("id = ?", c.ID).
-		Update("failed_logins", gorm.Expr("failed_logins + 1")).Error; err != nil {
-		return s.internal("count failed login", err)
+	n, until, err := s.countFailure(ctx, &store.Cashier{}, c.ID, "failed_logins", "locked_until")
+	if err != nil {
+		return err
 	}
-	var n int
-	if err := db.Model(&store.Cashier{}).Where("id = ?", c.ID).Select("failed_logins").Scan(&n).Error; err != nil {
-		return s.internal("count failed login", err)
-	}
-	if n >= MaxFailedLogins {
-		until := s.now().Add(LockDuration)
-		if err := db.Model(&store.Cashier{}).Where("id = ?", c.ID).
-			Updates(map[string]any{"failed_logins": 0, "locked_until": until}).Error; err != nil {
-			return s.internal("lock account", err)
-		}
+	if until != nil {
 		e.Action, e.Detail = AuditLoginLocked, fmt.Sprintf("%s；连续 %d 次密码错误，锁定 %d 分钟", e.Detail, n, int(LockDuration/time.Minute))
 		s.audit(ctx, e)
-		c.LockedUntil = &until
+		c.LockedUntil = until
 		return s.checkLocked(c)
 	}
 	left := MaxFailedLogins - n
 	e.Detail = fmt.Sprintf("%s密码错误（第 %d 次）", e.Detail, n)
 	s.audit(ctx, e)
 	return domain.Errorf(code, "%s，还可尝试 %d 次", msg, left).With("left", left)
+}
+
+// countFailure counts one more wrong password on row id of model (columns failCol and
+// lockCol). At MaxFailedLogins it locks the row for LockDuration, resets the count, and
+// returns the lock's end; otherwise the count so far and nil.
+func (s *Service) countFailure(ctx context.Context, model any, id uint, failCol, lockCol string) (int, *time.Time, error) {
+	db := s.db.WithContext(ctx)
+	if err := db.Model(model).Where("id = ?", id).Update(failCol, gorm.Expr(failCol+" + 1")).Error; err != nil {
+		return 0, nil, s.internal("count failed password", err)
+	}
+	var n int
+	if err := db.Model(model).Where("id = ?", id).Select(failCol).Scan(&n).Error; err != nil {
+		return 0, nil, s.internal("count failed password", err)
+	}
+	if n < MaxFailedLogins {
+		return n, nil, nil
+	}
+	until := s.now().Add(LockDuration)
+	if err := db.Model(model).Where("id = ?", id).Updates(map[string]any{failCol: 0, lockCol: until}).Error; err != nil {
+		return 0, nil, s.internal("lock after failed passwords", err)
+	}
+	return n, &until, nil
 }
 
 // startSession binds c to terminal t (unbinding whoever was logged in there) and opens a

@@ -40,6 +40,7 @@ type payEnv struct {
 	store    store.Store
 	hook     atomic.Pointer[func(w http.ResponseWriter, r *http.Request) bool]
 	seq      atomic.Int64
+	offset   atomic.Int64 // added to the services' clock (the Now hook), in nanoseconds
 }
 
 // syncBuffer collects log output from many goroutines.
@@ -104,6 +105,7 @@ func newPayEnv(t testing.TB, signType string, poll PollSchedule) *payEnv {
 func (e *payEnv) newService(db *gorm.DB, poll PollSchedule) *Service {
 	log := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	svc, err := New(Options{DB: db, Poll: poll, Log: log,
+		Now:     func() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) },
 		Gateway: func(*store.Merchant) (gateway.Provider, error) { return e.gw, nil }})
 	if err != nil {
 		e.t.Fatal(err)

@@ -40,11 +40,7 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	if s.bg.Err() != nil {
 		return nil, errStopping
 	}
-	if ok, err := s.adminPasswordOK(ctx, c, in.AdminPassword); err != nil || !ok {
-		if err == nil {
-			s.auditReverse(c, kind, fmt.Sprintf("交易单号 %s：管理员密码错误", clip(in.TradeNo, 40)), false)
-			err = domain.Errorf(domain.CodeAdminPassword, "管理员密码错误")
-		}
+	if err := s.checkAdminPassword(ctx, c, kind, in); err != nil {
 		return nil, err
 	}
 	orig, err := s.reversibleTrade(ctx, c, in.TradeNo, kind)

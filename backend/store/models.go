@@ -35,6 +35,10 @@ type Terminal struct {
 	RevokedAt  *time.Time
 	CreatedAt  time.Time
 	LastSeenAt time.Time
+	// AdminFailures counts wrong admin passwords for void/refund on this terminal; at the
+	// limit void/refund is locked here until AdminLockedUntil.
+	AdminFailures    int
+	AdminLockedUntil *time.Time
 }
 
 // Cashier is a login account (收银员 or 管理员) of a merchant. An account is bound to at most
