@@ -26,6 +26,11 @@ func (s *Service) Start(ctx context.Context) error {
 	if err := s.resume(ctx); err != nil {
 		return err
 	}
+	s.activeMu.Lock()
+	defer s.activeMu.Unlock()
+	if s.bg.Err() != nil {
+		return errors.New("platform: stopped")
+	}
 	s.drivers.Add(1)
 	go func() {
 		defer s.drivers.Done()
@@ -37,7 +42,9 @@ func (s *Service) Start(ctx context.Context) error {
 // Stop ends the sweep and every payment driver and waits for them. Trades still open stay
 // in the database and are resumed by the next Start.
 func (s *Service) Stop() {
+	s.activeMu.Lock() // spawnDriver checks s.bg and adds to s.drivers under it: none after this
 	s.stop()
+	s.activeMu.Unlock()
 	s.drivers.Wait()
 }
 
