@@ -12,8 +12,9 @@ import (
 // sweepBatch bounds how many due trades one sweep pass takes on.
 const sweepBatch = 100
 
-// Start resumes every trade left in flight (after a crash or a restart: each is queried at
-// once, closed if its poll window is over) and runs the background sweep until ctx ends or
+// Start resumes the trades left in flight whose lease has ended (after a crash or a restart:
+// each is queried at once, closed if its poll window is over; a trade another live server is
+// driving keeps its lease and is left to it) and runs the background sweep until ctx ends or
 // Stop is called. It returns after the resume is scheduled; call it once.
 func (s *Service) Start(ctx context.Context) error {
 	s.activeMu.Lock()
@@ -23,8 +24,8 @@ func (s *Service) Start(ctx context.Context) error {
 	}
 	s.started = true
 	s.activeMu.Unlock()
-	if err := s.resume(ctx); err != nil {
-		return err
+	if err := s.sweep(ctx); err != nil {
+		return s.internal("resume in-flight trades", err)
 	}
 	s.activeMu.Lock()
 	defer s.activeMu.Unlock()
@@ -40,30 +41,26 @@ func (s *Service) Start(ctx context.Context) error {
 }
 
 // Stop ends the sweep and every payment driver and waits for them. Trades still open stay
-// in the database and are resumed by the next Start.
+// in the database with their lease ended, so the next Start (or another server's sweep)
+// takes them over at once.
 func (s *Service) Stop() {
 	s.activeMu.Lock() // spawnDriver checks s.bg and adds to s.drivers under it: none after this
 	s.stop()
+	ids := make([]uint, 0, len(s.active))
+	for id := range s.active {
+		ids = append(ids, id)
+	}
 	s.activeMu.Unlock()
 	s.drivers.Wait()
-}
-
-// resume drives every trade of the ledger that is still in flight.
-func (s *Service) resume(ctx context.Context) error {
-	ts, err := store.InFlightTrades(ctx, s.db)
+	if len(ids) == 0 {
+		return
+	}
+	err := s.db.Model(&store.Trade{}).Where("id IN ? AND status IN ?", ids,
+		[]string{string(domain.StatusSent), string(domain.StatusPending), string(domain.StatusClosing)}).
+		Update("next_check_at", s.now().UTC()).Error
 	if err != nil {
-		return s.internal("list in-flight trades", err)
+		s.log.Error("platform: hand back open trades on stop", "err", err)
 	}
-	for i := range ts {
-		t := &ts[i]
-		if t.Status == string(domain.StatusCreated) {
-			s.failUnsent(t)
-			continue
-		}
-		s.log.Info("platform: resuming trade", "reqsn", t.ReqSN, "kind", t.Kind, "status", t.Status)
-		s.spawnDriver(t.ID, s.now())
-	}
-	return nil
 }
 
 // failUnsent fails a trade left in created: it was never sent (sent is recorded before the
@@ -87,19 +84,20 @@ func (s *Service) sweepLoop(ctx context.Context) {
 		case <-s.bg.Done():
 			return
 		case <-tick.C:
-			s.sweep(ctx)
+			_ = s.sweep(ctx) // errors are logged; the next tick tries again
 		}
 	}
 }
 
 // sweep takes on every open trade whose lease ran out (its driver died with another server,
-// or it is unknown and due for a check), and fails stale never-sent trades.
-func (s *Service) sweep(ctx context.Context) {
+// this server restarted, or it is unknown and due for a check), and fails stale never-sent
+// trades.
+func (s *Service) sweep(ctx context.Context) error {
 	now := s.now().UTC()
 	due, err := store.DueTrades(ctx, s.db, now, sweepBatch)
 	if err != nil {
 		s.log.Error("platform: sweep", "err", err)
-		return
+		return err
 	}
 	for i := range due {
 		t := &due[i]
@@ -113,15 +111,17 @@ func (s *Service) sweep(ctx context.Context) {
 		if err != nil || !ok {
 			continue
 		}
+		s.log.Info("platform: taking over trade", "reqsn", t.ReqSN, "kind", t.Kind, "status", t.Status)
 		s.spawnDriver(t.ID, s.now())
 	}
 	var stale []store.Trade
 	if err := s.db.WithContext(ctx).Where("status = ? AND created_at < ?", domain.StatusCreated,
 		now.Add(-s.poll.First)).Limit(sweepBatch).Find(&stale).Error; err != nil {
 		s.log.Error("platform: sweep created", "err", err)
-		return
+		return err
 	}
 	for i := range stale {
 		s.failUnsent(&stale[i])
 	}
+	return nil
 }

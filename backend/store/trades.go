@@ -53,13 +53,6 @@ func DueTrades(ctx context.Context, db *gorm.DB, now time.Time, limit int) ([]Tr
 	return ts, err
 }
 
-// InFlightTrades lists every trade still being driven (created, sent, pending, closing).
-func InFlightTrades(ctx context.Context, db *gorm.DB) ([]Trade, error) {
-	var ts []Trade
-	err := db.WithContext(ctx).Where("status IN ?", TradeInFlightStatuses).Order("id").Find(&ts).Error
-	return ts, err
-}
-
 // ReserveRefund adds amount to the refunded amount of paid trade id if the total stays within
 // its amount and, when wantZero, nothing was reversed yet (a cancel). It is atomic, so two
 // concurrent reversals can never exceed the paid amount. It reports whether it reserved.
