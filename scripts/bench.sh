@@ -18,7 +18,7 @@ for s in scripts/bench-ocr.sh scripts/bench-xtfd.sh; do
 done
 
 echo "== desktop: cold start to first paint, idle RSS (production build, $RUNS runs)"
-wails build -trimpath >/dev/null
+out=$(wails build -trimpath 2>&1) || { echo "$out" >&2; exit 1; }
 find frontend/wailsjs -type f -exec chmod 644 {} + # wails writes some files 0755, some 0644
 ms() { date +%s%3N; }
 rss_kb() { awk '/^VmRSS/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }

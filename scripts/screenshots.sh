@@ -14,7 +14,7 @@ out=build/bin/shots
 mkdir -p "$out"
 (cd frontend && npx vite build --logLevel warn)
 go build -tags dev -o build/bin/xiaotongfu-dev .
-wails build -trimpath -skipbindings >/dev/null
+out=$(wails build -trimpath -skipbindings 2>&1) || { echo "$out" >&2; exit 1; }
 find frontend/wailsjs -type f -exec chmod 644 {} + # wails writes some files 0755, some 0644
 data=$(mktemp -d "${TMPDIR:-/tmp}/xtf-shots.XXXXXX")
 node frontend/e2e/shots-prep.mjs "$data"
