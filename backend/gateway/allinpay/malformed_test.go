@@ -101,6 +101,15 @@ func TestMalformedResponsesAreUnknown(t *testing.T) {
 		"other reqsn":       func(m map[string]string) string { return jsonOf(f.resign(t, m, "reqsn", "R2")) },
 		"no trxstatus":      func(m map[string]string) string { return jsonOf(f.resign(t, m, "trxstatus", "")) },
 		"amount not digits": func(m map[string]string) string { return jsonOf(f.resign(t, m, "trxamt", "1.00")) },
+		// Longer than the ledger's columns (PostgreSQL would refuse the row for ever).
+		"long trxid":     func(m map[string]string) string { return jsonOf(f.resign(t, m, "trxid", strings.Repeat("1", 33))) },
+		"long trxstatus": func(m map[string]string) string { return jsonOf(f.resign(t, m, "trxstatus", "00000")) },
+		"long trxcode":   func(m map[string]string) string { return jsonOf(f.resign(t, m, "trxcode", "VSP5010001")) },
+		"long chnltrxid": func(m map[string]string) string { return jsonOf(f.resign(t, m, "chnltrxid", strings.Repeat("4", 65))) },
+		"long fintime":   func(m map[string]string) string { return jsonOf(f.resign(t, m, "fintime", "202603011200000")) },
+		"fintime letters": func(m map[string]string) string {
+			return jsonOf(f.resign(t, m, "fintime", "2026030112000x"))
+		},
 	}
 	for name, body := range cases {
 		f.body = body

@@ -152,6 +152,9 @@ func toResult(op string, got, want map[string]string) (*gateway.Result, error) {
 	if status == "" {
 		return nil, unknown(malformed("accepted response without trxstatus"))
 	}
+	if err := checkLengths(got); err != nil {
+		return nil, unknown(err)
+	}
 	amounts := [3]int64{}
 	for i, k := range []string{"trxamt", "initamt", "fee"} {
 		n, ok := parseFen(got[k])
@@ -179,6 +182,25 @@ func toResult(op string, got, want map[string]string) (*gateway.Result, error) {
 		return r, &gateway.ErrFailed{Result: r}
 	}
 	return r, nil
+}
+
+// maxLen is the longest text the ledger keeps of each acquirer field (docs/allinpay-syb.md
+// §8.1 lengths, rounded up to the store's columns). A longer value is malformed: storing it
+// would fail on PostgreSQL for ever.
+var maxLen = map[string]int{"trxstatus": 4, "trxcode": 8, "trxCode": 8, "trxid": 32, "reqsn": 32,
+	"chnltrxid": 64, "fintime": 14}
+
+// checkLengths refuses fields longer than maxLen and a fintime that is not 14 digits.
+func checkLengths(got map[string]string) error {
+	for k, n := range maxLen {
+		if len(got[k]) > n {
+			return malformed("%s longer than %d characters", k, n)
+		}
+	}
+	if ft := got["fintime"]; ft != "" && (len(ft) != 14 || strings.Trim(ft, "0123456789") != "") {
+		return malformed("fintime %.20q is not yyyyMMddHHmmss", ft)
+	}
+	return nil
 }
 
 // parseFen reads an optional amount in fen ("" is 0).
