@@ -115,7 +115,7 @@ func (s *Service) reversibleTrade(ctx context.Context, c *Caller, no string, kin
 	if t.Status != string(domain.StatusSuccess) {
 		return nil, domain.Errorf(domain.CodeReverseNotAllowed, "只能撤销或退货成功的交易")
 	}
-	if kind == domain.KindCancel && !sameDay(t.CreatedAt.In(s.loc), s.now().In(s.loc)) {
+	if kind == domain.KindCancel && !sameDay(acquirerTime(&t), s.now().In(ChinaTime)) {
 		return nil, domain.Errorf(domain.CodeReverseNotAllowed, "只能撤销当天的交易，请使用退货")
 	}
 	return &t, nil
@@ -175,7 +175,16 @@ func (s *Service) auditReverse(c *Caller, kind domain.TradeKind, detail string, 
 	}
 }
 
-// sameDay reports whether a and b fall on the same calendar day (both in the shop's zone).
+// acquirerTime is when the acquirer completed trade t (its fintime, China time), or when we
+// created it if the acquirer did not say; in ChinaTime, the acquirer's business day.
+func acquirerTime(t *store.Trade) time.Time {
+	if ft, err := time.ParseInLocation("20060102150405", t.FinTime, ChinaTime); err == nil {
+		return ft
+	}
+	return t.CreatedAt.In(ChinaTime)
+}
+
+// sameDay reports whether a and b fall on the same calendar day (both in the same zone).
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()

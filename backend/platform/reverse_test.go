@@ -141,7 +141,9 @@ func TestCancelRules(t *testing.T) {
 		t.Fatalf("cancel after a refund: %v", err)
 	}
 	old := paidTrade(t, e, admin, 300)
-	must(t, e.db.Model(&store.Trade{}).Where("id = ?", old.ID).Update("created_at", time.Now().Add(-24*time.Hour).UTC()).Error)
+	yesterday := time.Now().Add(-24 * time.Hour)
+	must(t, e.db.Model(&store.Trade{}).Where("id = ?", old.ID).Updates(map[string]any{"created_at": yesterday.UTC(),
+		"fin_time": yesterday.In(ChinaTime).Format("20060102150405")}).Error)
 	if _, err := cancel(old.ReqSN, adminPW); domain.CodeOf(err) != domain.CodeReverseNotAllowed {
 		t.Fatalf("cancel of yesterday's trade: %v", err)
 	}
