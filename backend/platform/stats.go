@@ -2,6 +2,7 @@ package platform
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"time"
 
@@ -11,7 +12,8 @@ import (
 
 // DayStats sums one day (yyyy-MM-dd, today when empty) of the terminal's store (manual §5.3):
 // successful payments (including ones later voided), successful cancels and refunds, the net,
-// payments per channel and per hour. A cashier's figures cover only their own trades.
+// payments per channel and per hour. A trade counts on the day and hour the acquirer completed
+// it (fintime; created_at when absent). A cashier's figures cover only their own trades.
 func (s *Service) DayStats(ctx context.Context, creds Creds, day string) (*DayStats, error) {
 	c, err := s.caller(ctx, creds)
 	if err != nil {
@@ -23,17 +25,25 @@ func (s *Service) DayStats(ctx context.Context, creds Creds, day string) (*DaySt
 	}
 	var ts []store.Trade
 	err = s.visibleTrades(ctx, c).Where("store_id = ? AND created_at >= ? AND created_at < ? AND status IN ?",
-		c.Terminal.StoreID, from, to, []string{string(domain.StatusSuccess), string(domain.StatusCancelled)}).
-		Select("kind", "channel", "amount", "created_at").Find(&ts).Error
+		c.Terminal.StoreID, from.Add(-finSlack), to.Add(finSlack), []string{string(domain.StatusSuccess), string(domain.StatusCancelled)}).
+		Select("kind", "channel", "amount", "created_at", "fin_time").Find(&ts).Error
 	if err != nil {
 		return nil, s.internal("day stats", err)
 	}
+	ts = slices.DeleteFunc(ts, func(t store.Trade) bool {
+		at := acquirerTime(&t)
+		return at.Before(from) || !at.Before(to)
+	})
 	var st store.Store
 	s.db.WithContext(ctx).Select("name").First(&st, c.Terminal.StoreID)
 	out := sumDay(ts, s.loc)
 	out.Day, out.StoreName = from.In(s.loc).Format("2006-01-02"), st.Name
 	return out, nil
 }
+
+// finSlack bounds how far a trade's fintime may be from its created_at (a customer paying
+// late, clocks apart); trades created that far around the day are read and sorted by fintime.
+const finSlack = 24 * time.Hour
 
 // sumDay adds up the successful trades of one day.
 func sumDay(ts []store.Trade, loc *time.Location) *DayStats {
@@ -54,7 +64,7 @@ func sumDay(ts []store.Trade, loc *time.Location) *DayStats {
 			}
 			cs.Count++
 			cs.Amount += t.Amount
-			h := out.ByHour[t.CreatedAt.In(loc).Hour()]
+			h := out.ByHour[acquirerTime(&t).In(loc).Hour()]
 			h.Count++
 			h.Amount += t.Amount
 			out.ByHour[h.Hour] = h
