@@ -73,10 +73,13 @@ func (s *Service) failUnsent(t *store.Trade) {
 	s.settle(t, domain.StatusFailed, nil, "未发出（程序中断）", true)
 }
 
-// sweepLoop runs a sweep every Poll.Sweep until ctx ends or the service stops.
+// sweepLoop runs a sweep every Poll.Sweep, and purges expired short-lived rows every
+// purgeEvery (first at once), until ctx ends or the service stops.
 func (s *Service) sweepLoop(ctx context.Context) {
 	tick := time.NewTicker(s.poll.Sweep)
 	defer tick.Stop()
+	s.purgeExpired(ctx)
+	lastPurge := s.now()
 	for {
 		select {
 		case <-ctx.Done():
@@ -85,6 +88,10 @@ func (s *Service) sweepLoop(ctx context.Context) {
 			return
 		case <-tick.C:
 			_ = s.sweep(ctx) // errors are logged; the next tick tries again
+			if s.now().Sub(lastPurge) >= purgeEvery {
+				s.purgeExpired(ctx)
+				lastPurge = s.now()
+			}
 		}
 	}
 }
