@@ -121,7 +121,7 @@ func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch
 			return nil, s.internal("new reqsn", err)
 		}
 		t := &store.Trade{MerchantID: c.Merchant.ID, ReqSN: reqsn, StoreID: c.Terminal.StoreID,
-			TerminalID: termID, CashierID: c.Cashier.ID, Kind: string(domain.KindPay),
+			TerminalID: termID, CashierID: c.Cashier.ID, CashierAccount: c.Cashier.Account, Kind: string(domain.KindPay),
 			Status: string(domain.StatusCreated), Amount: in.Amount, Channel: string(ch), Source: in.Source,
 			CodeHash: codeHash, CodeLast4: last4(in.AuthCode), Remark: in.Remark,
 			InFlightTerminal: &termID, CodeLock: &codeHash, CreatedAt: s.now().UTC()}

@@ -133,7 +133,8 @@ func (s *Service) createReversal(ctx context.Context, c *Caller, orig *store.Tra
 	}
 	origID := orig.ID
 	rev := &store.Trade{MerchantID: c.Merchant.ID, ReqSN: reqsn, StoreID: c.Terminal.StoreID,
-		TerminalID: c.Terminal.ID, CashierID: c.Cashier.ID, Kind: string(kind), Status: string(domain.StatusCreated),
+		TerminalID: c.Terminal.ID, CashierID: c.Cashier.ID, CashierAccount: c.Cashier.Account, Kind: string(kind),
+		Status: string(domain.StatusCreated),
 		Amount: amount, OrigTradeID: &origID, Channel: orig.Channel, Source: orig.Source,
 		CodeLast4: orig.CodeLast4, CreatedAt: s.now().UTC()}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {

@@ -178,6 +178,9 @@ func (s *Service) toDTOs(ctx context.Context, ts []store.Trade) ([]Trade, error)
 		if t.OrigTradeID != nil {
 			out[i].OrigReqSN = origs[*t.OrigTradeID]
 		}
+		if t.CashierAccount != "" {
+			out[i].CashierAccount = t.CashierAccount // copied at creation: survives a deleted account
+		}
 	}
 	return out, nil
 }

@@ -136,36 +136,37 @@ type Audit struct {
 // Trade is one pay, cancel or refund attempt. It is written before any request leaves the
 // machine and updated as the acquirer answers.
 type Trade struct {
-	ID             uint       `gorm:"primaryKey"`
-	MerchantID     uint       `gorm:"uniqueIndex:idx_trade_reqsn;index:idx_trade_day,priority:1;not null"`
-	ReqSN          string     `gorm:"size:32;uniqueIndex:idx_trade_reqsn;not null"`
-	StoreID        uint       `gorm:"index;not null"`
-	TerminalID     uint       `gorm:"index;not null"`
-	CashierID      uint       `gorm:"index;not null"`
-	Kind           string     `gorm:"size:8;not null"`        // domain.TradeKind
-	Status         string     `gorm:"size:12;index;not null"` // domain.TradeStatus
-	Amount         int64      `gorm:"not null"`               // fen, always positive; a refund's own amount
-	RefundedAmount int64      // fen refunded or cancelled so far (pay trades)
-	OrigTradeID    *uint      `gorm:"index"`         // the pay trade a cancel or refund reverses
-	Channel        string     `gorm:"size:12"`       // domain.Channel
-	Source         string     `gorm:"size:8"`        // domain.AmountSource
-	CodeHash       string     `gorm:"size:64;index"` // SHA-256 of the payment code: never charge a code twice
-	CodeLast4      string     `gorm:"size:4"`
-	TrxID          string     `gorm:"size:32;index"`
-	ChnlTrxID      string     `gorm:"size:64"`
-	TrxCode        string     `gorm:"size:8"`
-	TrxStatus      string     `gorm:"size:4"`
-	ErrMsg         string     `gorm:"size:200"`
+	ID             uint   `gorm:"primaryKey"`
+	MerchantID     uint   `gorm:"uniqueIndex:idx_trade_reqsn;index:idx_trade_day,priority:1;not null"`
+	ReqSN          string `gorm:"size:32;uniqueIndex:idx_trade_reqsn;not null"`
+	StoreID        uint   `gorm:"index;not null"`
+	TerminalID     uint   `gorm:"index;not null"`
+	CashierID      uint   `gorm:"index;not null"`
+	CashierAccount string `gorm:"size:32"`                // the cashier's account when the trade was made (kept if the account is deleted)
+	Kind           string `gorm:"size:8;not null"`        // domain.TradeKind
+	Status         string `gorm:"size:12;index;not null"` // domain.TradeStatus
+	Amount         int64  `gorm:"not null"`               // fen, always positive; a refund's own amount
+	RefundedAmount int64  // fen refunded or cancelled so far (pay trades)
+	OrigTradeID    *uint  `gorm:"index"`         // the pay trade a cancel or refund reverses
+	Channel        string `gorm:"size:12"`       // domain.Channel
+	Source         string `gorm:"size:8"`        // domain.AmountSource
+	CodeHash       string `gorm:"size:64;index"` // SHA-256 of the payment code: never charge a code twice
+	CodeLast4      string `gorm:"size:4"`
+	TrxID          string `gorm:"size:32;index"`
+	ChnlTrxID      string `gorm:"size:64"`
+	TrxCode        string `gorm:"size:8"`
+	TrxStatus      string `gorm:"size:4"`
+	ErrMsg         string `gorm:"size:200"`
 	// RetCode is PARAMERR or SIGNAUTHERR when the acquirer (version 12) refused the request
 	// outright: the trade fails if the acquirer still has no trace of it after the poll window.
-	RetCode string `gorm:"size:12"`
-	FinTime        string     `gorm:"size:14"`
-	TrxAmt         int64      // fen the acquirer says it charged (trxamt; after discounts), 0 until known
-	InitAmt        int64      // fen the acquirer says was asked (initamt), 0 until known
-	Fee            int64      // the acquirer's fee in fen, 0 until known
-	Remark         string     `gorm:"size:100"`
-	Queries        int        // queries sent so far
-	NextCheckAt    *time.Time `gorm:"index"` // when the sweep should look at it again
+	RetCode     string     `gorm:"size:12"`
+	FinTime     string     `gorm:"size:14"`
+	TrxAmt      int64      // fen the acquirer says it charged (trxamt; after discounts), 0 until known
+	InitAmt     int64      // fen the acquirer says was asked (initamt), 0 until known
+	Fee         int64      // the acquirer's fee in fen, 0 until known
+	Remark      string     `gorm:"size:100"`
+	Queries     int        // queries sent so far
+	NextCheckAt *time.Time `gorm:"index"` // when the sweep should look at it again
 	// InFlightTerminal is the terminal ID while a pay is created/sent/pending/closing, NULL
 	// otherwise: the unique index allows one payment in flight per terminal, across processes.
 	InFlightTerminal *uint `gorm:"uniqueIndex"`
