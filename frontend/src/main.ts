@@ -9,6 +9,7 @@ import { i18n } from './locales'
 import { entryRoute, router } from './router'
 import { setUnauthenticatedHandler } from './api/bridge'
 import { useSessionStore } from './stores/session'
+import { startWindowModes } from './stores/window'
 
 async function boot(): Promise<void> {
   if (import.meta.env.VITE_XTF_MOCK === '1') {
@@ -35,6 +36,7 @@ async function boot(): Promise<void> {
       })
       .catch(() => undefined)
   })
+  startWindowModes(router)
   await router.isReady()
   app.mount('#app')
 }

@@ -173,3 +173,131 @@ export interface DayStats {
   byChannel: { channel: string; count: number; amount: number }[] | null
   byHour: { hour: number; count: number; amount: number }[] | null
 }
+
+/** What an export or a saved picture produced; path "" when the user cancelled the dialog. */
+export interface ExportResult {
+  path: string
+  count: number
+}
+
+/** Payload of export:progress. */
+export interface ExportProgress {
+  done: number
+  total: number
+}
+
+/** 打印配置 (manual §8.1). */
+export interface PrinterSettings {
+  enabled: boolean
+  name: string
+  copies: number
+  width: 58 | 80 | number
+}
+
+/** 盒子配置 (manual §8.2). */
+export interface BoxSettings {
+  enabled: boolean
+  port: string
+  baud: number
+  dataBits: number
+  parity: 'none' | 'odd' | 'even' | string
+  stopBits: '1' | '1.5' | '2' | string
+  broadcast: boolean
+}
+
+/** Where the scanner box connection stands (event box:status). */
+export interface BoxStatus {
+  state: 'off' | 'connected' | 'disconnected' | 'error' | 'connecting' | string
+  message: string
+}
+
+/** A screen rectangle in full-resolution pixels of one display. */
+export interface Rect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** 截屏区域配置 (manual §8.3). */
+export interface ScreenSettings {
+  mode: 'off' | 'textbox' | 'ocr' | string
+  dual: boolean
+  display: number
+  rect: Rect
+  calibrated: boolean
+}
+
+/** One monitor; index 0 is 屏幕1. */
+export interface DisplayInfo {
+  index: number
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** A full-resolution screenshot of one display. */
+export interface Capture {
+  image: string
+  width: number
+  height: number
+}
+
+/** The answer of 开始对接. */
+export interface ConnectResult {
+  ok: boolean
+  amount: number
+  text: string
+  confidence: number
+  message: string
+}
+
+/** One global hotkey. */
+export interface Hotkey {
+  keys: string
+  enabled: boolean
+}
+
+/** 快捷键配置 (manual §8.4). */
+export interface HotkeySettings {
+  quickPay: Hotkey
+  showMain: Hotkey
+  hideFloating: boolean
+}
+
+/** Registration problems per hotkey, in Chinese. */
+export interface HotkeyStatus {
+  errors: Partial<Record<'quickPay' | 'showMain', string>> | null
+}
+
+/** Everything DeviceService.Settings() returns. */
+export interface DeviceSettings {
+  printer: PrinterSettings
+  box: BoxSettings
+  screen: ScreenSettings
+  hotkeys: HotkeySettings
+}
+
+/** Payload of box:scan: the full code (for the form) and its masked form (for display). */
+export interface BoxScan {
+  code: string
+  codeMasked?: string
+}
+
+/** Payload of amount:detected. */
+export interface AmountDetected {
+  amount: number
+  source: 'ocr' | 'textbox' | string
+}
+
+/** The window's modes. */
+export type WindowMode = 'main' | 'quickpay' | 'floating'
+
+/** Payload of window:mode. */
+export interface WindowModeEvent {
+  mode: WindowMode
+  reason?: 'hotkey' | 'box' | 'amount' | 'user' | string
+  amount?: number
+  code?: string
+}

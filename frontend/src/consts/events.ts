@@ -4,6 +4,10 @@ export const Events = {
   PayResult: 'pay:result',
   AmountDetected: 'amount:detected',
   WindowMode: 'window:mode',
+  BoxScan: 'box:scan',
+  BoxStatus: 'box:status',
+  HotkeyPressed: 'hotkey:pressed',
+  ExportProgress: 'export:progress',
 } as const
 
 export type EventName = (typeof Events)[keyof typeof Events]

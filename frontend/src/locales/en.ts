@@ -1,4 +1,5 @@
 // English UI text (second language); same keys as zh-CN.
+import more from './en.more'
 import type zh from './zh-CN'
 
 const en: typeof zh = {
@@ -233,6 +234,15 @@ const en: typeof zh = {
     total: '{n} trades',
     origNo: 'Orig. {no}',
     note1: 'For earlier days, use the "通联收银宝" WeChat account',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel (XLSX)',
+    exporting: 'Exporting {done}/{total}',
+    exportStart: 'Preparing the export…',
+    exported: '{n} trades exported',
+    savedTo: 'Saved to {path}',
+    recheck: 'Query again',
+    rechecked: 'Queried again: {status}',
+    cancelTodayOnly: 'Only today\'s payments can be voided',
     note2: 'Non-admin accounts see only their own trades',
   },
   notices: {
@@ -267,15 +277,10 @@ const en: typeof zh = {
     byHour: 'By hour (CNY)',
     note: 'Only trades of the current store are counted',
     saveImage: 'Save image',
+    saving: 'Rendering the picture…',
+    saved: 'Statistics picture saved',
   },
-  settings: {
-    title: 'Settings',
-    comingSoonTitle: '{name} is coming soon',
-    comingSoonBody: 'This feature is being built and will appear here.',
-  },
-  reverse: {
-    comingSoonBody: 'Void and refund need the admin password; this feature is coming soon.',
-  },
+  ...more,
   cashiers: {
     title: 'Cashiers',
     account: 'Account',
@@ -341,6 +346,13 @@ const en: typeof zh = {
     weak_password: 'The new password needs {min}–{max} characters with letters and digits',
     captcha_invalid: 'Wrong or expired image code',
     conflict: 'Conflict: {message}',
+    hotkey_invalid: 'Invalid hotkey: {message}',
+    hotkey_unsupported: 'Hotkey not allowed: {message}',
+    hotkey_conflict: 'Hotkey taken: {message}',
+    printer_unreachable: 'Printer unreachable: {message}',
+    printer_not_found: 'Printer not found: {message}',
+    box_broadcast_unsupported: 'Broadcast not supported: {message}',
+    tts_unavailable: 'Speech unavailable: {message}',
   },
 }
 

@@ -1,4 +1,5 @@
 // Chinese (default) UI text. Keys: screen.element; errors.<code> mirror backend/domain/errors.go.
+import more from './zh-CN.more'
 export default {
   app: { name: '小通付', slogan: '收银旁的扫码收款助手', vendor: 'ALLINPAY 通联支付' },
   common: {
@@ -231,6 +232,15 @@ export default {
     total: '共 {n} 笔',
     origNo: '原单 {no}',
     note1: '查询非当日交易数据，请关注微信公众号“通联收银宝”进行查询',
+    exportCsv: '导出 CSV',
+    exportXlsx: '导出 Excel（XLSX）',
+    exporting: '正在导出 {done}/{total}',
+    exportStart: '正在准备导出…',
+    exported: '已导出 {n} 笔交易',
+    savedTo: '保存位置：{path}',
+    recheck: '重新查询',
+    rechecked: '重新查询完成：{status}',
+    cancelTodayOnly: '只能撤销当天的交易',
     note2: '非管理员账号只能查询自己的交易数据',
   },
   notices: {
@@ -265,15 +275,10 @@ export default {
     byHour: '分时收款（元）',
     note: '统计只包含当前门店的交易数据',
     saveImage: '保存图片',
+    saving: '正在生成图片…',
+    saved: '统计图片已保存',
   },
-  settings: {
-    title: '设置',
-    comingSoonTitle: '{name} 即将推出',
-    comingSoonBody: '该功能正在开发中，完成后会在此处提供。',
-  },
-  reverse: {
-    comingSoonBody: '撤销与退货需要管理员密码，该功能正在开发中，即将推出。',
-  },
+  ...more,
   cashiers: {
     title: '门店收银员配置',
     account: '登录账号',
@@ -339,5 +344,12 @@ export default {
     weak_password: '新密码须为 {min}–{max} 位，同时包含字母和数字，不能是初始密码，也不能与账号或旧密码相同',
     captcha_invalid: '图片验证码错误或已过期，请重新输入',
     conflict: '{message}',
+    hotkey_invalid: '{message}',
+    hotkey_unsupported: '{message}',
+    hotkey_conflict: '{message}',
+    printer_unreachable: '{message}',
+    printer_not_found: '{message}',
+    box_broadcast_unsupported: '{message}',
+    tts_unavailable: '{message}',
   },
 }

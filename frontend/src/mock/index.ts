@@ -1,9 +1,11 @@
 // Browser-preview stand-in for the Go bound services (npx vite with VITE_XTF_MOCK=1). It follows
 // the contract in notes/services.md closely enough to look at every screen; it is never built
-// into the app and no test relies on it. ?mock=login or ?mock=main picks the starting state.
+// into the app and no test relies on it. ?mock=login or ?mock=main picks the starting state;
+// window.xtfMock.emit plays Go's events (box:scan, amount:detected, window:mode…).
 import { cashierService, noticeService, settingsService } from './admin'
+import { deviceService, newDevices, windowService } from './devices'
 import { payService, tradeService } from './pay'
-import { runtimeStub } from './runtime'
+import { emit, runtimeStub } from './runtime'
 import { sessionService } from './session'
 import { newState } from './state'
 
@@ -20,8 +22,12 @@ export function installMock(): void {
       CashierService: cashierService(s),
       NoticeService: noticeService(s),
       SettingsService: settingsService(s),
+      DeviceService: deviceService(newDevices()),
+      WindowService: windowService(),
     },
   }
   w.runtime = runtimeStub
+  // Lets a preview play Go's events, e.g. xtfMock.emit('box:scan', { code: '134567890123456700' }).
+  w.xtfMock = { emit }
   console.info('[xtf] mock services installed')
 }

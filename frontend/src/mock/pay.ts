@@ -56,14 +56,53 @@ export function payService(s: MockState) {
   return { Pay: pay, Pending: async () => s.trades.filter((t) => t.status === 'unknown') }
 }
 
-/** tradeService mirrors TradeService.List and Stats. */
+/** reverse plays a void or refund against the preview's trades (admin password 1111111). */
+async function reverse(s: MockState, kind: 'cancel' | 'refund', no: string, amount: string, pw: string): Promise<Trade> {
+  if (pw !== s.cashiers[0].password) return fail('admin_password', '管理员密码错误')
+  const orig = s.trades.find((t) => t.kind === 'pay' && (t.reqsn === no || t.trxid === no))
+  if (!orig) return fail('not_found', '找不到该交易', 'tradeNo')
+  if (orig.status !== 'success') return fail('reverse_not_allowed', '只能撤销或退货成功的交易')
+  const left = orig.amount - orig.refundedAmount
+  const fen = kind === 'cancel' ? orig.amount : Math.round(Number(amount) * 100)
+  if (kind === 'cancel' && orig.refundedAmount > 0) return fail('reverse_not_allowed', '该交易已有退货或撤销，不能再撤销')
+  if (fen > left) return fail('reverse_not_allowed', `退货金额超过可退金额 ${(left / 100).toFixed(2)} 元`)
+  const t = makeTrade({ kind, amount: fen, channel: orig.channel, origReqsn: orig.reqsn, status: 'pending', cashier: s.app.profile?.account ?? '01' })
+  s.trades.unshift(t)
+  await progress(t, 2)
+  t.status = amount.endsWith('.93') ? 'unknown' : 'success'
+  if (t.status === 'success') orig.refundedAmount += fen
+  return { ...t }
+}
+
+/** tradeService mirrors TradeService. */
 export function tradeService(s: MockState) {
   return {
+    Cancel: (no: string, pw: string) => reverse(s, 'cancel', no, '', pw),
+    Refund: (no: string, amount: string, pw: string) => reverse(s, 'refund', no, amount, pw),
+    Recheck: async (id: number) => {
+      await sleep(800)
+      const t = s.trades.find((x) => x.id === id)
+      if (!t) return fail('not_found', '找不到该交易')
+      t.status = 'success'
+      return { ...t }
+    },
+    Export: async (f: TradeFilter, format: string) => {
+      const total = s.trades.length
+      for (let done = 0; done <= total; done += 5) {
+        emit('export:progress', { done: Math.min(done, total), total })
+        await sleep(180)
+      }
+      return { path: `C:\\Users\\收银台\\Documents\\交易数据-${f.day || today()}.${format}`, count: total }
+    },
+    SaveStatsPNG: async (day: string) => {
+      await sleep(700)
+      return { path: `C:\\Users\\收银台\\Pictures\\交易统计-${day || today()}.png`, count: 1 }
+    },
     List: async (f: TradeFilter) => {
       let list = s.trades.filter((t) => (!f.kind || t.kind === f.kind) && (!f.status || t.status === f.status))
       if (f.tradeNo) list = list.filter((t) => t.reqsn.endsWith(f.tradeNo) || t.trxid.endsWith(f.tradeNo))
       if (f.day && f.day !== today()) list = []
-      return { trades: list.slice(f.offset, f.offset + f.limit), total: list.length }
+      return { trades: structuredClone(list.slice(f.offset, f.offset + f.limit)), total: list.length }
     },
     Stats: async (day: string) => {
       const ok = s.trades.filter((t) => t.status === 'success')

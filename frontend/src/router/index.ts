@@ -15,22 +15,23 @@ const routes: RouteRecordRaw[] = [
       {
         path: 'reverse/:kind(cancel|refund)',
         name: 'reverse',
-        component: () => import('../views/ComingSoonView.vue'),
-        props: (r) => ({ title: `nav.${r.params.kind}`, body: 'reverse.comingSoonBody' }),
+        component: () => import('../views/reverse/ReverseView.vue'),
+        props: (r) => ({ kind: r.params.kind }),
       },
       { path: 'notices', name: 'notices', component: () => import('../views/notices/NoticeList.vue') },
       { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('../views/notices/NoticeDetail.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'settings', redirect: '/settings/cashiers' },
       { path: 'settings/cashiers', name: 'cashiers', component: () => import('../views/settings/CashiersView.vue') },
       { path: 'settings/connection', name: 'connection', component: () => import('../views/settings/ConnectionView.vue') },
-      {
-        path: 'settings/:section(print|box|screen|hotkey)',
-        name: 'settings',
-        component: () => import('../views/ComingSoonView.vue'),
-        props: (r) => ({ title: `nav.${r.params.section}`, body: 'settings.comingSoonBody' }),
-      },
+      { path: 'settings/print', name: 'print', component: () => import('../views/settings/PrintView.vue') },
+      { path: 'settings/box', name: 'box', component: () => import('../views/settings/BoxView.vue') },
+      { path: 'settings/screen', name: 'screen', component: () => import('../views/settings/ScreenView.vue') },
+      { path: 'settings/hotkey', name: 'hotkey', component: () => import('../views/settings/HotkeyView.vue') },
     ],
   },
+  // The window's small modes (WindowService.SetMode): no layout chrome, no banners.
+  { path: '/quickpay', name: 'quickpay', component: () => import('../views/quickpay/QuickPayView.vue'), meta: { bare: true } },
+  { path: '/floating', name: 'floating', component: () => import('../views/floating/FloatingView.vue'), meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

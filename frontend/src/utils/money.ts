@@ -40,3 +40,12 @@ export function sanitizeAmountInput(text: string): string {
   }
   return out
 }
+
+/** yuanToFen reads well-formed yuan text ("12.3") as fen (1230) for comparisons; null otherwise. */
+export function yuanToFen(text: string): number | null {
+  const s = text.trim()
+  if (amountHint(s) !== '' && amountHint(s) !== 'amount_zero') return null
+  const [whole, frac = ''] = s.split('.')
+  const fen = Number(whole || '0') * 100 + Number((frac + '00').slice(0, 2))
+  return Number.isSafeInteger(fen) ? fen : null
+}

@@ -1,0 +1,112 @@
+// DeviceService and WindowService of the browser-preview stand-in; dev only.
+import type { BoxSettings, DeviceSettings, HotkeySettings, PrinterSettings, ScreenSettings } from '../api/types'
+import { emit } from './runtime'
+import { fail, sleep } from './state'
+
+/** newDevices is the preview's device settings. */
+export function newDevices(): DeviceSettings {
+  return {
+    printer: { enabled: true, name: 'XP-58 小票打印机', copies: 1, width: 58 },
+    box: { enabled: true, port: 'COM3', baud: 9600, dataBits: 8, parity: 'none', stopBits: '1', broadcast: false },
+    screen: { mode: 'off', dual: false, display: 0, rect: { x: 0, y: 0, w: 0, h: 0 }, calibrated: false },
+    hotkeys: { quickPay: { keys: 'Ctrl+Alt+P', enabled: true }, showMain: { keys: 'Ctrl+Alt+M', enabled: true }, hideFloating: false },
+  }
+}
+
+const displays = [
+  { index: 0, x: 0, y: 0, width: 1920, height: 1080 },
+  { index: 1, x: 1920, y: 0, width: 1366, height: 768 },
+]
+
+/** cashierScreen draws a stand-in cashier program (amount due 123.32) as a PNG data URL. */
+function cashierScreen(w: number, h: number): string {
+  const c = document.createElement('canvas')
+  c.width = w
+  c.height = h
+  const g = c.getContext('2d')!
+  g.fillStyle = '#3a6ea5'
+  g.fillRect(0, 0, w, h)
+  const [x, y, ww, hh] = [w * 0.08, h * 0.08, w * 0.84, h * 0.8]
+  g.fillStyle = '#f0f0f0'
+  g.fillRect(x, y, ww, hh)
+  g.fillStyle = '#0a246a'
+  g.fillRect(x, y, ww, 34)
+  g.fillStyle = '#fff'
+  g.font = '20px sans-serif'
+  g.fillText('超市收银系统 V8.2 — 收银台 01', x + 12, y + 24)
+  g.fillStyle = '#fff'
+  g.fillRect(x + 20, y + 60, ww * 0.6, hh - 90)
+  g.fillStyle = '#333'
+  g.font = '18px sans-serif'
+  const items = [['农夫山泉 550ml', '2.00'], ['康师傅红烧牛肉面', '4.50'], ['伊利纯牛奶 250ml×12', '58.00'], ['金龙鱼花生油 1.8L', '45.90'], ['维达抽纸 3包', '12.92']]
+  items.forEach(([n, p], i) => {
+    g.fillText(n, x + 40, y + 100 + i * 36)
+    g.fillText(p, x + ww * 0.5, y + 100 + i * 36)
+  })
+  const px = x + ww * 0.64
+  g.fillStyle = '#000'
+  g.fillRect(px, y + 60, ww * 0.33, 120)
+  g.fillStyle = '#ffeb3b'
+  g.font = '22px sans-serif'
+  g.fillText('应收金额', px + 16, y + 92)
+  g.fillStyle = '#39ff14'
+  g.font = 'bold 64px monospace'
+  g.fillText('123.32', px + 30, y + 160)
+  return c.toDataURL('image/png')
+}
+
+/** deviceService mirrors DeviceService. */
+export function deviceService(d: DeviceSettings) {
+  let boxState = { state: d.box.enabled ? 'connected' : 'off', message: d.box.enabled ? `盒子已连接（${d.box.port}）` : '未启用盒子' }
+  return {
+    Settings: async () => structuredClone(d),
+    Printers: async () => { await sleep(300); return ['XP-58 小票打印机', 'GP-80250 热敏打印机', 'Microsoft Print to PDF'] },
+    SavePrinter: async (p: PrinterSettings) => {
+      if (p.copies < 1 || p.copies > 5) return fail('invalid_input', '打印次数须为 1–5', 'copies')
+      d.printer = { ...p }
+    },
+    TestPrint: async (p: PrinterSettings) => {
+      await sleep(600)
+      if (p.name.startsWith('tcp://')) return fail('printer_unreachable', `无法连接打印机 ${p.name}`)
+    },
+    Ports: async () => { await sleep(200); return ['COM1', 'COM3', 'COM4'] },
+    SaveBox: async (b: BoxSettings) => {
+      d.box = { ...b }
+      boxState = b.enabled
+        ? b.port === 'COM1' ? { state: 'error', message: `无法打开端口 ${b.port}：拒绝访问` } : { state: 'connected', message: `盒子已连接（${b.port}）` }
+        : { state: 'off', message: '未启用盒子' }
+      emit('box:status', boxState)
+      return boxState
+    },
+    BoxStatus: async () => boxState,
+    Displays: async () => displays,
+    CaptureDisplay: async (i: number) => {
+      await sleep(250)
+      const s = displays[i] ?? displays[0]
+      return { image: cashierScreen(s.width, s.height), width: s.width, height: s.height }
+    },
+    Connect: async (s: ScreenSettings, amount: string) => {
+      await sleep(s.mode === 'textbox' ? 2500 : 900)
+      if (s.mode === 'ocr' && (s.rect.w < 8 || s.rect.h < 8)) return fail('invalid_input', '请先框选金额区域', 'rect')
+      if (amount && amount !== '123.32') return { ok: false, amount: 12332, text: '123.32', confidence: 0.93, message: `识别到 123.32，与输入的 ${amount} 不一致，请调整红框后重试` }
+      d.screen = { ...s, calibrated: !!amount }
+      return { ok: true, amount: 12332, text: '123.32', confidence: 0.97, message: '系统对接成功' }
+    },
+    SaveScreen: async (s: ScreenSettings) => void (d.screen = { ...s }),
+    SaveHotkeys: async (h: HotkeySettings) => {
+      d.hotkeys = structuredClone(h)
+      const errors: Record<string, string> = {}
+      if (h.showMain.enabled && h.showMain.keys === 'Ctrl+Alt+Q') errors.showMain = '快捷键 Ctrl+Alt+Q 已被其它程序占用，请换一个'
+      return { errors }
+    },
+  }
+}
+
+/** windowService mirrors WindowService: Go answers a mode change with window:mode. */
+export function windowService() {
+  return {
+    SetMode: async (mode: string) => {
+      emit('window:mode', { mode, reason: 'user' })
+    },
+  }
+}
