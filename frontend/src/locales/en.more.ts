@@ -136,7 +136,7 @@ export default {
       cashier: 'Cashier',
     },
     result: {
-      idle: 'Ready to {what}',
+      idle: 'Ready',
       idleTip: { cancel: 'Type the admin password and the trade number, then Void or Enter', refund: 'Type the amount, the admin password and the trade number, then Refund or Enter' },
       working: '{what} in progress',
       workingTip: 'Waiting for the acquirer; do not repeat the operation',
