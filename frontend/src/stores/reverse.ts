@@ -35,6 +35,8 @@ export const useReverseStore = defineStore('reverse', () => {
   const orig = ref<Trade | null>(null)
   const lookupState = ref<LookupState>('idle')
   const lookupError = ref<AppError | null>(null)
+  /** The number the last lookup was for. */
+  const lookupNo = ref('')
   /** A trade handed over from a 交易查询 row (any day), used before asking the platform. */
   const handed = ref<Trade | null>(null)
   let lookupSeq = 0
@@ -57,6 +59,7 @@ export const useReverseStore = defineStore('reverse', () => {
   async function lookup(no: string, day = today(), fresh = false): Promise<void> {
     const seq = ++lookupSeq
     const n = no.trim()
+    lookupNo.value = n
     lookupError.value = null
     if (!n) {
       orig.value = null
@@ -132,7 +135,7 @@ export const useReverseStore = defineStore('reverse', () => {
   }
 
   return {
-    phase, kind, result, error, fieldError, progress, startedAt, orig, lookupState, lookupError, busy,
+    phase, kind, result, error, fieldError, progress, startedAt, orig, lookupState, lookupError, lookupNo, busy,
     handOver, lookup, reset, submit, clearFieldError,
   }
 })
