@@ -159,7 +159,8 @@ export default {
       notSuccess: 'Only successful payments can be voided or refunded',
       cancelToday: 'Only today\'s payments can be voided; use Refund',
       cancelRefunded: 'Already partly refunded; it cannot be voided',
-      fullyRefunded: 'Already fully refunded',
+      fullyRefunded: 'Already returned in full (void or refunds)',
+      notFound: 'No such payment; check the number',
     },
   },
   quickpay: {

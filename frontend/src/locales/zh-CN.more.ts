@@ -159,7 +159,8 @@ export default {
       notSuccess: '只能撤销或退货成功的交易',
       cancelToday: '只能撤销当天的交易，往日交易请使用交易退货',
       cancelRefunded: '该交易已有退货，不能再撤销',
-      fullyRefunded: '该交易已全部退货',
+      fullyRefunded: '该交易已全额退还（撤销或退货），不能再操作',
+      notFound: '找不到该交易，请核对交易单号',
     },
   },
   quickpay: {

@@ -34,12 +34,11 @@ export function refundable(t: Pick<Trade, 'amount' | 'refundedAmount'>): number 
 export function origProblem(kind: ReverseKind, orig: Trade, day = today()): Hint | null {
   if (orig.kind !== 'pay') return { key: 'notPay' }
   if (orig.status !== 'success') return { key: 'notSuccess' }
+  if (refundable(orig) <= 0) return { key: 'fullyRefunded' }
   if (kind === 'cancel') {
     if (formatDate(orig.createdAt) !== day) return { key: 'cancelToday' }
     if ((orig.refundedAmount || 0) > 0) return { key: 'cancelRefunded' }
-    return null
   }
-  if (refundable(orig) <= 0) return { key: 'fullyRefunded' }
   return null
 }
 
