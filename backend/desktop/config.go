@@ -29,6 +29,8 @@ type Config struct {
 	Merchant      *MerchantConfig `json:"merchant,omitempty"` // embedded with real keys: the shop itself
 	Sim           SimConfig       `json:"sim"`
 	Poll          PollConfig      `json:"poll"`
+	// Devices are the printer, box, screen-area and hotkey settings (manual §8.1–8.4).
+	Devices services.DeviceSettings `json:"devices"`
 }
 
 // PlatformConfig says where the platform runs.
@@ -147,6 +149,18 @@ func (f *ConfigFile) Settings() services.Settings {
 // SaveSettings saves the settings.
 func (f *ConfigFile) SaveSettings(s services.Settings) error {
 	return f.update(func(c *Config) { c.Platform = PlatformConfig{Mode: s.Mode, ServerURL: s.ServerURL} })
+}
+
+// Devices returns the saved device settings.
+func (f *ConfigFile) Devices() services.DeviceSettings {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.cfg.Devices
+}
+
+// UpdateDevices changes the device settings with change and saves them.
+func (f *ConfigFile) UpdateDevices(change func(*services.DeviceSettings)) error {
+	return f.update(func(c *Config) { change(&c.Devices) })
 }
 
 // update changes the config and writes it atomically (temp file + rename), mode 0600.

@@ -19,9 +19,33 @@ const (
 	BoxStatus = "box:status"
 	// HotkeyPressed is sent when a registered global hotkey fires.
 	HotkeyPressed = "hotkey:pressed"
-	// ExportProgress is sent while trades are exported.
+	// ExportProgress is sent while trades are exported, at most 10 times a second.
 	ExportProgress = "export:progress"
+	// DeviceNotice is sent when background device work after a payment failed (receipt
+	// printing, voice broadcast); the payload is a Fault for the UI to show.
+	DeviceNotice = "device:notice"
 )
+
+// Scan is the BoxScan payload. Code is the full payment code, for the 收款 form only: it is
+// never logged. CodeMasked keeps the last 4 digits, for display.
+type Scan struct {
+	Code       string `json:"code"`
+	CodeMasked string `json:"codeMasked"`
+}
+
+// Count is the ExportProgress payload: how far an export is, in trades.
+type Count struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
+}
+
+// Fault is the DeviceNotice payload.
+type Fault struct {
+	Device  string `json:"device"`            // printer or broadcast
+	TradeID uint   `json:"tradeId,omitempty"` // the payment it followed
+	Code    string `json:"code"`              // error code for the UI to translate
+	Message string `json:"message"`           // Chinese, shown when the code is unknown
+}
 
 // Progress is the PayProgress payload: where a waiting payment stands.
 type Progress struct {

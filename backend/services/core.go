@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -30,6 +31,10 @@ type Prefs interface {
 	SetTerminalToken(token string) error
 	Settings() Settings
 	SaveSettings(s Settings) error
+	// Devices returns the saved device settings (printer, box, screen area, hotkeys).
+	Devices() DeviceSettings
+	// UpdateDevices changes the device settings with change and saves them.
+	UpdateDevices(change func(*DeviceSettings)) error
 }
 
 // Options build a Core.
@@ -47,6 +52,8 @@ type Options struct {
 	// Problem, when set, is why the platform could not be started: State reports it and
 	// every other call returns it, so the UI can show it instead of a dead window.
 	Problem error
+	// Dialog asks where to save exports; the Wails native dialog when nil.
+	Dialog SaveDialog
 }
 
 // Core is what every service shares: the platform, this terminal's credentials (the
@@ -65,10 +72,16 @@ type Core struct {
 	payBusy            sync.Mutex     // held while a payment is in progress
 	payCalls           sync.WaitGroup // platform Pay calls that have not returned
 
+	dialog SaveDialog
+
 	mu       sync.Mutex
 	ctx      context.Context
 	session  string
 	terminal *platform.TerminalInfo
+	started  bool
+	starts   []func(ctx context.Context) // run by Start (at once when already started)
+	stops    []func()                    // run by Stop, last registered first
+	paid     []func(t platform.Trade)    // told about every pay:result
 }
 
 // NewCore builds the shared state from opts.
@@ -88,14 +101,82 @@ func NewCore(opts Options) *Core {
 	if c.emit == nil {
 		c.emit = &events.Recorder{}
 	}
+	c.emit = payTap{next: c.emit, c: c}
+	c.dialog = opts.Dialog
+	if c.dialog == nil {
+		c.dialog = WailsDialog{}
+	}
 	return c
 }
 
-// Start gives the services the app's context; it is cancelled at shutdown.
+// Start gives the services the app's context (it is cancelled at shutdown) and starts the
+// background work they registered (e.g. reading the scanner box).
 func (c *Core) Start(ctx context.Context) {
 	c.mu.Lock()
+	c.ctx, c.started = ctx, true
+	starts := slices.Clone(c.starts)
+	c.mu.Unlock()
+	for _, fn := range starts {
+		fn(ctx)
+	}
+}
+
+// Stop ends the background work the services started (call it after Drain).
+func (c *Core) Stop() {
+	c.mu.Lock()
+	stops := slices.Clone(c.stops)
+	c.mu.Unlock()
+	for i := len(stops) - 1; i >= 0; i-- {
+		stops[i]()
+	}
+}
+
+// onLifecycle registers a service's background work: start runs at Start (at once when the
+// core has already started), stop at Stop. Either may be nil.
+func (c *Core) onLifecycle(start func(ctx context.Context), stop func()) {
+	c.mu.Lock()
+	if start != nil {
+		c.starts = append(c.starts, start)
+	}
+	if stop != nil {
+		c.stops = append(c.stops, stop)
+	}
+	started, ctx := c.started, c.ctx
+	c.mu.Unlock()
+	if start != nil && started {
+		start(ctx)
+	}
+}
+
+// onPayResult registers fn to be told about every trade Pay reports with pay:result. fn runs
+// on the paying goroutine before Pay returns, so it must hand any slow work to a goroutine.
+func (c *Core) onPayResult(fn func(t platform.Trade)) {
+	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.ctx = ctx
+	c.paid = append(c.paid, fn)
+}
+
+// payTap passes every event on to the UI and tells the onPayResult watchers about each
+// pay:result, so device work (receipt, broadcast) follows a payment without PayService
+// knowing about devices.
+type payTap struct {
+	next events.Emitter
+	c    *Core
+}
+
+// Emit sends the event, then tells the watchers when it is a pay:result.
+func (p payTap) Emit(name string, payload any) {
+	p.next.Emit(name, payload)
+	t, ok := payload.(*platform.Trade)
+	if name != events.PayResult || !ok || t == nil {
+		return
+	}
+	p.c.mu.Lock()
+	paid := slices.Clone(p.c.paid)
+	p.c.mu.Unlock()
+	for _, fn := range paid {
+		fn(*t)
+	}
 }
 
 // Drain waits up to timeout for platform Pay calls in progress, so shutdown does not cut a
@@ -209,6 +290,7 @@ type MemPrefs struct {
 	mu       sync.Mutex
 	token    string
 	settings Settings
+	devices  DeviceSettings
 }
 
 // TerminalToken returns the token.
@@ -238,5 +320,20 @@ func (m *MemPrefs) SaveSettings(s Settings) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.settings = s
+	return nil
+}
+
+// Devices returns the device settings.
+func (m *MemPrefs) Devices() DeviceSettings {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.devices
+}
+
+// UpdateDevices changes the device settings.
+func (m *MemPrefs) UpdateDevices(change func(*DeviceSettings)) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	change(&m.devices)
 	return nil
 }

@@ -1,0 +1,139 @@
+package services
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"xiaotongfu/backend/devices/printer"
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/platform"
+)
+
+// PrinterSettings are the 打印配置 of manual §8.1.
+type PrinterSettings struct {
+	Enabled bool   `json:"enabled"` // 开启打印功能
+	Name    string `json:"name"`    // a name from Printers, tcp://host[:port] or file://path
+	Copies  int    `json:"copies"`  // 打印次数, 1–5
+	Width   int    `json:"width"`   // paper width in mm: 58 or 80
+}
+
+// withDefaults gives a never-saved printer one copy on 58 mm paper.
+func (p PrinterSettings) withDefaults() PrinterSettings {
+	if p.Copies == 0 {
+		p.Copies = printer.MinCopies
+	}
+	if p.Width == 0 {
+		p.Width = int(printer.Paper58)
+	}
+	return p
+}
+
+// printerSettings converts to the printer package's settings and checks them, naming the
+// UI's fields (name, copies, width) in errors.
+func (p PrinterSettings) printerSettings() (printer.Settings, error) {
+	ps := printer.Settings{Enabled: p.Enabled, Printer: strings.TrimSpace(p.Name), Paper: printer.Paper(p.Width), Copies: p.Copies}
+	if err := ps.Validate(); err != nil {
+		return ps, renameField(err, map[string]string{"paper": "width", "printer": "name"})
+	}
+	return ps, nil
+}
+
+// renameField returns err with its field renamed by names (the UI's names differ from the
+// device packages').
+func renameField(err error, names map[string]string) error {
+	var e *domain.Error
+	if !errors.As(err, &e) || names[e.Field] == "" {
+		return err
+	}
+	c := *e
+	c.Field = names[e.Field]
+	return &c
+}
+
+// Printers lists the printers the system knows (Windows spooler, CUPS elsewhere). A network
+// printer that is not listed can still be entered as tcp://host:9100.
+func (s *DeviceService) Printers() ([]string, error) {
+	names, err := printer.Printers(s.c.context())
+	if names == nil {
+		names = []string{}
+	}
+	return names, err
+}
+
+// SavePrinter checks and saves the printer settings.
+func (s *DeviceService) SavePrinter(p PrinterSettings) error {
+	ps, err := p.printerSettings()
+	if err != nil {
+		return err
+	}
+	p.Name = ps.Printer
+	return s.c.prefs.UpdateDevices(func(d *DeviceSettings) { d.Printer = p })
+}
+
+// testPrintTimeout bounds a test print (a spooler or network printer that does not answer).
+const testPrintTimeout = 20 * time.Second
+
+// TestPrint prints a sample receipt with p (saved or not), so the shop can check the printer
+// and the paper width. It returns the printer's error.
+func (s *DeviceService) TestPrint(p PrinterSettings) error {
+	p.Enabled = true
+	ps, err := p.printerSettings()
+	if err != nil {
+		return err
+	}
+	r := printer.Receipt{Merchant: "小通付", Kind: domain.KindPay, Channel: domain.ChannelWeChat, AmountFen: 1,
+		OrderNo: "TEST" + time.Now().Format("20060102150405"), Time: time.Now().In(platform.ChinaTime),
+		Note: "测试小票，非交易凭证"}
+	if t, err := s.c.terminalInfo(); err == nil {
+		r.Merchant, r.Store, r.Terminal = t.MerchantName, t.StoreName, t.TermNo
+	}
+	ctx, cancel := context.WithTimeout(s.c.context(), testPrintTimeout)
+	defer cancel()
+	return printer.Print(ctx, ps, r)
+}
+
+// printTimeout bounds printing one receipt after a payment.
+const printTimeout = time.Minute
+
+// printReceipt prints the receipt of a successful payment when printing is enabled. It runs
+// in the background: an error is logged and sent as device:notice, never to the payment.
+func (s *DeviceService) printReceipt(t platform.Trade) {
+	p := s.c.prefs.Devices().withDefaults().Printer
+	if !p.Enabled {
+		return
+	}
+	ps, err := p.printerSettings()
+	if err == nil {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(s.c.context()), printTimeout)
+		defer cancel()
+		err = printer.Print(ctx, ps, s.receipt(t))
+	}
+	if err != nil {
+		s.fault("printer", t.ID, err)
+		return
+	}
+	s.c.log.Info("receipt printed", "trade", t.ID, "copies", ps.Copies)
+}
+
+// receipt lays out what a payment's receipt shows: the trade, this terminal's merchant,
+// store and number, and the cashier.
+func (s *DeviceService) receipt(t platform.Trade) printer.Receipt {
+	r := printer.Receipt{Merchant: "小通付", Store: t.StoreName, Cashier: t.CashierAccount,
+		Kind: domain.TradeKind(t.Kind), Channel: domain.Channel(t.Channel), AmountFen: t.Amount,
+		OrderNo: t.ReqSN, TrxID: t.TrxID, Time: t.CreatedAt.In(platform.ChinaTime)}
+	if term, err := s.c.terminalInfo(); err == nil {
+		r.Merchant, r.Terminal = term.MerchantName, term.TermNo
+		if r.Store == "" {
+			r.Store = term.StoreName
+		}
+	}
+	me, err := call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Profile, error) {
+		return api.Me(ctx, cr)
+	})
+	if err == nil && me.Account == t.CashierAccount && me.Name != "" {
+		r.Cashier = t.CashierAccount + " " + me.Name
+	}
+	return r
+}
