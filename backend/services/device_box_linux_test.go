@@ -1,0 +1,199 @@
+//go:build linux
+
+package services_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/devices/scanner"
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/services"
+)
+
+// ptyBox is the scanner box: the master side of a real pty, reached through a stable
+// symlink so that a replug (a new pty) keeps the configured port.
+type ptyBox struct {
+	t      *testing.T
+	link   string
+	master *os.File
+}
+
+func newPtyBox(t *testing.T) *ptyBox {
+	b := &ptyBox{t: t, link: filepath.Join(t.TempDir(), "ttyBOX")}
+	t.Cleanup(b.unplug)
+	b.plug()
+	return b
+}
+
+func (b *ptyBox) plug() {
+	master, slave, err := pty.Open()
+	if err != nil {
+		b.t.Fatalf("pty.Open: %v", err)
+	}
+	tmp := b.link + ".new"
+	if err := os.Symlink(slave.Name(), tmp); err != nil {
+		b.t.Fatal(err)
+	}
+	if err := os.Rename(tmp, b.link); err != nil {
+		b.t.Fatal(err)
+	}
+	slave.Close()
+	b.master = master
+}
+
+// unplug closes the master: the app's next read fails, as with a pulled USB cable.
+func (b *ptyBox) unplug() {
+	if b.master != nil {
+		b.master.Close()
+		b.master = nil
+	}
+}
+
+func (b *ptyBox) scan(code string) {
+	if _, err := b.master.Write([]byte(code + "\r\n")); err != nil {
+		b.t.Fatalf("box write: %v", err)
+	}
+}
+
+// hiddenWindow is the window seen from the box: minimised, recording the quick-pay switches.
+type hiddenWindow struct {
+	mu    sync.Mutex
+	shown []string
+}
+
+func (w *hiddenWindow) Background() bool { return true }
+
+func (w *hiddenWindow) ShowQuickPay(reason, code string, amount int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.shown = append(w.shown, reason+":"+code)
+}
+
+func (w *hiddenWindow) switches() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.shown...)
+}
+
+// fastBox reconnects quickly after an unplug.
+var fastBox = scanner.Options{MinBackoff: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond}
+
+// countState counts box:status events in state.
+func countState(rec *events.Recorder, state string) int {
+	n := 0
+	for _, p := range rec.Named(events.BoxStatus) {
+		if p.(services.BoxStatus).State == state {
+			n++
+		}
+	}
+	return n
+}
+
+// waitState waits until at least n box:status events in state were sent.
+func waitState(t *testing.T, rec *events.Recorder, state string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for countState(rec, state) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("box:status %s #%d never came; got %+v", state, n, rec.Named(events.BoxStatus))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestBoxScanUnplugReplugAndQuickPay(t *testing.T) {
+	h := newHarness(t)
+	h.initialise()
+	win := &hiddenWindow{}
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{Modes: win, Box: fastBox})
+	t.Cleanup(h.core.Stop)
+	box := newPtyBox(t)
+	st, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.link})
+	if err != nil || st.State == services.BoxOff {
+		t.Fatalf("SaveBox = %+v, %v", st, err)
+	}
+	waitState(t, h.rec, "connected", 1)
+	if saved, _ := desktop.LoadConfig(h.dir); saved.Devices().Box.Port != box.link || saved.Devices().Box.Baud != 9600 {
+		t.Fatalf("config file box = %+v", saved.Devices().Box)
+	}
+	code := "134567890123456789"
+	box.scan(code)
+	got := waitFor(t, h.rec, events.BoxScan, func(any) bool { return true }).(events.Scan)
+	if got.Code != code || got.CodeMasked != domain.MaskCode(code) || strings.Contains(got.CodeMasked, code[:10]) {
+		t.Fatalf("box:scan = %+v", got)
+	}
+	box.unplug()
+	waitState(t, h.rec, "disconnected", 1)
+	box.plug()
+	waitState(t, h.rec, "connected", 2)
+	box.scan("284567890123456789")
+	waitFor(t, h.rec, events.BoxScan, func(p any) bool { return p.(events.Scan).Code == "284567890123456789" })
+	deadline := time.Now().Add(5 * time.Second)
+	for len(win.switches()) < 2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if sw := win.switches(); len(sw) != 2 || sw[0] != "box:"+code {
+		t.Fatalf("quick-pay switches = %q", sw)
+	}
+	if now, _ := dev.BoxStatus(); now.State != "connected" {
+		t.Fatalf("BoxStatus() = %+v", now)
+	}
+	if log := h.logText(); strings.Contains(log, code) {
+		t.Fatal("the log holds a full payment code")
+	}
+}
+
+func TestBoxOffRestartAndValidation(t *testing.T) {
+	h := newHarness(t)
+	h.initialise()
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{Box: fastBox})
+	t.Cleanup(h.core.Stop)
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: "/dev/ttyX", Baud: 1234}); domain.AsError(err).Field != "baud" {
+		t.Fatalf("baud 1234: %v", err)
+	}
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: " "}); domain.AsError(err).Field != "port" {
+		t.Fatalf("no port: %v", err)
+	}
+	box := newPtyBox(t)
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.link}); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, h.rec, "connected", 1)
+	h.core.Stop() // shutdown closes the box …
+	h.core.Start(context.Background())
+	waitState(t, h.rec, "connected", 2) // … and the next start opens it from the saved settings
+	st, err := dev.SaveBox(services.BoxSettings{Port: box.link})
+	if err != nil || st.State != services.BoxOff || countState(h.rec, services.BoxOff) == 0 {
+		t.Fatalf("disabled box: %+v, %v", st, err)
+	}
+	if now, _ := dev.BoxStatus(); now.State != services.BoxOff {
+		t.Fatalf("BoxStatus() after disabling = %+v", now)
+	}
+}
+
+func TestBroadcastFallsBackToThePCAndSaysWhyItCannot(t *testing.T) {
+	h := newHarness(t)
+	h.loginAdmin()
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{Box: fastBox})
+	t.Cleanup(h.core.Stop)
+	box := newPtyBox(t)
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.link, Broadcast: true}); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", t.TempDir()) // no espeak-ng: the PC cannot speak either
+	tr := paid(t, h, 41, "8.80")
+	f := waitFor(t, h.rec, events.DeviceNotice, func(p any) bool { return p.(events.Fault).TradeID == tr.ID }).(events.Fault)
+	if f.Device != "broadcast" || f.Code != string(scanner.CodeTTSUnavailable) || !strings.Contains(f.Message, "语音") {
+		t.Fatalf("device:notice = %+v", f)
+	}
+}
