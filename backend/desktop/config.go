@@ -31,6 +31,8 @@ type Config struct {
 	Poll          PollConfig      `json:"poll"`
 	// Devices are the printer, box, screen-area and hotkey settings (manual §8.1–8.4).
 	Devices services.DeviceSettings `json:"devices"`
+	// OCRCalibration is what 开始对接 learnt of the cashier program's digits (ocr.Calibration).
+	OCRCalibration json.RawMessage `json:"ocrCalibration,omitempty"`
 }
 
 // PlatformConfig says where the platform runs.

@@ -62,9 +62,18 @@ type Amount struct {
 	Source string `json:"source"` // domain.AmountSource
 }
 
-// Mode is the WindowMode payload.
+// Mode is the WindowMode payload. Reason, Amount and Code are set when Go switches the
+// mode itself (a hotkey, a box scan, a detected amount, the tray).
 type Mode struct {
-	Mode string `json:"mode"` // main, quickpay or floating
+	Mode   string `json:"mode"`             // main, quickpay or floating
+	Reason string `json:"reason,omitempty"` // hotkey, box, amount or user
+	Amount int64  `json:"amount,omitempty"` // fen: the amount for quick pay
+	Code   string `json:"code,omitempty"`   // the payment code the box read, for quick pay
+}
+
+// Hotkey is the HotkeyPressed payload.
+type Hotkey struct {
+	Name string `json:"name"` // quickPay or showMain (the 快捷键配置 rows)
 }
 
 // Window modes.

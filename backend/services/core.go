@@ -67,6 +67,7 @@ type Core struct {
 	server string
 	demo   *Demo
 	broken *domain.Error
+	window *Window
 
 	pollEvery, pollFor time.Duration
 	payBusy            sync.Mutex     // held while a payment is in progress
@@ -106,6 +107,7 @@ func NewCore(opts Options) *Core {
 	if c.dialog == nil {
 		c.dialog = WailsDialog{}
 	}
+	c.window = newWindow(c.emit, c.log, c.Paying)
 	return c
 }
 

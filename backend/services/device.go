@@ -15,12 +15,16 @@ import (
 type DeviceSettings struct {
 	Printer PrinterSettings `json:"printer"`
 	Box     BoxSettings     `json:"box"`
+	Screen  ScreenSettings  `json:"screen"`
+	Hotkeys HotkeySettings  `json:"hotkeys"`
 }
 
 // withDefaults fills what was never saved with the manual's defaults.
 func (d DeviceSettings) withDefaults() DeviceSettings {
 	d.Printer = d.Printer.withDefaults()
 	d.Box = d.Box.withDefaults()
+	d.Screen = d.Screen.withDefaults()
+	d.Hotkeys = d.Hotkeys.withDefaults()
 	return d
 }
 
@@ -64,6 +68,9 @@ type DeviceService struct {
 	opts DeviceOptions
 	box  *boxRunner
 	jobs sync.WaitGroup // receipts and announcements under way
+
+	screen *screenArea // amount detection (device_screen.go)
+	keys   *hotkeys    // global hotkeys (device_hotkey.go)
 }
 
 // NewDeviceService binds the device methods to c: it opens the box when the core starts
@@ -82,6 +89,8 @@ func NewDeviceService(c *Core, opts DeviceOptions) *DeviceService {
 	opts.Box.Speaker = opts.BoxSpeaker
 	s := &DeviceService{c: c, opts: opts}
 	s.box = newBoxRunner(c, opts)
+	s.screen = newScreenArea(c)
+	s.keys = newHotkeys(c)
 	c.onLifecycle(s.start, s.stop)
 	c.onPayResult(s.afterPay)
 	return s

@@ -1,0 +1,294 @@
+package services_test
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	goruntime "runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jezek/xgb"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/devices/ocr"
+	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/services"
+)
+
+// TestMain holds one X connection open for the run when there is a display: a server started
+// by xvfb-run resets whenever its last client leaves, and each capture opens a new connection.
+func TestMain(m *testing.M) {
+	if os.Getenv("DISPLAY") == "" {
+		os.Exit(m.Run())
+	}
+	conn, err := xgb.NewConn()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "services tests: cannot connect to X display %q: %v\n", os.Getenv("DISPLAY"), err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	conn.Close()
+	os.Exit(code)
+}
+
+// needX skips a test that needs a real screen when there is none.
+func needX(t *testing.T) {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("no DISPLAY: the screen-area tests capture a real X screen; run `xvfb-run -a go test ./backend/services/...` (make test does)")
+	}
+	if _, err := exec.LookPath("display"); err != nil {
+		t.Skip("ImageMagick's display is not installed: nothing can show the amount")
+	}
+}
+
+// amountWindow is an amount shown on the X screen, as the cashier program would show it.
+type amountWindow struct{ cmd *exec.Cmd }
+
+// close removes the window.
+func (w *amountWindow) close() {
+	if w.cmd != nil {
+		_ = w.cmd.Process.Kill()
+		_ = w.cmd.Wait()
+		w.cmd = nil
+	}
+}
+
+// showAmount draws text (white on blue, 28 px Go Regular) into a 320×70 image and shows it at
+// (x, y) with ImageMagick's display, which draws it pixel for pixel inside a 2-pixel frame.
+func showAmount(t *testing.T, text string, x, y int) *amountWindow {
+	t.Helper()
+	f, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 28, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 320, 70))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{0, 84, 166, 255}), image.Point{}, draw.Src)
+	d := &font.Drawer{Dst: img, Src: image.NewUniform(color.White), Face: face, Dot: fixed.P(40, 45)}
+	d.DrawString(text)
+	path := filepath.Join(t.TempDir(), "amount.png")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(out, img); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	w := &amountWindow{cmd: exec.Command("display", "-geometry", fmt.Sprintf("+%d+%d", x, y), path)}
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	time.Sleep(700 * time.Millisecond) // let display map its window
+	return w
+}
+
+// amountRect is the inside of a showAmount window at (x, y), away from display's frame.
+func amountRect(x, y int) services.Rect { return services.Rect{X: x + 8, Y: y + 8, W: 304, H: 54} }
+
+// screenTerminal is a terminal whose prefs are a real config file in dir.
+type screenTerminal struct {
+	cfg     *desktop.ConfigFile
+	rec     *events.Recorder
+	core    *services.Core
+	devices *services.DeviceService
+}
+
+func newScreenTerminal(t *testing.T, dir string) *screenTerminal {
+	t.Helper()
+	cfg, err := desktop.LoadConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &screenTerminal{cfg: cfg, rec: &events.Recorder{}}
+	st.core = services.NewCore(services.Options{Prefs: cfg, Emitter: st.rec})
+	st.devices = services.NewDeviceService(st.core, services.DeviceOptions{Modes: st.core.Window()})
+	return st
+}
+
+// connect runs 开始对接, retrying while the window may still be appearing.
+func (st *screenTerminal) connect(t *testing.T, s services.ScreenSettings, amount string) *services.ConnectResult {
+	t.Helper()
+	return st.connectUntil(t, s, amount, func(r *services.ConnectResult) bool { return r.OK })
+}
+
+// connectUntil runs 开始对接 until done accepts the result or 5 s have passed.
+func (st *screenTerminal) connectUntil(t *testing.T, s services.ScreenSettings, amount string, done func(*services.ConnectResult) bool) *services.ConnectResult {
+	t.Helper()
+	var res *services.ConnectResult
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		var err error
+		res, err = st.devices.Connect(s, amount)
+		if err != nil {
+			t.Fatalf("Connect: %v", err)
+		}
+		if done(res) || time.Now().After(deadline) {
+			return res
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func TestConnectOCRCalibratesAndPersistsOnXvfb(t *testing.T) {
+	needX(t)
+	dir := t.TempDir()
+	showAmount(t, "¥123.32", 100, 200)
+	st := newScreenTerminal(t, dir)
+	want := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(100, 200)}
+	res := st.connect(t, want, "123.32")
+	if !res.OK || res.Amount != 12332 || res.Message != "系统对接成功" || res.Confidence <= 0 {
+		t.Fatalf("Connect with the cashier's amount = %+v, want ok 12332 系统对接成功", res)
+	}
+
+	// The settings and the calibration are in the config file: a restart reads them back.
+	again, err := desktop.LoadConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := again.Devices().Screen
+	if saved.Mode != services.ScreenOCR || !saved.Calibrated || saved.Rect != want.Rect {
+		t.Fatalf("saved screen settings %+v", saved)
+	}
+	cal, err := ocr.UnmarshalCalibration(again.OCRCalibration())
+	if err != nil || cal.Amount != "123.32" || len(cal.Glyphs) == 0 {
+		t.Fatalf("saved calibration %+v, %v", cal, err)
+	}
+	st2 := newScreenTerminal(t, dir)
+	res = st2.connect(t, saved, "")
+	if !res.OK || res.Amount != 12332 {
+		t.Fatalf("Connect after restart with the saved calibration = %+v", res)
+	}
+}
+
+func TestConnectOCRExplainsFailuresOnXvfb(t *testing.T) {
+	needX(t)
+	showAmount(t, "¥88.00", 100, 300)
+	st := newScreenTerminal(t, t.TempDir())
+	s := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(100, 300)}
+	mismatch := func(r *services.ConnectResult) bool { return strings.Contains(r.Message, "不一致") }
+	if res := st.connectUntil(t, s, "77.00", mismatch); res.OK || !mismatch(res) {
+		t.Fatalf("Connect with the wrong amount = %+v, want 不一致", res)
+	}
+	blank := services.ScreenSettings{Mode: services.ScreenOCR, Rect: services.Rect{X: 600, Y: 600, W: 200, H: 50}}
+	if res, err := st.devices.Connect(blank, ""); err != nil || res.OK || res.Message == "" {
+		t.Fatalf("Connect on an empty area = %+v, %v; want not ok with a reason", res, err)
+	}
+	if _, err := st.devices.Connect(services.ScreenSettings{Mode: services.ScreenOCR, Rect: services.Rect{X: 0, Y: 0, W: 0, H: 10}}, ""); err == nil {
+		t.Fatal("Connect with an empty rectangle: no error")
+	}
+	if _, err := st.devices.Connect(s, "十二元"); err == nil {
+		t.Fatal("Connect with an amount that is not a number: no error")
+	}
+	if got := st.cfg.Devices().Screen.Mode; got != "" {
+		t.Fatalf("failed 对接 saved mode %q", got)
+	}
+}
+
+func TestDisplaysAndCaptureOnXvfb(t *testing.T) {
+	needX(t)
+	st := newScreenTerminal(t, t.TempDir())
+	ds, err := st.devices.Displays()
+	if err != nil || len(ds) == 0 || ds[0].Width <= 0 {
+		t.Fatalf("Displays() = %+v, %v", ds, err)
+	}
+	c, err := st.devices.CaptureDisplay(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Width != ds[0].Width || c.Height != ds[0].Height || len(c.Image) < 100 || c.Image[:22] != "data:image/png;base64," {
+		t.Fatalf("CaptureDisplay(0) = %dx%d %q…", c.Width, c.Height, c.Image[:min(30, len(c.Image))])
+	}
+	if _, err := st.devices.CaptureDisplay(len(ds)); err == nil {
+		t.Fatal("CaptureDisplay past the last display: no error")
+	}
+}
+
+func TestTextBoxOutsideWindowsSaysSo(t *testing.T) {
+	if goruntime.GOOS == "windows" {
+		t.Skip("on Windows the text box is read")
+	}
+	st := newScreenTerminal(t, t.TempDir())
+	res, err := st.devices.Connect(services.ScreenSettings{Mode: services.ScreenTextBox}, "")
+	if err != nil || res.OK || res.Message != "文本框对接仅支持 Windows" {
+		t.Fatalf("textbox Connect = %+v, %v", res, err)
+	}
+}
+
+// waitEvents waits until the recorder holds n events called name.
+func waitEvents(t *testing.T, rec *events.Recorder, name string, n int) []any {
+	t.Helper()
+	deadline := time.Now().Add(8 * time.Second)
+	for {
+		got := rec.Named(name)
+		if len(got) >= n {
+			return got
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d %s events after 8 s, want %d: %+v", len(got), name, n, got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestWatcherEmitsAmountAndOpensQuickPayOnXvfb(t *testing.T) {
+	needX(t)
+	dir := t.TempDir()
+	win := showAmount(t, "¥56.78", 100, 400)
+	st := newScreenTerminal(t, dir)
+	if res := st.connect(t, services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(100, 400)}, "56.78"); !res.OK {
+		t.Fatalf("Connect = %+v", res)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st.core.Start(ctx)
+	defer st.core.Stop()
+	got := waitEvents(t, st.rec, events.AmountDetected, 1)
+	if a := got[0].(events.Amount); a.Amount != 5678 || a.Source != "ocr" {
+		t.Fatalf("amount:detected %+v, want 5678 ocr", a)
+	}
+	if n := len(st.rec.Named(events.WindowMode)); n != 0 {
+		t.Fatalf("window in sight, yet %d window:mode events", n)
+	}
+
+	// Minimised (the bubble): the next amount opens quick pay with it.
+	st.core.Window().Minimise()
+	win.close()
+	showAmount(t, "¥9.50", 100, 400)
+	got = waitEvents(t, st.rec, events.AmountDetected, 2)
+	if a := got[1].(events.Amount); a.Amount != 950 {
+		t.Fatalf("second amount:detected %+v, want 950", a)
+	}
+	modes := waitEvents(t, st.rec, events.WindowMode, 2)
+	if m := modes[1].(events.Mode); m.Mode != events.ModeQuickPay || m.Reason != "amount" || m.Amount != 950 {
+		t.Fatalf("window:mode %+v, want quickpay amount 950", m)
+	}
+
+	// Turning detection off stops the watcher.
+	if err := st.devices.SaveScreen(services.ScreenSettings{Mode: services.ScreenOff}); err != nil {
+		t.Fatal(err)
+	}
+	win.close()
+	before := len(st.rec.Named(events.AmountDetected))
+	showAmount(t, "¥3.00", 100, 400)
+	time.Sleep(1500 * time.Millisecond)
+	if after := len(st.rec.Named(events.AmountDetected)); after != before {
+		t.Fatalf("watcher still running after 关闭: %d → %d amount:detected", before, after)
+	}
+}

@@ -1,0 +1,148 @@
+package services
+
+import (
+	"context"
+	"errors"
+	"image"
+
+	"xiaotongfu/backend/devices/ocr"
+	"xiaotongfu/backend/devices/screen"
+)
+
+// Displays lists the screens (index 0 = 屏幕1) for 截屏区域配置.
+func (s *DeviceService) Displays() ([]DisplayInfo, error) { return s.screen.Displays(), nil }
+
+// CaptureDisplay returns a full-resolution screenshot of display index as a PNG data URL,
+// for drawing the red box on a scaled preview.
+func (s *DeviceService) CaptureDisplay(index int) (*Capture, error) {
+	return s.screen.CaptureDisplay(index)
+}
+
+// Connect runs 开始对接 with s: OCR reads the rectangle once (calibrating to amount, the
+// cashier's reading, when given); the text box waits up to 10 s for the cashier to click the
+// amount box (Windows only). The settings are saved when it succeeds.
+func (s *DeviceService) Connect(settings ScreenSettings, amount string) (*ConnectResult, error) {
+	return s.screen.Connect(settings, amount)
+}
+
+// SaveScreen saves the screen-area settings (e.g. turning detection off).
+func (s *DeviceService) SaveScreen(settings ScreenSettings) error {
+	return s.screen.SaveScreen(settings)
+}
+
+// withDefaults fills an unsaved mode with "off".
+func (s ScreenSettings) withDefaults() ScreenSettings {
+	if s.Mode == "" {
+		s.Mode = ScreenOff
+	}
+	return s
+}
+
+// start runs the watcher for the saved settings (the core started).
+func (a *screenArea) start(ctx context.Context) {
+	a.mu.Lock()
+	a.ctx = ctx
+	a.mu.Unlock()
+	a.restart()
+}
+
+// stop ends the watcher (shutdown).
+func (a *screenArea) stop() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.ctx = nil
+	if a.stopRun != nil {
+		a.stopRun()
+		a.stopRun = nil
+	}
+}
+
+// restart replaces the running watcher with one for the saved settings; nothing runs when
+// detection is off or the core has not started.
+func (a *screenArea) restart() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.stopRun != nil {
+		a.stopRun()
+		a.stopRun = nil
+	}
+	st := a.c.prefs.Devices().Screen
+	if a.ctx == nil || st.Mode == ScreenOff || st.Mode == "" {
+		return
+	}
+	src, err := a.source(st)
+	if err != nil {
+		a.c.log.Warn("amount watcher not started", "mode", st.Mode, "err", err)
+		return
+	}
+	ctx, cancel := context.WithCancel(a.ctx)
+	done := make(chan struct{})
+	var last string
+	w := &screen.Watcher{Source: src, Interval: a.interval, OnAmount: a.amountDetected,
+		OnError: func(err error) {
+			if err.Error() != last { // a lasting failure is logged once, not every poll
+				last = err.Error()
+				a.c.log.Warn("amount watcher read failed", "source", src.Name(), "err", err)
+			}
+		}}
+	go func() {
+		defer close(done)
+		_ = w.Run(ctx)
+	}()
+	a.stopRun = func() { cancel(); <-done }
+	a.c.log.Info("amount watcher started", "source", src.Name(), "display", st.Display, "calibrated", st.Calibrated)
+}
+
+// source builds what the watcher reads for st.
+func (a *screenArea) source(st ScreenSettings) (screen.AmountSource, error) {
+	if st.Mode == ScreenTextBox {
+		return &screen.TextBoxSource{Point: image.Pt(st.Rect.X, st.Rect.Y), Reader: a.reader}, nil
+	}
+	var cal []byte
+	if st.Calibrated {
+		cal = a.calibrationLocked()
+	}
+	rec, err := recognizer(cal)
+	if err != nil {
+		return nil, err
+	}
+	return &screen.OCRSource{Display: st.Display, Rect: st.Rect.image(), Recognizer: rec}, nil
+}
+
+// calibrationLocked is calibration for callers holding a.mu.
+func (a *screenArea) calibrationLocked() []byte {
+	if store, ok := a.c.prefs.(CalibrationStore); ok {
+		return store.OCRCalibration()
+	}
+	return a.cal
+}
+
+// calibrationMessage explains in Chinese why calibrating to the cashier's amount failed.
+func calibrationMessage(err error) string {
+	switch {
+	case errors.Is(err, ocr.ErrCalibrationText):
+		return "填写的金额格式不对，请按收银软件上显示的金额填写"
+	case errors.Is(err, ocr.ErrCalibrationNotFound):
+		return "红框里找不到这个金额，请把红框框在金额数字上（留一点空白）"
+	case errors.Is(err, ocr.ErrCalibrationMismatch):
+		return "红框里的数字与填写的金额不一致，请核对金额"
+	}
+	return "对接失败：" + err.Error()
+}
+
+// ocrMessage explains in Chinese why the rectangle could not be read.
+func ocrMessage(err error) string {
+	switch {
+	case errors.Is(err, ocr.ErrEmpty):
+		return "红框里没有内容，请在收银软件显示金额时框选金额"
+	case errors.Is(err, ocr.ErrNoAmount):
+		return "红框里没有认出金额，请重新框选，或填写金额后对接"
+	case errors.Is(err, ocr.ErrAmbiguous):
+		return "红框里有多个不同的数字，请只框选应收金额"
+	case errors.Is(err, ocr.ErrClipped):
+		return "金额贴着红框边缘，请把红框画大一点"
+	case errors.Is(err, ocr.ErrUnsure), errors.Is(err, ocr.ErrMalformed), errors.Is(err, ocr.ErrSpacing):
+		return "金额看不清，请填写当前显示的金额后再对接（用于学习字体）"
+	}
+	return "识别失败：" + err.Error()
+}

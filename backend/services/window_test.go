@@ -1,0 +1,229 @@
+package services_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/services"
+)
+
+// runtimeRecorder stands in for the Wails runtime: it records every window call in order.
+type runtimeRecorder struct {
+	mu        sync.Mutex
+	calls     []string
+	minimised bool
+	onQuit    func() bool // Wails calls the app's BeforeClose from Quit
+}
+
+func (r *runtimeRecorder) add(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.calls = append(r.calls, fmt.Sprintf(format, args...))
+}
+
+// take returns the calls so far and forgets them.
+func (r *runtimeRecorder) take() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.calls
+	r.calls = nil
+	return out
+}
+
+func (r *runtimeRecorder) setMinimised(v bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.minimised = v
+}
+
+func (r *runtimeRecorder) Show()                  { r.add("Show") }
+func (r *runtimeRecorder) Hide()                  { r.add("Hide") }
+func (r *runtimeRecorder) Minimise()              { r.add("Minimise") }
+func (r *runtimeRecorder) Unminimise()            { r.add("Unminimise") }
+func (r *runtimeRecorder) SetSize(w, h int)       { r.add("SetSize %dx%d", w, h) }
+func (r *runtimeRecorder) SetMinSize(w, h int)    { r.add("SetMinSize %dx%d", w, h) }
+func (r *runtimeRecorder) SetAlwaysOnTop(on bool) { r.add("SetAlwaysOnTop %v", on) }
+func (r *runtimeRecorder) Center()                { r.add("Center") }
+func (r *runtimeRecorder) SetPosition(x, y int)   { r.add("SetPosition %d,%d", x, y) }
+func (r *runtimeRecorder) ScreenSize() (int, int) { return 1920, 1080 }
+func (r *runtimeRecorder) Message(title, text string) {
+	r.add("Message %s", text)
+}
+func (r *runtimeRecorder) IsMinimised() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.minimised
+}
+func (r *runtimeRecorder) Quit() {
+	if r.onQuit != nil && r.onQuit() {
+		r.add("Quit kept open")
+		return
+	}
+	r.add("Quit")
+}
+
+// newWindowCore is a core with a recorded runtime; tray says whether the tray icon is shown.
+func newWindowCore(tray bool) (*services.Core, *runtimeRecorder, *events.Recorder) {
+	rec := &events.Recorder{}
+	c := services.NewCore(services.Options{Emitter: rec})
+	rt := &runtimeRecorder{}
+	rt.onQuit = c.Window().BeforeClose
+	c.Window().Attach(rt, func() bool { return tray })
+	return c, rt, rec
+}
+
+func TestSetModeSizesTheWindow(t *testing.T) {
+	c, rt, rec := newWindowCore(true)
+	ws := services.NewWindowService(c)
+	if err := ws.SetMode("quickpay"); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"SetMinSize 420x300", "SetSize 420x300", "Center", "SetAlwaysOnTop true", "Unminimise", "Show"}
+	if got := rt.take(); !slices.Equal(got, want) {
+		t.Fatalf("quickpay calls %q, want %q", got, want)
+	}
+	if err := ws.SetMode("floating"); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"SetMinSize 120x120", "SetSize 120x120", "SetPosition 1776,360", "SetAlwaysOnTop true", "Unminimise", "Show"}
+	if got := rt.take(); !slices.Equal(got, want) {
+		t.Fatalf("floating calls %q, want %q", got, want)
+	}
+	if err := ws.SetMode("main"); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"SetAlwaysOnTop false", "SetSize 1280x800", "SetMinSize 1024x640", "Center", "Unminimise", "Show"}
+	if got := rt.take(); !slices.Equal(got, want) {
+		t.Fatalf("main calls %q, want %q", got, want)
+	}
+	if err := ws.SetMode("main"); err != nil || len(rt.take()) != 0 {
+		t.Fatalf("main again: %v; the window should be left as it is", err)
+	}
+	if err := ws.SetMode("big"); domain.CodeOf(err) != domain.CodeInvalidInput {
+		t.Fatalf("SetMode(big) = %v, want invalid_input", err)
+	}
+	if n := len(rec.Named(events.WindowMode)); n != 0 {
+		t.Fatalf("the UI's own SetMode sent %d window:mode events, want none", n)
+	}
+}
+
+func TestCloseHidesToTrayOrMinimises(t *testing.T) {
+	c, rt, rec := newWindowCore(true)
+	ws := services.NewWindowService(c)
+	if err := ws.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := rt.take(); !slices.Equal(got, []string{"Hide"}) || !c.Window().Background() {
+		t.Fatalf("close with a tray: %q, background %v", got, c.Window().Background())
+	}
+	c.Window().ShowMain(services.ReasonUser) // tray 显示主界面
+	if got := rt.take(); !slices.Equal(got, []string{"Unminimise", "Show"}) || c.Window().Background() {
+		t.Fatalf("show from tray: %q, background %v", got, c.Window().Background())
+	}
+	if m := rec.Named(events.WindowMode); len(m) != 1 || m[0].(events.Mode).Mode != events.ModeMain {
+		t.Fatalf("window:mode %+v", m)
+	}
+
+	// No tray: closing must not strand the cashier; it becomes the bubble.
+	c2, rt2, _ := newWindowCore(false)
+	if c2.Window().BeforeClose() != true {
+		t.Fatal("BeforeClose let the window close")
+	}
+	waitUntil(t, func() bool { return c2.Window().Mode() == events.ModeFloating })
+	if got := rt2.take(); !slices.Contains(got, "SetSize 120x120") || slices.Contains(got, "Hide") {
+		t.Fatalf("close without a tray: %q", got)
+	}
+
+	// 隐藏悬浮窗: minimise for real.
+	c3, rt3, _ := newWindowCore(false)
+	c3.Window().SetHideFloating(true)
+	_ = services.NewWindowService(c3).Close()
+	if got := rt3.take(); !slices.Equal(got, []string{"Minimise"}) || !c3.Window().Background() {
+		t.Fatalf("close with 隐藏悬浮窗 and no tray: %q", got)
+	}
+}
+
+func TestSystemMinimiseBecomesBubble(t *testing.T) {
+	c, rt, rec := newWindowCore(true)
+	rt.setMinimised(true)
+	c.Window().WatchMinimiseOnce()
+	if c.Window().Mode() != events.ModeFloating {
+		t.Fatalf("minimised main window: mode %s, want floating", c.Window().Mode())
+	}
+	if m := rec.Named(events.WindowMode); len(m) != 1 || m[0].(events.Mode).Mode != events.ModeFloating {
+		t.Fatalf("window:mode %+v", m)
+	}
+
+	c2, rt2, rec2 := newWindowCore(true)
+	c2.Window().SetHideFloating(true)
+	rt2.setMinimised(true)
+	c2.Window().WatchMinimiseOnce()
+	if c2.Window().Mode() != events.ModeMain || !c2.Window().Background() || len(rec2.Events()) != 0 {
+		t.Fatalf("隐藏悬浮窗: mode %s background %v events %+v", c2.Window().Mode(), c2.Window().Background(), rec2.Events())
+	}
+	rt2.setMinimised(false) // restored from the taskbar
+	c2.Window().WatchMinimiseOnce()
+	if c2.Window().Background() {
+		t.Fatal("restored window still counts as out of sight")
+	}
+}
+
+func TestQuickPayFromBoxCarriesCode(t *testing.T) {
+	c, rt, rec := newWindowCore(true)
+	var modes services.ModeSwitcher = c.Window()
+	modes.ShowQuickPay(services.ReasonBox, "134567890123456789", 1250)
+	m := rec.Named(events.WindowMode)
+	if len(m) != 1 || m[0].(events.Mode) != (events.Mode{Mode: "quickpay", Reason: "box", Code: "134567890123456789", Amount: 1250}) {
+		t.Fatalf("window:mode %+v", m)
+	}
+	if got := rt.take(); !slices.Contains(got, "SetAlwaysOnTop true") {
+		t.Fatalf("quick pay not on top: %q", got)
+	}
+}
+
+func TestQuitRefusedWhilePaying(t *testing.T) {
+	h := newHarness(t)
+	h.loginAdmin()
+	rt := &runtimeRecorder{onQuit: h.core.Window().BeforeClose}
+	h.core.Window().Attach(rt, func() bool { return true })
+	ws := services.NewWindowService(h.core)
+
+	done := make(chan error, 1)
+	go func() { // pending until the simulator closes it
+		_, err := h.pay.Pay("12.00", wechat(40, "91"), "manual")
+		done <- err
+	}()
+	waitUntil(t, h.core.Paying)
+	err := ws.Quit()
+	if domain.CodeOf(err) != domain.CodePayInFlight || !strings.Contains(domain.AsError(err).Message, "正在收款") {
+		t.Fatalf("Quit while paying = %v, want pay_in_flight 正在收款…", err)
+	}
+	h.core.Window().QuitOrExplain() // the tray's 退出
+	if got := rt.take(); !slices.Contains(got, "Message 正在收款，请等待收款完成后再退出") || slices.Contains(got, "Quit") {
+		t.Fatalf("tray quit while paying: %q", got)
+	}
+	<-done
+	if err := ws.Quit(); err != nil {
+		t.Fatalf("Quit after the payment: %v", err)
+	}
+	if got := rt.take(); !slices.Equal(got, []string{"Quit"}) {
+		t.Fatalf("Quit calls %q, want the runtime to quit (BeforeClose lets it through)", got)
+	}
+}
+
+// waitUntil polls cond for up to 5 s.
+func waitUntil(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met after 5 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
