@@ -31,6 +31,7 @@ type Shell struct {
 	Cashier  *services.CashierService
 	Notice   *services.NoticeService
 	Settings *services.SettingsService
+	Device   *services.DeviceService
 
 	logFile io.Closer
 }
@@ -85,11 +86,12 @@ func (sh *Shell) bindServices(c *services.Core) {
 	sh.Cashier = services.NewCashierService(c)
 	sh.Notice = services.NewNoticeService(c)
 	sh.Settings = services.NewSettingsService(c)
+	sh.Device = services.NewDeviceService(c, services.DeviceOptions{})
 }
 
 // Bind lists the structs whose methods the UI may call.
 func (sh *Shell) Bind() []any {
-	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings}
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings, sh.Device}
 }
 
 // InstanceID names this data folder for Wails' single-instance lock: a second start with
@@ -99,7 +101,8 @@ func (sh *Shell) InstanceID() string {
 	return "xiaotongfu-" + hex.EncodeToString(sum[:8])
 }
 
-// Start hands the Wails runtime context to the emitter and the services.
+// Start hands the Wails runtime context to the emitter and the services, which start their
+// devices (e.g. the scanner box).
 func (sh *Shell) Start(ctx context.Context) {
 	sh.Emitter.Bind(ctx)
 	sh.Core.Start(ctx)
@@ -110,10 +113,13 @@ const drainTimeout = 15 * time.Second
 
 // Stop shuts down: it lets a payment request in progress get its first answer saved (the
 // platform's sweep resolves it at the next start if it is still pending), then stops the
-// platform and closes the log.
+// platform, closes the devices and the log.
 func (sh *Shell) Stop() {
 	if sh.Core != nil && !sh.Core.Drain(drainTimeout) {
 		sh.Log.Warn("shutdown: a payment request was still open; it is resumed at the next start")
+	}
+	if sh.Core != nil {
+		sh.Core.Stop()
 	}
 	if sh.Backend != nil {
 		sh.Backend.Close()

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,8 +26,13 @@ func TestShellOpensTheDataFolderFromTheEnvironment(t *testing.T) {
 	if err != nil || st.Problem != nil || !st.Demo || st.Initialized {
 		t.Fatalf("State() = %+v, %v", st, err)
 	}
-	if len(sh.Bind()) != 6 || len(Bindings()) != 6 {
-		t.Fatalf("bound %d services, bindings %d; want 6", len(sh.Bind()), len(Bindings()))
+	if len(sh.Bind()) != len(Bindings()) || !slices.ContainsFunc(sh.Bind(), func(v any) bool { return v == any(sh.Device) }) {
+		t.Fatalf("bound %d services, bindings %d; want the same, with DeviceService", len(sh.Bind()), len(Bindings()))
+	}
+	for i, v := range sh.Bind() {
+		if reflect.ValueOf(v).IsNil() {
+			t.Fatalf("bound service #%d is nil", i)
+		}
 	}
 	for _, name := range []string{DBName, LogName} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
