@@ -473,6 +473,80 @@ export namespace services {
 		    return a;
 		}
 	}
+	export class BoxSettings {
+	    enabled: boolean;
+	    port: string;
+	    baud: number;
+	    dataBits: number;
+	    parity: string;
+	    stopBits: string;
+	    broadcast: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BoxSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.port = source["port"];
+	        this.baud = source["baud"];
+	        this.dataBits = source["dataBits"];
+	        this.parity = source["parity"];
+	        this.stopBits = source["stopBits"];
+	        this.broadcast = source["broadcast"];
+	    }
+	}
+	export class BoxStatus {
+	    state: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BoxStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Capture {
+	    image: string;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Capture(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.image = source["image"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class ConnectResult {
+	    ok: boolean;
+	    amount: number;
+	    text: string;
+	    confidence: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.amount = source["amount"];
+	        this.text = source["text"];
+	        this.confidence = source["confidence"];
+	        this.message = source["message"];
+	    }
+	}
 	export class TestCode {
 	    code: string;
 	    outcome: string;
@@ -528,6 +602,215 @@ export namespace services {
 		    return a;
 		}
 	}
+	export class Hotkey {
+	    keys: string;
+	    enabled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Hotkey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.keys = source["keys"];
+	        this.enabled = source["enabled"];
+	    }
+	}
+	export class HotkeySettings {
+	    quickPay: Hotkey;
+	    showMain: Hotkey;
+	    hideFloating: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new HotkeySettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.quickPay = this.convertValues(source["quickPay"], Hotkey);
+	        this.showMain = this.convertValues(source["showMain"], Hotkey);
+	        this.hideFloating = source["hideFloating"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Rect {
+	    x: number;
+	    y: number;
+	    w: number;
+	    h: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rect(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.x = source["x"];
+	        this.y = source["y"];
+	        this.w = source["w"];
+	        this.h = source["h"];
+	    }
+	}
+	export class ScreenSettings {
+	    mode: string;
+	    dual: boolean;
+	    display: number;
+	    rect: Rect;
+	    calibrated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.dual = source["dual"];
+	        this.display = source["display"];
+	        this.rect = this.convertValues(source["rect"], Rect);
+	        this.calibrated = source["calibrated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PrinterSettings {
+	    enabled: boolean;
+	    name: string;
+	    copies: number;
+	    width: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrinterSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.name = source["name"];
+	        this.copies = source["copies"];
+	        this.width = source["width"];
+	    }
+	}
+	export class DeviceSettings {
+	    printer: PrinterSettings;
+	    box: BoxSettings;
+	    screen: ScreenSettings;
+	    hotkeys: HotkeySettings;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeviceSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.printer = this.convertValues(source["printer"], PrinterSettings);
+	        this.box = this.convertValues(source["box"], BoxSettings);
+	        this.screen = this.convertValues(source["screen"], ScreenSettings);
+	        this.hotkeys = this.convertValues(source["hotkeys"], HotkeySettings);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DisplayInfo {
+	    index: number;
+	    x: number;
+	    y: number;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisplayInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.x = source["x"];
+	        this.y = source["y"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class ExportResult {
+	    path: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.count = source["count"];
+	    }
+	}
+	
+	
+	export class HotkeyStatus {
+	    errors: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new HotkeyStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.errors = source["errors"];
+	    }
+	}
+	
+	
+	
 	export class Settings {
 	    mode: string;
 	    serverUrl: string;
