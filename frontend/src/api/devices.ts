@@ -1,24 +1,24 @@
 // DeviceService: printer, scanner box, screen area (amount detection) and hotkeys (manual §8.1–8.4).
-import { bound, call } from './bridge'
+import * as D from '../../wailsjs/go/services/DeviceService'
+import type { services } from '../../wailsjs/go/models'
+import { call } from './bridge'
 import type {
   BoxSettings, BoxStatus, Capture, ConnectResult, DeviceSettings, DisplayInfo, HotkeySettings, HotkeyStatus,
   PrinterSettings, ScreenSettings,
 } from './types'
 
-const D = (m: string) => bound('DeviceService', m)
-
 export const deviceApi = {
-  settings: () => call<DeviceSettings>(() => D('Settings')()),
-  printers: () => call<string[] | null>(() => D('Printers')()),
-  savePrinter: (p: PrinterSettings) => call<void>(() => D('SavePrinter')(p)),
-  testPrint: (p: PrinterSettings) => call<void>(() => D('TestPrint')(p)),
-  ports: () => call<string[] | null>(() => D('Ports')()),
-  saveBox: (b: BoxSettings) => call<BoxStatus>(() => D('SaveBox')(b)),
-  boxStatus: () => call<BoxStatus>(() => D('BoxStatus')()),
-  displays: () => call<DisplayInfo[] | null>(() => D('Displays')()),
-  captureDisplay: (index: number) => call<Capture>(() => D('CaptureDisplay')(index)),
+  settings: () => call<DeviceSettings>(() => D.Settings()),
+  printers: () => call<string[] | null>(() => D.Printers()),
+  savePrinter: (p: PrinterSettings) => call<void>(() => D.SavePrinter(p)),
+  testPrint: (p: PrinterSettings) => call<void>(() => D.TestPrint(p)),
+  ports: () => call<string[] | null>(() => D.Ports()),
+  saveBox: (b: BoxSettings) => call<BoxStatus>(() => D.SaveBox(b)),
+  boxStatus: () => call<BoxStatus>(() => D.BoxStatus()),
+  displays: () => call<DisplayInfo[] | null>(() => D.Displays()),
+  captureDisplay: (index: number) => call<Capture>(() => D.CaptureDisplay(index)),
   /** connect runs 开始对接 once; amount is the cashier's reading (yuan text) or "". */
-  connect: (s: ScreenSettings, amount: string) => call<ConnectResult>(() => D('Connect')(s, amount)),
-  saveScreen: (s: ScreenSettings) => call<void>(() => D('SaveScreen')(s)),
-  saveHotkeys: (h: HotkeySettings) => call<HotkeyStatus>(() => D('SaveHotkeys')(h)),
+  connect: (s: ScreenSettings, amount: string) => call<ConnectResult>(() => D.Connect(s as services.ScreenSettings, amount)),
+  saveScreen: (s: ScreenSettings) => call<void>(() => D.SaveScreen(s as services.ScreenSettings)),
+  saveHotkeys: (h: HotkeySettings) => call<HotkeyStatus>(() => D.SaveHotkeys(h as services.HotkeySettings)),
 }

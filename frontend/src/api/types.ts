@@ -292,6 +292,14 @@ export interface AmountDetected {
 }
 
 /** The window's modes. */
+/** DeviceFault is the device:notice payload: background device work after a payment failed. */
+export interface DeviceFault {
+  device: 'printer' | 'broadcast' | string
+  tradeId?: number
+  code: string
+  message: string
+}
+
 export type WindowMode = 'main' | 'quickpay' | 'floating'
 
 /** Payload of window:mode. */

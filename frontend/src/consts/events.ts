@@ -8,6 +8,7 @@ export const Events = {
   BoxStatus: 'box:status',
   HotkeyPressed: 'hotkey:pressed',
   ExportProgress: 'export:progress',
+  DeviceNotice: 'device:notice',
 } as const
 
 export type EventName = (typeof Events)[keyof typeof Events]

@@ -180,4 +180,9 @@ export default {
     label: 'XTF',
     drag: 'Drag to move',
   },
+  deviceNotice: {
+    printer: 'Receipt printing failed',
+    broadcast: 'Voice broadcast failed',
+    other: 'Device problem',
+  },
 }

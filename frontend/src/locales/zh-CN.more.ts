@@ -180,4 +180,9 @@ export default {
     label: '小通付',
     drag: '按住拖动',
   },
+  deviceNotice: {
+    printer: '小票打印失败',
+    broadcast: '语音播报失败',
+    other: '设备出错',
+  },
 }

@@ -1,0 +1,31 @@
+// Compile-time check that the UI's types (./types) have exactly the field names of Go's
+// generated models (frontend/wailsjs/go/models.ts): `npm run build` fails when Go renames,
+// adds or drops a field of a DTO the UI sends or reads. Nothing here runs.
+import type { platform, services } from '../../wailsjs/go/models'
+import type * as UI from './types'
+
+type Fields<T> = { [K in keyof T]-?: T[K] extends (...a: never[]) => unknown ? never : K }[keyof T]
+type SameKeys<Go, Ui> = [Fields<Go>] extends [keyof Ui] ? ([keyof Ui] extends [Fields<Go>] ? true : Go) : Go
+
+/** Contract lists each pair; a mismatch turns its `true` into Go's type and fails to compile. */
+export type Contract = [
+  SameKeys<platform.Trade, UI.Trade>,
+  SameKeys<platform.TradeFilter, UI.TradeFilter>,
+  SameKeys<platform.TradePage, UI.TradePage>,
+  SameKeys<platform.DayStats, UI.DayStats>,
+  SameKeys<services.ExportResult, UI.ExportResult>,
+  SameKeys<services.DeviceSettings, UI.DeviceSettings>,
+  SameKeys<services.PrinterSettings, UI.PrinterSettings>,
+  SameKeys<services.BoxSettings, UI.BoxSettings>,
+  SameKeys<services.BoxStatus, UI.BoxStatus>,
+  SameKeys<services.ScreenSettings, UI.ScreenSettings>,
+  SameKeys<services.Rect, UI.Rect>,
+  SameKeys<services.DisplayInfo, UI.DisplayInfo>,
+  SameKeys<services.Capture, UI.Capture>,
+  SameKeys<services.ConnectResult, UI.ConnectResult>,
+  SameKeys<services.HotkeySettings, UI.HotkeySettings>,
+  SameKeys<services.Hotkey, UI.Hotkey>,
+  SameKeys<services.HotkeyStatus, UI.HotkeyStatus>,
+]
+const allTrue: Contract = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]
+void allTrue
