@@ -2,27 +2,52 @@ package main
 
 import (
 	"context"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/services"
 )
 
-// App owns the window lifecycle: start-up, dom-ready show, close, second instance, shutdown.
-// Close-to-tray and the quick-pay / floating window modes come later.
+// App owns the window lifecycle: start-up, dom-ready show, close to tray, second instance,
+// shutdown. The window modes themselves live in services.Window.
 type App struct {
-	ctx context.Context
-	sh  *desktop.Shell
+	ctx     context.Context
+	sh      *desktop.Shell
+	signals chan os.Signal
 }
 
-// NewApp creates the window lifecycle owner for the composed shell.
-func NewApp(sh *desktop.Shell) *App { return &App{sh: sh} }
+// NewApp creates the window lifecycle owner for the composed shell. It subscribes to the
+// quit signals at once: subscribing after GTK and WebKit have set up their own signal
+// handlers crashed the app (a SIGSEGV on a handler without SA_ONSTACK).
+func NewApp(sh *desktop.Shell) *App {
+	a := &App{sh: sh, signals: make(chan os.Signal, 1)}
+	signal.Notify(a.signals, os.Interrupt, syscall.SIGTERM)
+	return a
+}
 
-// startup hands the Wails context to the shell.
+// startup connects the window modes and the tray to the runtime, then starts the services
+// (devices, amount watcher, hotkeys).
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
+	a.sh.StartWindow(ctx)
 	a.sh.Start(ctx)
+	go a.quitOnSignal(ctx)
+}
+
+// quitOnSignal quits on Ctrl+C or SIGTERM (signals from NewApp). Wails turns a signal into a
+// close request, which beforeClose would otherwise turn into hiding the window.
+func (a *App) quitOnSignal(ctx context.Context) {
+	select {
+	case <-a.signals:
+		a.sh.Core.Window().QuitOnSignal(300 * time.Millisecond)
+	case <-ctx.Done():
+	}
 }
 
 // domReady shows the window once the page is painted (it starts hidden: no white flash).
@@ -30,26 +55,24 @@ func (a *App) domReady(ctx context.Context) {
 	runtime.WindowShow(ctx)
 }
 
-// beforeClose lets the window close. A payment in progress is not lost: shutdown waits
-// for its request to be answered and saved, and the platform resumes anything still
-// pending at the next start.
-func (a *App) beforeClose(ctx context.Context) bool {
-	if a.sh.Core.Paying() {
-		a.sh.Log.Info("window closed during a payment; it completes in the platform")
-	}
-	return false
+// beforeClose turns a close (the UI's close button, Alt+F4, the taskbar) into hiding to the
+// tray, or minimising when there is no tray; only Quit (WindowService.Quit, the tray's 退出)
+// lets the app end, and it is refused while a payment is in flight.
+func (a *App) beforeClose(context.Context) bool {
+	return a.sh.BeforeClose()
 }
 
-// secondInstance raises this window when the app is started again on the same data folder.
+// secondInstance brings back the main window when the app is started again on the same data folder.
 func (a *App) secondInstance(options.SecondInstanceData) {
 	if a.ctx == nil {
 		return
 	}
-	runtime.WindowUnminimise(a.ctx)
-	runtime.WindowShow(a.ctx)
+	a.sh.Core.Window().ShowMain(services.ReasonUser)
 }
 
-// shutdown stops the platform after the window is gone.
+// shutdown removes the tray icon and runs the normal stop (payments drained, devices,
+// watcher and hotkeys closed, platform stopped) after the window is gone.
 func (a *App) shutdown(context.Context) {
+	a.sh.StopWindow()
 	a.sh.Stop()
 }

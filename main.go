@@ -12,6 +12,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/services"
 )
 
 func main() {
@@ -24,13 +25,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "小通付无法启动:", err)
 		os.Exit(1)
 	}
+	sh.UseHotkeys(hotkeyBackend())
 	app := NewApp(sh)
 	run(&options.App{
 		Title:              "小通付",
-		Width:              1280,
-		Height:             800,
-		MinWidth:           1024,
-		MinHeight:          640,
+		Width:              services.MainWidth,
+		Height:             services.MainHeight,
+		MinWidth:           services.MainMinWidth,
+		MinHeight:          services.MainMinHeight,
+		Frameless:          true, // the UI draws the top bar (draggable), minimise and close
 		StartHidden:        true,
 		AssetServer:        &assetserver.Options{Assets: assets},
 		BackgroundColour:   &options.RGBA{R: 245, G: 247, B: 250, A: 1},

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"xiaotongfu/backend/devices/tray"
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/services"
@@ -32,7 +33,9 @@ type Shell struct {
 	Notice   *services.NoticeService
 	Settings *services.SettingsService
 	Device   *services.DeviceService
+	Window   *services.WindowService
 
+	tray    *tray.Tray // nil until StartWindow
 	logFile io.Closer
 }
 
@@ -86,12 +89,13 @@ func (sh *Shell) bindServices(c *services.Core) {
 	sh.Cashier = services.NewCashierService(c)
 	sh.Notice = services.NewNoticeService(c)
 	sh.Settings = services.NewSettingsService(c)
-	sh.Device = services.NewDeviceService(c, services.DeviceOptions{})
+	sh.Device = services.NewDeviceService(c, services.DeviceOptions{Modes: c.Window()})
+	sh.Window = services.NewWindowService(c)
 }
 
 // Bind lists the structs whose methods the UI may call.
 func (sh *Shell) Bind() []any {
-	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings, sh.Device}
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings, sh.Device, sh.Window}
 }
 
 // InstanceID names this data folder for Wails' single-instance lock: a second start with

@@ -86,6 +86,9 @@ func newHotkeys(c *Core) *hotkeys {
 // UseHotkeys gives d the operating system's hotkey registration (hotkey/native, which only
 // the desktop app may import). Call it before the core starts.
 func UseHotkeys(d *DeviceService, b hotkey.Backend) {
+	if b == nil {
+		return
+	}
 	k := d.keys
 	k.mu.Lock()
 	defer k.mu.Unlock()

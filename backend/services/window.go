@@ -58,7 +58,8 @@ type Window struct {
 	paying func() bool
 
 	quitting atomic.Bool
-	op       sync.Mutex // serialises mode switches (they call the runtime)
+	closed   atomic.Bool // BeforeClose let the app end
+	op       sync.Mutex  // serialises mode switches (they call the runtime)
 
 	mu           sync.Mutex
 	rt           WindowRuntime
@@ -181,6 +182,25 @@ func (w *Window) Quit() error {
 	return nil
 }
 
+// QuitOnSignal ends the app when the process got SIGINT/SIGTERM, even during a payment (the
+// normal shutdown still waits for a payment request already sent). Wails also turns the
+// signal into a close request; whichever BeforeClose sees after quitting is set lets the app
+// end, and Quit is asked again only when no close request got through within grace (asking
+// twice at once crashes GTK).
+func (w *Window) QuitOnSignal(grace time.Duration) {
+	w.quitting.Store(true)
+	time.Sleep(grace)
+	if w.closed.Load() {
+		return
+	}
+	w.mu.Lock()
+	rt := w.rt
+	w.mu.Unlock()
+	if rt != nil {
+		rt.Quit()
+	}
+}
+
 // QuitOrExplain is the tray's 退出: Quit, or when refused, the main window and a message.
 func (w *Window) QuitOrExplain() {
 	if err := w.Quit(); err != nil {
@@ -199,11 +219,20 @@ func (w *Window) QuitOrExplain() {
 // It may run on the UI thread, so the runtime calls happen on another goroutine.
 func (w *Window) BeforeClose() bool {
 	if w.quitting.Load() {
+		w.closed.Store(true)
 		return false
 	}
-	go w.Close()
+	go func() {
+		time.Sleep(closeSettle)
+		if !w.quitting.Load() { // not a signal that raced this close request
+			w.Close()
+		}
+	}()
 	return true
 }
+
+// closeSettle lets a quit signal that arrived with a close request win over hiding the window.
+const closeSettle = 100 * time.Millisecond
 
 // switchTo applies a mode and, when told to, announces it with window:mode.
 func (w *Window) switchTo(e events.Mode, announce bool) {
