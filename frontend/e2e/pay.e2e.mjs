@@ -4,14 +4,14 @@ import { assert, expectText, openPage, textOf, tid } from './lib.mjs'
 import { callGo, demoSmsCode, failureReason, initialise, pay, skipPasswordChange, waitResult } from './flows.mjs'
 
 /** wechat returns a fresh WeChat test code whose last two digits pick the simulator's outcome. */
-function wechat(outcome) {
+export function wechat(outcome) {
   let mid = ''
   for (let i = 0; i < 14; i++) mid += Math.floor(Math.random() * 10)
   return `13${mid}${outcome}`
 }
 
 /** simTrades reads the simulated bank's ledger. */
-async function simTrades(simURL) {
+export async function simTrades(simURL) {
   const r = await fetch(`${simURL}/_sim/trades`)
   assert(r.ok, `GET /_sim/trades: HTTP ${r.status}`)
   return r.json()

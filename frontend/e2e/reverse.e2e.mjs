@@ -1,0 +1,111 @@
+// Wave 2 end to end on the embedded demo terminal (real platform, real simulator, real Go
+// bindings): 交易撤销 with a wrong and the right admin password, a partial 交易退货 and one
+// above what is left, and the 截屏区域配置 / 快捷键配置 screens opening cleanly.
+import { assert, expectText, fill, openPage, textOf, tid } from './lib.mjs'
+import { callGo, pay, waitResult } from './flows.mjs'
+import { simTrades, wechat } from './pay.e2e.mjs'
+
+const adminPw = '1111111' // the demo admin 01 kept the initial password (pay suite answered 否)
+
+/** paid charges amount with a success code and returns the pay's reqsn and its bank row. */
+async function paid(page, simURL, amount) {
+  await pay(page, amount, wechat('00'))
+  await waitResult(page, 'success')
+  const reqsn = await textOf(page, 'pay-result-reqsn')
+  const bank = (await simTrades(simURL)).find((t) => t.reqsn === reqsn && t.kind === 'pay')
+  assert(bank && bank.status === '0000', `simulator has no successful pay ${reqsn}: ${JSON.stringify(bank)}`)
+  return { reqsn, trxid: bank.trxid }
+}
+
+/** reversalsOf lists the simulator's cancels and refunds of the pay with trxid. */
+async function reversalsOf(simURL, trxid) {
+  return (await simTrades(simURL)).filter((t) => t.kind !== 'pay' && t.origtrxid === trxid)
+}
+
+/** openReverse opens 撤销 or 退货 with the trade number filled in (as 交易查询's row buttons do). */
+async function openReverse(page, kind, reqsn) {
+  await page.evaluate(([k, no]) => (location.hash = `#/reverse/${k}?no=${no}`), [kind, reqsn])
+  await page.waitForSelector(tid(`reverse-${kind}`))
+  await page.waitForSelector(`${tid('reverse-orig')}[data-state="found"]`)
+}
+
+/** fieldError waits for the error shown under the form field holding data-testid id and returns it. */
+async function fieldError(page, id) {
+  const err = page.locator('.el-form-item', { has: page.locator(tid(id)) }).locator('.el-form-item__error')
+  await err.first().waitFor({ state: 'visible' })
+  return (await err.first().innerText()).trim()
+}
+
+/** submitReverse types the password (and amount) and presses Enter in the password field. */
+async function submitReverse(page, { amount, password }) {
+  if (amount !== undefined) await fill(page, 'reverse-amount', amount)
+  await fill(page, 'reverse-password', password)
+  await page.locator(tid('reverse-password')).press('Enter')
+}
+
+/** reverseSuite registers the wave-2 tests on runner for the demo app (already initialised). */
+export async function reverseSuite(runner, browser, app, simURL) {
+  const page = await openPage(browser, app.url, 'reverse')
+  const pages = () => [page]
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.waitForSelector(tid('pay-form'))
+
+  await runner.test('reverse: 撤销 with a wrong admin password is refused before the bank; the right one voids', async () => {
+    const { reqsn, trxid } = await paid(page, simURL, '5.00')
+    await openReverse(page, 'cancel', reqsn)
+    await submitReverse(page, { password: 'Wrong-2026' })
+    const msg = await fieldError(page, 'reverse-password')
+    assert(msg.includes('管理员密码错误'), `wrong password shows ${JSON.stringify(msg)}`)
+    assert((await reversalsOf(simURL, trxid)).length === 0, 'a cancel reached the simulator with a wrong password')
+
+    await submitReverse(page, { password: adminPw })
+    await page.waitForSelector(`${tid('reverse-result')}[data-status="success"]`, { timeout: 30000 })
+    await expectText(page, 'reverse-result-status', '成功')
+    await expectText(page, 'reverse-result-amount', '5.00')
+    const rows = await reversalsOf(simURL, trxid)
+    assert(rows.length === 1 && rows[0].kind === 'cancel' && rows[0].status === '0000' && rows[0].amount === 500,
+      `simulator reversals of ${reqsn}: ${JSON.stringify(rows)}`)
+    const bankPay = (await simTrades(simURL)).find((t) => t.trxid === trxid)
+    assert(bankPay.cancelled === true, `the pay is not marked cancelled: ${JSON.stringify(bankPay)}`)
+  }, pages)
+
+  await runner.test('reverse: 退货 3.00 of 10.00 succeeds; 8.00 more is refused (UI and Go)', async () => {
+    await page.click(tid('nav-pay'))
+    const { reqsn, trxid } = await paid(page, simURL, '10.00')
+    await openReverse(page, 'refund', reqsn)
+    await submitReverse(page, { amount: '3.00', password: adminPw })
+    await page.waitForSelector(`${tid('reverse-result')}[data-status="success"]`, { timeout: 30000 })
+    await expectText(page, 'reverse-result-amount', '3.00')
+    await expectText(page, 'reverse-orig-refundable', '7.00')
+
+    await submitReverse(page, { amount: '8.00', password: adminPw })
+    const msg = await fieldError(page, 'reverse-amount')
+    assert(msg.includes('7.00'), `refund over what is left shows ${JSON.stringify(msg)}`)
+    // Go and the platform refuse on their own, whatever the UI lets through.
+    const r = await callGo(page, 'TradeService', 'Refund', reqsn, '8.00', adminPw)
+    assert(r.error?.code === 'reverse_not_allowed', `Refund(8.00) = ${JSON.stringify(r)}, want reverse_not_allowed`)
+    const rows = await reversalsOf(simURL, trxid)
+    const refunded = rows.filter((t) => t.status === '0000').reduce((n, t) => n + t.amount, 0)
+    assert(rows.length === 1 && refunded === 300, `simulator reversals of ${reqsn}: ${JSON.stringify(rows)}`)
+  }, pages)
+
+  for (const [screen, title] of [['screen', '截屏区域配置'], ['hotkey', '快捷键配置']]) {
+    await runner.test(`settings: ${title} opens with Go's settings and no errors`, async () => {
+      const before = errors.length
+      await page.click(tid('nav-settings'))
+      await page.click(tid(`nav-settings-${screen}`))
+      await page.waitForSelector(tid(`${screen}-settings`))
+      await page.waitForSelector(`${tid(`${screen}-settings`)} .el-form, ${tid(`${screen}-settings`)} .list`)
+      assert(!(await page.locator(tid(`${screen}-settings-load-error`)).count()), `${screen}: load error shown`)
+      if (screen === 'hotkey') {
+        const keys = await page.locator(tid('hotkey-quickPay')).getAttribute('data-keys')
+        assert(keys && keys.includes('+'), `hotkey-quickPay data-keys ${JSON.stringify(keys)}`)
+      } else {
+        await page.waitForSelector(`${tid('screen-state')}`)
+      }
+      assert(errors.length === before, `page errors: ${errors.slice(before).join('; ')}`)
+    }, pages)
+  }
+  await page.close()
+}
