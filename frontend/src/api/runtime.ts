@@ -16,11 +16,6 @@ export function minimiseWindow(): void {
   if (hasRuntime()) rt.WindowMinimise()
 }
 
-/** quitApp closes the app through Wails (its normal shutdown runs). */
-export function quitApp(): void {
-  if (hasRuntime()) rt.Quit()
-}
-
 /** copyText puts text on the clipboard. */
 export async function copyText(text: string): Promise<boolean> {
   if (hasRuntime()) return rt.ClipboardSetText(text)

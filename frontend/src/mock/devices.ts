@@ -108,5 +108,13 @@ export function windowService() {
     SetMode: async (mode: string) => {
       emit('window:mode', { mode, reason: 'user' })
     },
+    /** Minimise shows the bubble, as Go does without 隐藏悬浮窗. */
+    Minimise: async () => {
+      emit('window:mode', { mode: 'floating', reason: 'user' })
+    },
+    Close: async () => undefined,
+    Quit: async () => {
+      throw { code: 'unavailable', message: '预览模式不能退出，请关闭浏览器标签页' }
+    },
   }
 }
