@@ -25,22 +25,3 @@ export async function call<T>(run: () => Promise<unknown>): Promise<T> {
     throw err
   }
 }
-
-type BoundMethod = (...args: unknown[]) => Promise<unknown>
-
-/**
- * bound finds a method of a bound Go service the way the generated wailsjs modules do
- * (window.go.services.<Service>.<Method>). The wave-2 services are called through it until
- * their generated modules are committed; a method Go does not bind yet rejects with
- * "unavailable" instead of throwing.
- */
-export function bound(service: string, method: string): BoundMethod {
-  return (...args: unknown[]) => {
-    const go = (window as unknown as { go?: { services?: Record<string, Record<string, BoundMethod>> } }).go
-    const fn = go?.services?.[service]?.[method]
-    if (typeof fn !== 'function') {
-      return Promise.reject(new AppError('unavailable', `后台尚未提供 ${service}.${method}`))
-    }
-    return fn(...args)
-  }
-}
