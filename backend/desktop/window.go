@@ -72,14 +72,9 @@ func (sh *Shell) StartWindow(ctx context.Context) {
 	}
 }
 
-// StopWindow removes the tray icon (shutdown). A tray that never reached D-Bus is left
-// alone: the library's stop then dereferences a nil connection, and once WebKit has installed
-// its SIGSEGV handler that is a fatal crash rather than a panic the tray could recover from.
-func (sh *Shell) StopWindow() {
-	if sh.tray.Available() {
-		sh.tray.Stop()
-	}
-}
+// StopWindow removes the tray icon (shutdown). tray.Stop is safe in every state, including a
+// tray that never reached D-Bus.
+func (sh *Shell) StopWindow() { sh.tray.Stop() }
 
 // BeforeClose is Wails' OnBeforeClose: a close hides to the tray (or minimises without a
 // tray); only WindowService.Quit and the tray's 退出 end the app. It reports whether to

@@ -52,6 +52,19 @@ func TestTrayWithoutSessionBus(t *testing.T) {
 	runChild(t, "nobus", "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/xtf-bus")
 }
 
+// TestTrayStopAtOnce stops a tray whose start-up has not finished, without a session bus.
+func TestTrayStopAtOnce(t *testing.T) {
+	runChild(t, "stopearly", "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/xtf-bus")
+}
+
+func TestTrayStopNil(t *testing.T) {
+	var tr *Tray
+	tr.Stop()
+	if tr.Available() {
+		t.Fatal("a nil tray is available")
+	}
+}
+
 // TestChild is the body of a scenario; it does nothing unless run by runChild.
 func TestChild(t *testing.T) {
 	switch os.Getenv(childEnv) {
@@ -59,8 +72,14 @@ func TestChild(t *testing.T) {
 		t.Skip("runs only as a child of the TestTray* tests")
 	case "watcher":
 		childWatcher(t)
-	case "nowatcher", "nobus":
-		childNoTray(t)
+	case "nowatcher":
+		childNoTray(t, true)
+	case "nobus":
+		childNoTray(t, false)
+	case "stopearly":
+		tr := Start(Options{}, Menu{})
+		tr.Stop()
+		tr.Stop()
 	}
 }
 
@@ -171,7 +190,11 @@ func menuIDs(t *testing.T, conn *dbus.Conn, sender string) map[string]int32 {
 	return ids
 }
 
-func childNoTray(t *testing.T) {
+// childNoTray starts a tray without a tray host; onBus says whether a session bus exists (the
+// library then publishes its item, and Stop must take it off the bus). Stop must not reach
+// the library's nil connection close: under WebKit that is a fatal SIGSEGV, so it may not
+// even be recovered from.
+func childNoTray(t *testing.T, onBus bool) {
 	var logs bytes.Buffer
 	var mu sync.Mutex
 	lw := writerFunc(func(p []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return logs.Write(p) })
@@ -193,6 +216,24 @@ func childNoTray(t *testing.T) {
 		t.Fatal("Available() true without a tray host")
 	}
 	tr.Stop()
+	tr.Stop()
+	mu.Lock()
+	s := logs.String()
+	mu.Unlock()
+	if strings.Contains(s, "出错") || strings.Contains(s, "level=ERROR") {
+		t.Fatalf("Stop went wrong:\n%s", s)
+	}
+	if onBus {
+		conn, err := dbus.ConnectSessionBus()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		var has bool
+		if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, itemName()).Store(&has); err != nil || has {
+			t.Fatalf("the icon's name %s is still on the bus after Stop (has=%v err=%v)", itemName(), has, err)
+		}
+	}
 }
 
 type writerFunc func([]byte) (int, error)

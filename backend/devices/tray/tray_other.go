@@ -5,6 +5,7 @@ package tray
 import (
 	"fmt"
 	"log"
+	"os"
 
 	"fyne.io/systray"
 	"github.com/godbus/dbus/v5"
@@ -17,18 +18,22 @@ const watcherName = "org.kde.StatusNotifierWatcher"
 func (t *Tray) start(o Options) {
 	begin, end := systray.RunWithExternalLoop(func() { t.onReady(o) }, nil)
 	started := make(chan struct{})
+	var exported bool // written before started is closed, read after
 	t.stopFn = func() {
 		<-started
-		defer func() { // the library closes a nil connection when D-Bus was never reached
-			if r := recover(); r != nil {
-				t.log.Warn("系统托盘: 关闭时出错", "err", fmt.Sprint(r))
-			}
-		}()
-		end()
+		if exported {
+			end()
+			return
+		}
+		// The library's end() closes its D-Bus connection without a nil check: when it never
+		// connected that is a nil dereference, which WebKit's SIGSEGV handler makes fatal.
+		// Quit alone releases what the library holds.
+		systray.Quit()
 	}
 	go func() {
 		defer close(started)
 		begin()
+		exported = itemExported()
 		ok, why := watcherPresent()
 		t.setAvailable(ok)
 		if !ok {
@@ -39,6 +44,25 @@ func (t *Tray) start(o Options) {
 }
 
 func (t *Tray) stop() { t.stopFn() }
+
+// itemName is the bus name the library claims for this process's icon once its connection is
+// set up (systray_unix.go nativeStart: the name is requested right before the connection is
+// kept; only exports that cannot fail on a live connection come between).
+func itemName() string { return fmt.Sprintf("org.kde.StatusNotifierItem-%d-1", os.Getpid()) }
+
+// itemExported reports whether the library reached D-Bus and published the icon, i.e. whether
+// its end() has a connection to close. The library shares dbus.SessionBus with this package.
+func itemExported() bool {
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return false
+	}
+	var owner string
+	if err := conn.BusObject().Call("org.freedesktop.DBus.GetNameOwner", 0, itemName()).Store(&owner); err != nil {
+		return false
+	}
+	return owner == conn.Names()[0]
+}
 
 // watcherPresent asks the session bus whether a tray host (StatusNotifierWatcher) is running.
 func watcherPresent() (bool, string) {
