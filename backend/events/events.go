@@ -63,11 +63,13 @@ type Amount struct {
 }
 
 // Mode is the WindowMode payload. Reason, Amount and Code are set when Go switches the
-// mode itself (a hotkey, a box scan, a detected amount, the tray).
+// mode itself (a hotkey, a box scan, a detected amount, the tray). Source is set when Amount
+// was detected on the screen (ocr or textbox), so quick pay pays with that source.
 type Mode struct {
 	Mode   string `json:"mode"`             // main, quickpay or floating
 	Reason string `json:"reason,omitempty"` // hotkey, box, amount or user
 	Amount int64  `json:"amount,omitempty"` // fen: the amount for quick pay
+	Source string `json:"source,omitempty"` // domain.AmountSource of a detected Amount: ocr or textbox
 	Code   string `json:"code,omitempty"`   // the payment code the box read, for quick pay
 }
 

@@ -316,8 +316,9 @@ func recognizer(calData []byte) (*ocr.Recognizer, error) {
 // amountDetected tells the UI about a new amount and, when the main window is out of sight,
 // opens quick pay with it (not while a payment is in flight).
 func (a *screenArea) amountDetected(fen int64, source string) {
-	a.c.emit.Emit(events.AmountDetected, events.Amount{Amount: fen, Source: source})
+	amt := events.Amount{Amount: fen, Source: source}
+	a.c.emit.Emit(events.AmountDetected, amt)
 	if w := a.c.Window(); w.Background() && !a.c.Paying() {
-		w.ShowQuickPay(ReasonAmount, "", fen)
+		w.showDetected(ReasonAmount, amt)
 	}
 }

@@ -276,8 +276,8 @@ func TestWatcherEmitsAmountAndOpensQuickPayOnXvfb(t *testing.T) {
 		t.Fatalf("second amount:detected %+v, want 950", a)
 	}
 	modes := waitEvents(t, st.rec, events.WindowMode, 2)
-	if m := modes[1].(events.Mode); m.Mode != events.ModeQuickPay || m.Reason != "amount" || m.Amount != 950 {
-		t.Fatalf("window:mode %+v, want quickpay amount 950", m)
+	if m := modes[1].(events.Mode); m.Mode != events.ModeQuickPay || m.Reason != "amount" || m.Amount != 950 || m.Source != "ocr" {
+		t.Fatalf("window:mode %+v, want quickpay amount 950 source ocr", m)
 	}
 
 	// Turning detection off stops the watcher.

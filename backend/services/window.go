@@ -114,6 +114,12 @@ func (w *Window) ShowQuickPay(reason, code string, amount int64) {
 	w.switchTo(events.Mode{Mode: events.ModeQuickPay, Reason: reason, Amount: amount, Code: code}, true)
 }
 
+// showDetected opens the quick-pay dialog with an amount read from the screen; window:mode
+// names its source (ocr or textbox).
+func (w *Window) showDetected(reason string, a events.Amount) {
+	w.switchTo(events.Mode{Mode: events.ModeQuickPay, Reason: reason, Amount: a.Amount, Source: a.Source}, true)
+}
+
 // ShowMain brings back the main window and tells the UI with window:mode.
 func (w *Window) ShowMain(reason string) {
 	w.switchTo(events.Mode{Mode: events.ModeMain, Reason: reason}, true)
