@@ -38,10 +38,22 @@ go_test() {
     dsn=$(scripts/pg-start.sh) || { echo "could not start PostgreSQL"; return 1; }
     echo "PostgreSQL for tests: $dsn"
   fi
-  XTF_TEST_PG_DSN=$dsn scripts/xvfb.sh go test -count=1 ./...
+  mkdir -p build/bin
+  XTF_TEST_PG_DSN=$dsn scripts/xvfb.sh go test -count=1 -v ./... > build/bin/go-test.log 2>&1
   rc=$?
   [[ -n $dsn ]] && scripts/pg-stop.sh "$dsn"
+  go_test_summary build/bin/go-test.log
   return $rc
+}
+
+# go_test_summary prints each package's result, every failed or skipped test with its reason,
+# and the counts, from a `go test -v` log (the full log stays in build/bin/go-test.log).
+go_test_summary() {
+  grep -E '^(ok|FAIL|panic:|---? FAIL|# )' "$1" | grep -v '^=== '
+  grep -A1 -E '^ *--- SKIP' "$1" | grep -v '^--$'
+  local pass fail skip
+  pass=$(grep -cE '^ *--- PASS' "$1"); fail=$(grep -cE '^ *--- FAIL' "$1"); skip=$(grep -cE '^ *--- SKIP' "$1")
+  echo "go test: $pass passed, $fail failed, $skip skipped (full log: $1)"
 }
 
 step "gofmt" gofmt_check
