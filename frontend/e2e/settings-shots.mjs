@@ -4,7 +4,8 @@
 // scripts/e2e.sh or the same builds). Written to build/bin/shots/settings-*.png.
 import fs from 'node:fs'
 import path from 'node:path'
-import { freePort, launchBrowser, openPage, root, startApp, textOf, tid } from './lib.mjs'
+import { fill, freePort, launchBrowser, openPage, root, startApp, textOf, tid } from './lib.mjs'
+import { wechat } from './pay.e2e.mjs'
 import { demoSmsCode, initialise, skipPasswordChange } from './flows.mjs'
 
 const out = path.join(root, 'build/bin/shots')
@@ -29,6 +30,26 @@ try {
       console.log(file)
     }
   }
+  // 截屏区域配置 in OCR mode, and the quick-pay dialog's failure at its own size.
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.click(tid('nav-settings-screen'))
+  await page.click(tid('screen-mode-ocr'))
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: path.join(out, 'settings-screen-ocr-1280x800.png') })
+  await page.click(tid('screen-pick'))
+  await page.waitForSelector(`${tid('region-dialog')}, .el-message--error`, { timeout: 20000 })
+  await page.waitForTimeout(800)
+  await page.screenshot({ path: path.join(out, 'settings-screen-pick-1280x800.png') })
+  await page.keyboard.press('Escape')
+  await page.waitForTimeout(300)
+  await page.setViewportSize({ width: 420, height: 300 })
+  await page.evaluate(() => (location.hash = '#/quickpay'))
+  await page.waitForSelector(tid('quickpay'))
+  await fill(page, 'quickpay-amount', '2.00')
+  await fill(page, 'quickpay-code', wechat('92'))
+  await page.locator(tid('quickpay-code')).press('Enter')
+  await page.waitForSelector(`${tid('quickpay-result')}[data-status="failed"]`)
+  await page.screenshot({ path: path.join(out, 'quickpay-failed-420x300.png') })
   if (errors.length) console.log(`page errors: ${errors.join('; ')}`)
 } finally {
   await browser.close()
