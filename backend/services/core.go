@@ -176,6 +176,7 @@ func (p payTap) Emit(name string, payload any) {
 	p.c.mu.Lock()
 	paid := slices.Clone(p.c.paid)
 	p.c.mu.Unlock()
+	p.c.window.payReported(*t)
 	for _, fn := range paid {
 		fn(*t)
 	}

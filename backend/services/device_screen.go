@@ -314,11 +314,14 @@ func recognizer(calData []byte) (*ocr.Recognizer, error) {
 }
 
 // amountDetected tells the UI about a new amount and, when the main window is out of sight,
-// opens quick pay with it (not while a payment is in flight).
+// opens quick pay with it (not while a payment is in flight). The window remembers it for
+// quick pay opened later by the hotkey, the tray or the box.
 func (a *screenArea) amountDetected(fen int64, source string) {
 	amt := events.Amount{Amount: fen, Source: source}
+	w := a.c.Window()
+	w.noteDetected(amt)
 	a.c.emit.Emit(events.AmountDetected, amt)
-	if w := a.c.Window(); w.Background() && !a.c.Paying() {
+	if w.Background() && !a.c.Paying() {
 		w.showDetected(ReasonAmount, amt)
 	}
 }

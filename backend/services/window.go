@@ -68,11 +68,13 @@ type Window struct {
 	hidden       bool // hidden to the tray
 	minimised    bool // minimised without a bubble (隐藏悬浮窗)
 	hideFloating bool
+	detected     detectedAmount // the last amount read from the screen, for quick pay
+	now          func() time.Time
 }
 
 // newWindow returns the controller in main mode, with no runtime until Attach.
 func newWindow(emit events.Emitter, log *slog.Logger, paying func() bool) *Window {
-	return &Window{emit: emit, log: log, paying: paying, mode: events.ModeMain, tray: func() bool { return false }}
+	return &Window{emit: emit, log: log, paying: paying, mode: events.ModeMain, tray: func() bool { return false }, now: time.Now}
 }
 
 // Attach gives the controller the window's runtime (at start-up) and a way to know whether
@@ -109,9 +111,17 @@ func (w *Window) Background() bool {
 }
 
 // ShowQuickPay opens the quick-pay dialog with what the caller knows (amount in fen and/or a
-// payment code) and tells the UI with window:mode. It implements ModeSwitcher.
+// payment code) and tells the UI with window:mode. Without an amount it offers the last
+// amount read from the screen, when that is recent and no payment has used it (see
+// noteDetected). It implements ModeSwitcher.
 func (w *Window) ShowQuickPay(reason, code string, amount int64) {
-	w.switchTo(events.Mode{Mode: events.ModeQuickPay, Reason: reason, Amount: amount, Code: code}, true)
+	e := events.Mode{Mode: events.ModeQuickPay, Reason: reason, Amount: amount, Code: code}
+	if amount == 0 {
+		if a, ok := w.recentDetected(); ok {
+			e.Amount, e.Source = a.Amount, a.Source
+		}
+	}
+	w.switchTo(e, true)
 }
 
 // showDetected opens the quick-pay dialog with an amount read from the screen; window:mode

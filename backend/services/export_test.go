@@ -1,0 +1,18 @@
+package services
+
+import (
+	"time"
+
+	"xiaotongfu/backend/events"
+)
+
+// DetectAmount runs what the amount watcher does when it reads an amount (tests without a
+// screen to read).
+func DetectAmount(d *DeviceService, a events.Amount) { d.screen.amountDetected(a.Amount, a.Source) }
+
+// SetWindowClock replaces the window's clock (tests of how long a detected amount is offered).
+func SetWindowClock(w *Window, now func() time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.now = now
+}
