@@ -150,8 +150,9 @@ func (c *Core) onLifecycle(start func(ctx context.Context), stop func()) {
 	}
 }
 
-// onPayResult registers fn to be told about every trade Pay reports with pay:result. fn runs
-// on the paying goroutine before Pay returns, so it must hand any slow work to a goroutine.
+// onPayResult registers fn to be told about every trade Pay reports with pay:result, and about
+// every void or refund TradeService returns (fn tells them apart by Kind). fn runs on the
+// paying goroutine before the call returns, so it must hand any slow work to a goroutine.
 func (c *Core) onPayResult(fn func(t platform.Trade)) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -173,12 +174,18 @@ func (p payTap) Emit(name string, payload any) {
 	if name != events.PayResult || !ok || t == nil {
 		return
 	}
-	p.c.mu.Lock()
-	paid := slices.Clone(p.c.paid)
-	p.c.mu.Unlock()
 	p.c.window.payReported(*t)
+	p.c.tradeReported(*t)
+}
+
+// tradeReported tells the onPayResult watchers about a payment (pay:result) or a void or
+// refund (TradeService's result) as it stands when the wait ends.
+func (c *Core) tradeReported(t platform.Trade) {
+	c.mu.Lock()
+	paid := slices.Clone(c.paid)
+	c.mu.Unlock()
 	for _, fn := range paid {
-		fn(*t)
+		fn(t)
 	}
 }
 

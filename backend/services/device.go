@@ -119,17 +119,22 @@ func (s *DeviceService) fault(device string, tradeID uint, err error) {
 	s.c.emit.Emit(events.DeviceNotice, events.Fault{Device: device, TradeID: tradeID, Code: string(e.Code), Message: e.Message})
 }
 
-// afterPay prints the receipt and voices the amount of a successful payment, in the
-// background: the payment never waits for the devices nor fails because of them.
+// afterPay prints the receipt of a successful payment, void or refund and voices the amount
+// of a payment, in the background: the trade never waits for the devices nor fails because
+// of them.
 func (s *DeviceService) afterPay(t platform.Trade) {
-	if t.Status != string(domain.StatusSuccess) || t.Kind != string(domain.KindPay) {
+	if t.Status != string(domain.StatusSuccess) {
 		return
 	}
-	s.jobs.Add(2)
+	s.jobs.Add(1)
 	go func() {
 		defer s.jobs.Done()
 		s.printReceipt(t)
 	}()
+	if t.Kind != string(domain.KindPay) {
+		return // a void or refund gets its receipt, and no 收款成功 announcement
+	}
+	s.jobs.Add(1)
 	go func() {
 		defer s.jobs.Done()
 		if err := s.box.announce(t); err != nil {

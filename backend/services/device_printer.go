@@ -97,7 +97,8 @@ func (s *DeviceService) TestPrint(p PrinterSettings) error {
 // printTimeout bounds printing one receipt after a payment.
 const printTimeout = time.Minute
 
-// printReceipt prints the receipt of a successful payment when printing is enabled. It runs
+// printReceipt prints the receipt of a successful payment, void or refund when printing is
+// enabled. It runs
 // in the background: an error is logged and sent as device:notice, never to the payment.
 func (s *DeviceService) printReceipt(t platform.Trade) {
 	p := s.c.prefs.Devices().withDefaults().Printer
@@ -117,12 +118,12 @@ func (s *DeviceService) printReceipt(t platform.Trade) {
 	s.c.log.Info("receipt printed", "trade", t.ID, "copies", ps.Copies)
 }
 
-// receipt lays out what a payment's receipt shows: the trade, this terminal's merchant,
+// receipt lays out what a payment's (or a void's or refund's) receipt shows: the trade, this terminal's merchant,
 // store and number, and the cashier.
 func (s *DeviceService) receipt(t platform.Trade) printer.Receipt {
 	r := printer.Receipt{Merchant: "小通付", Store: t.StoreName, Cashier: t.CashierAccount,
 		Kind: domain.TradeKind(t.Kind), Channel: domain.Channel(t.Channel), AmountFen: t.Amount,
-		OrderNo: t.ReqSN, TrxID: t.TrxID, Time: t.CreatedAt.In(platform.ChinaTime)}
+		OrderNo: t.ReqSN, OrigNo: t.OrigReqSN, TrxID: t.TrxID, Time: t.CreatedAt.In(platform.ChinaTime)}
 	if term, err := s.c.terminalInfo(); err == nil {
 		r.Merchant, r.Terminal = term.MerchantName, term.TermNo
 		if r.Store == "" {

@@ -176,3 +176,40 @@ func platformDemoMerchant(t *testing.T, h *harness) string {
 	}
 	return st.Terminal.MerchantName
 }
+
+// TestReceiptPrintedAfterVoidAndRefund: a successful refund and void print their receipt on
+// the same background path as a payment: 退货 / 撤销, the amount negative and the original
+// order number.
+func TestReceiptPrintedAfterVoidAndRefund(t *testing.T) {
+	h := newHarness(t)
+	h.loginAdmin()
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{})
+	np := newNetPrinter(t)
+	if err := dev.SavePrinter(services.PrinterSettings{Enabled: true, Name: np.target(), Copies: 1, Width: 58}); err != nil {
+		t.Fatal(err)
+	}
+	orig := paid(t, h, 34, "10.00")
+	np.next(t) // the payment's own receipt
+	ref, err := h.trades.Refund(orig.ReqSN, "3.50", domain.InitialPassword)
+	if err != nil || ref.Status != string(domain.StatusSuccess) {
+		t.Fatalf("Refund: %+v, %v", ref, err)
+	}
+	job := np.next(t)
+	for _, want := range [][]byte{gb(t, "退货凭条"), gb(t, "-￥3.50"), gb(t, "原订单号"), []byte(orig.ReqSN), []byte(ref.ReqSN)} {
+		if !bytes.Contains(job, want) {
+			t.Fatalf("refund receipt lacks %q", want)
+		}
+	}
+	other := paid(t, h, 35, "4.20")
+	np.next(t)
+	void, err := h.trades.Cancel(other.ReqSN, domain.InitialPassword)
+	if err != nil || void.Status != string(domain.StatusSuccess) {
+		t.Fatalf("Cancel: %+v, %v", void, err)
+	}
+	job = np.next(t)
+	for _, want := range [][]byte{gb(t, "撤销凭条"), gb(t, "-￥4.20"), []byte(other.ReqSN)} {
+		if !bytes.Contains(job, want) {
+			t.Fatalf("void receipt lacks %q", want)
+		}
+	}
+}

@@ -47,8 +47,9 @@ type Receipt struct {
 	Cashier   string           // 收银员
 	Kind      domain.TradeKind // 交易类型: pay / cancel / refund
 	Channel   domain.Channel   // 支付方式
-	AmountFen int64            // 金额 in fen, > 0
+	AmountFen int64            // 金额 in fen, > 0; a void or refund prints it negative
 	OrderNo   string           // 订单号 (our reqsn)
+	OrigNo    string           // 原订单号: the payment a void or refund reverses
 	TrxID     string           // 交易单号 (the acquirer's trxid)
 	Time      time.Time        // 交易时间, printed in its own location
 	Note      string           // 备注, optional
@@ -123,12 +124,13 @@ func (d *doc) receipt(r Receipt, copyNo, copies int) {
 	d.pair("交易类型", kindNames[r.Kind])
 	d.pair("支付方式", channelName(r.Channel))
 	d.pair("订单号", r.OrderNo)
+	d.pair("原订单号", r.OrigNo)
 	d.pair("交易单号", r.TrxID)
 	d.pair("交易时间", r.Time.Format("2006-01-02 15:04:05"))
 	d.rule('-')
 	d.bold(true)
 	d.tall(true)
-	d.pair("金额", "￥"+domain.FormatFen(r.AmountFen))
+	d.pair("金额", amountText(r))
 	d.tall(false)
 	d.bold(false)
 	d.rule('-')
@@ -170,6 +172,15 @@ func (d *doc) pair(label, value string) {
 	}
 	d.line(head)
 	d.lines(wrap(value, d.cols))
+}
+
+// amountText is the 金额 line's value: money paid in, or money going back (撤销, 退货) as a
+// negative amount.
+func amountText(r Receipt) string {
+	if r.Kind == domain.KindPay {
+		return "￥" + domain.FormatFen(r.AmountFen)
+	}
+	return "-￥" + domain.FormatFen(r.AmountFen)
 }
 
 func channelName(c domain.Channel) string {

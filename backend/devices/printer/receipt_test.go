@@ -147,6 +147,25 @@ func TestRenderContent(t *testing.T) {
 	}
 }
 
+// TestRenderReversal: a void or refund receipt names its kind, prints the amount negative and
+// the order number of the payment it reverses.
+func TestRenderReversal(t *testing.T) {
+	for kind, title := range map[domain.TradeKind]string{domain.KindCancel: "撤销凭条", domain.KindRefund: "退货凭条"} {
+		r := sampleReceipt()
+		r.Kind, r.AmountFen, r.OrderNo, r.OrigNo = kind, 350, "XTF202611260900000002", "XTF202611251753280001"
+		b, err := Render(r, Paper58, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := strings.Join(textLines(t, b), "\n")
+		for _, want := range []string{title, "-￥3.50", "原订单号：", "XTF202611251753280001", "XTF202611260900000002"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s receipt lacks %q:\n%s", kind, want, all)
+			}
+		}
+	}
+}
+
 func TestRenderBlanksControlCharacters(t *testing.T) {
 	r := sampleReceipt()
 	r.Merchant = "坏\x1b\x40商户\x1dV"
