@@ -19,6 +19,8 @@ try {
   page.on('pageerror', (e) => errors.push(e.message))
   await initialise(page, await textOf(page, 'demo-merchant'), () => demoSmsCode(page))
   await skipPasswordChange(page)
+  await fill(page, 'pay-amount', '12.30')
+  await page.screenshot({ path: path.join(out, 'pay-entry-1280x800.png') })
   for (const [w, h] of [[1280, 800], [1024, 640]]) {
     await page.setViewportSize({ width: w, height: h })
     for (const s of screens) {
@@ -47,6 +49,7 @@ try {
   await page.waitForSelector(tid('quickpay'))
   await fill(page, 'quickpay-amount', '2.00')
   await fill(page, 'quickpay-code', wechat('92'))
+  await page.screenshot({ path: path.join(out, 'quickpay-entry-420x300.png') })
   await page.locator(tid('quickpay-code')).press('Enter')
   await page.waitForSelector(`${tid('quickpay-result')}[data-status="failed"]`)
   await page.screenshot({ path: path.join(out, 'quickpay-failed-420x300.png') })
