@@ -73,6 +73,9 @@ type PaymentAPI interface {
 	Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, error)
 	// GetTrade returns one trade of this merchant by ID (cashiers: only their own).
 	GetTrade(ctx context.Context, creds Creds, id uint) (*Trade, error)
+	// FindTrade returns the trade whose reqsn or trxid is tradeNo, on any day, with the
+	// visibility of ListTrades (cashiers: only their own; admins: their store's).
+	FindTrade(ctx context.Context, creds Creds, tradeNo string) (*Trade, error)
 	// ListTrades lists trades, newest first (cashiers: only their own).
 	ListTrades(ctx context.Context, creds Creds, f TradeFilter) (*TradePage, error)
 	// Cancel voids a same-day payment in full; needs the admin password.

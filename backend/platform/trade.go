@@ -38,6 +38,36 @@ func (s *Service) GetTrade(ctx context.Context, creds Creds, id uint) (*Trade, e
 	return &out[0], nil
 }
 
+// FindTrade returns the trade the caller may see (as ListTrades) whose order number (reqsn)
+// or acquirer number (trxid) is exactly tradeNo, whatever its day: the 撤销/退货 screen looks up
+// an original trade typed by hand, possibly days later.
+func (s *Service) FindTrade(ctx context.Context, creds Creds, tradeNo string) (*Trade, error) {
+	c, err := s.caller(ctx, creds)
+	if err != nil {
+		return nil, err
+	}
+	no := strings.TrimSpace(tradeNo)
+	if no == "" {
+		return nil, domain.FieldError("tradeNo", "请输入交易单号")
+	}
+	if len(no) > 64 {
+		return nil, domain.FieldError("tradeNo", "交易单号格式不正确")
+	}
+	var t store.Trade
+	err = s.visibleTrades(ctx, c).Where("req_sn = ? OR trx_id = ?", no, no).Order("id").First(&t).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errTradeNotFound
+	}
+	if err != nil {
+		return nil, s.internal("find trade", err)
+	}
+	out, err := s.toDTOs(ctx, []store.Trade{t})
+	if err != nil {
+		return nil, err
+	}
+	return &out[0], nil
+}
+
 // ListTrades lists the trades of one day the caller may see, newest first.
 func (s *Service) ListTrades(ctx context.Context, creds Creds, f TradeFilter) (*TradePage, error) {
 	c, err := s.caller(ctx, creds)

@@ -25,3 +25,12 @@ func (s *TradeService) Stats(day string) (*platform.DayStats, error) {
 		return api.DayStats(ctx, cr, day)
 	})
 }
+
+// Lookup finds the trade with order number (reqsn) or acquirer number (trxid) tradeNo on any
+// day, as the caller may see it (cashiers: their own; admins: this store's), for the 撤销/退货
+// screen's original trade typed by hand. Unknown or not visible: not_found.
+func (s *TradeService) Lookup(tradeNo string) (*platform.Trade, error) {
+	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+		return api.FindTrade(ctx, cr, tradeNo)
+	})
+}

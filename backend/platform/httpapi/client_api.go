@@ -131,6 +131,11 @@ func (c *Client) GetTrade(ctx context.Context, creds platform.Creds, id uint) (*
 	return fetch[platform.Trade](ctx, c, "trades/get", creds, idReq{id})
 }
 
+// FindTrade implements platform.PaymentAPI.
+func (c *Client) FindTrade(ctx context.Context, creds platform.Creds, tradeNo string) (*platform.Trade, error) {
+	return fetch[platform.Trade](ctx, c, "trades/find", creds, tradeNoReq{tradeNo})
+}
+
 // ListTrades implements platform.PaymentAPI.
 func (c *Client) ListTrades(ctx context.Context, creds platform.Creds, f platform.TradeFilter) (*platform.TradePage, error) {
 	return fetch[platform.TradePage](ctx, c, "trades/list", creds, f)

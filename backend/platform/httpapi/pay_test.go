@@ -72,3 +72,36 @@ func TestPaymentsAndRolesOverHTTP(t *testing.T) {
 		t.Fatalf("stats %+v, %v", st, err)
 	}
 }
+
+// TestFindTradeOverHTTP: trades/find with the client: by reqsn or trxid, a cashier only their
+// own trade, the admin the store's; an unknown number is not_found.
+func TestFindTradeOverHTTP(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	termA, termB := e.initTerminal(t), e.initTerminal(t)
+	admin := e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
+	if _, err := e.api.AddCashier(ctx, admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
+		t.Fatal(err)
+	}
+	cashier := e.login(t, termB, "02", "abc12345")
+	mine, err := e.api.Pay(ctx, admin, platform.PayInput{Amount: 1234, AuthCode: "134567890123456600", Source: "manual"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := e.api.Pay(ctx, cashier, platform.PayInput{Amount: 500, AuthCode: "281234567890123500", Source: "manual"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := e.api.FindTrade(ctx, cashier, theirs.TrxID); err != nil || got.ID != theirs.ID || got.Amount != 500 {
+		t.Fatalf("cashier finds own trade by trxid: %+v, %v", got, err)
+	}
+	_, err = e.api.FindTrade(ctx, cashier, mine.ReqSN)
+	wantCode(t, err, domain.CodeNotFound)
+	if got, err := e.api.FindTrade(ctx, admin, theirs.ReqSN); err != nil || got.ID != theirs.ID || got.CashierAccount != "02" {
+		t.Fatalf("admin finds the cashier's trade: %+v, %v", got, err)
+	}
+	_, err = e.api.FindTrade(ctx, admin, "XTF0000000000")
+	wantCode(t, err, domain.CodeNotFound)
+	_, err = e.api.FindTrade(ctx, platform.Creds{TerminalToken: cashier.TerminalToken}, theirs.ReqSN)
+	wantCode(t, err, domain.CodeUnauthenticated)
+}

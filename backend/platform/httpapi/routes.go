@@ -75,6 +75,9 @@ type (
 	dayReq struct {
 		Day string `json:"day"`
 	}
+	tradeNoReq struct {
+		TradeNo string `json:"tradeNo"`
+	}
 	// empty is the body of calls without arguments and the answer of calls without a result.
 	empty struct{}
 )
@@ -166,6 +169,9 @@ var routes = []route{
 	}),
 	rpc("trades/get", "单笔交易", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *idReq) (*platform.Trade, error) {
 		return a.GetTrade(ctx, c, r.ID)
+	}),
+	rpc("trades/find", "按单号查找交易（任意日期，撤销/退货）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *tradeNoReq) (*platform.Trade, error) {
+		return a.FindTrade(ctx, c, r.TradeNo)
 	}),
 	rpc("trades/list", "交易查询（§5.1）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *platform.TradeFilter) (*platform.TradePage, error) {
 		return a.ListTrades(ctx, c, *r)

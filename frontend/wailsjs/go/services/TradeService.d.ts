@@ -9,6 +9,8 @@ export function Export(arg1:platform.TradeFilter,arg2:string):Promise<services.E
 
 export function List(arg1:platform.TradeFilter):Promise<platform.TradePage>;
 
+export function Lookup(arg1:string):Promise<platform.Trade>;
+
 export function Recheck(arg1:number):Promise<platform.Trade>;
 
 export function Refund(arg1:string,arg2:string,arg3:string):Promise<platform.Trade>;

@@ -14,6 +14,10 @@ export function List(arg1) {
   return window['go']['services']['TradeService']['List'](arg1);
 }
 
+export function Lookup(arg1) {
+  return window['go']['services']['TradeService']['Lookup'](arg1);
+}
+
 export function Recheck(arg1) {
   return window['go']['services']['TradeService']['Recheck'](arg1);
 }
