@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 
 	"github.com/wailsapp/wails/v2"
@@ -21,8 +20,8 @@ func main() {
 		return
 	}
 	sh, err := desktop.Open(context.Background())
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "小通付无法启动:", err)
+	if err != nil { // no window yet: a native error box on Windows, stderr elsewhere
+		desktop.ReportStartupFailure(err)
 		os.Exit(1)
 	}
 	sh.UseHotkeys(hotkeyBackend())
@@ -47,10 +46,11 @@ func main() {
 	})
 }
 
-// run starts Wails and exits non-zero when it fails.
+// run starts Wails and exits non-zero when it fails (e.g. no WebView2), telling the user the
+// same way as a start-up failure.
 func run(opts *options.App) {
 	if err := wails.Run(opts); err != nil {
-		fmt.Fprintln(os.Stderr, "小通付:", err)
+		desktop.ReportStartupFailure(err)
 		os.Exit(1)
 	}
 }

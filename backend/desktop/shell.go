@@ -42,15 +42,17 @@ type Shell struct {
 // Open reads the config from the data folder (store.DataDir: $XTF_DATA_DIR or the user
 // config folder), opens the log and the platform, and builds the services. A problem after
 // the log is open does not fail Open: the shell runs with services that report it, so the
-// window can show it. The error is only for a data folder or log that cannot be opened.
+// window can show it. The error, a *StartupError, is only for a data folder or log that
+// cannot be opened (main shows it with ReportStartupFailure).
 func Open(ctx context.Context) (*Shell, error) {
 	dir, err := store.DataDir()
 	if err != nil {
-		return nil, err
+		path, _ := store.DataDirPath()
+		return nil, &StartupError{Dir: path, Err: err}
 	}
 	log, logFile, err := OpenLog(dir, os.Getenv("XTF_LOG_STDERR") != "")
 	if err != nil {
-		return nil, err
+		return nil, &StartupError{Dir: dir, Err: err}
 	}
 	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &events.Wails{}}
 	log.Info("starting", "dataDir", dir, "pid", os.Getpid())

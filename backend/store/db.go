@@ -21,18 +21,26 @@ const DataDirEnv = "XTF_DATA_DIR"
 // DataDir returns the folder for the database, settings and logs, creating it:
 // $XTF_DATA_DIR, or <user config dir>/XiaoTongFu.
 func DataDir() (string, error) {
-	dir := os.Getenv(DataDirEnv)
-	if dir == "" {
-		base, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("store: no user config dir: %w", err)
-		}
-		dir = filepath.Join(base, "XiaoTongFu")
+	dir, err := DataDirPath()
+	if err != nil {
+		return "", err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("store: create data dir: %w", err)
 	}
 	return dir, nil
+}
+
+// DataDirPath returns where DataDir keeps the data, without creating anything.
+func DataDirPath() (string, error) {
+	if dir := os.Getenv(DataDirEnv); dir != "" {
+		return dir, nil
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("store: no user config dir: %w", err)
+	}
+	return filepath.Join(base, "XiaoTongFu"), nil
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL server rather than a SQLite file.
