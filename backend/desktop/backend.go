@@ -119,7 +119,7 @@ func (b *Backend) openGateway(cfg Config, dir string, log *slog.Logger) (gateway
 	if cfg.Allinpay != nil {
 		return realGateway(*cfg.Allinpay, dir, log)
 	}
-	gw, url, stop, err := startSim(cfg.Sim, log)
+	gw, url, stop, err := startSim(cfg.Sim, dir, log)
 	if err != nil {
 		return nil, err
 	}

@@ -16,9 +16,14 @@ import (
 	"xiaotongfu/backend/gateway/sybsim"
 )
 
-// startSim runs the simulator with fresh in-memory keys on a loopback listener and returns
-// a real allinpay client for it, its root URL and a stop function.
-func startSim(sc SimConfig, log *slog.Logger) (gateway.Provider, string, func(), error) {
+// SimStateName is the demo simulator's ledger in the data folder: the "bank" keeps what it
+// did across restarts, so a demo trade left pending is still found by the next simulator.
+const SimStateName = "sim-ledger.json"
+
+// startSim runs the simulator with fresh in-memory keys on a loopback listener, its ledger
+// kept in dir (SimStateName), and returns a real allinpay client for it, its root URL and a
+// stop function.
+func startSim(sc SimConfig, dir string, log *slog.Logger) (gateway.Provider, string, func(), error) {
 	signType := sc.SignType
 	if signType == "" {
 		signType = allinpay.SignRSA
@@ -28,6 +33,7 @@ func startSim(sc SimConfig, log *slog.Logger) (gateway.Provider, string, func(),
 		return nil, "", nil, fmt.Errorf("模拟器密钥: %w", err)
 	}
 	simCfg.Logf = func(format string, args ...any) { log.Info("sybsim: " + fmt.Sprintf(format, args...)) }
+	simCfg.StateFile = filepath.Join(dir, SimStateName)
 	sim, err := sybsim.New(simCfg)
 	if err != nil {
 		return nil, "", nil, err

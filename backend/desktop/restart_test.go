@@ -2,6 +2,8 @@ package desktop
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
@@ -60,5 +62,82 @@ func TestPaymentInFlightAtShutdownIsResolvedAfterRestart(t *testing.T) {
 			t.Fatalf("trade still %s after restart", got.Status)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestDemoPaymentPendingAcrossRestartSettlesWithTheSameBank: in demo mode the simulator keeps
+// its ledger in the data folder, so a payment still processing when the app stops (outcome 90:
+// 支付中 for two queries) is settled by the next start's simulator, charged exactly once.
+func TestDemoPaymentPendingAcrossRestartSettlesWithTheSameBank(t *testing.T) {
+	env := testEnv(t)
+	cfg := Config{Poll: PollConfig{FirstMs: 100, EveryMs: 60000, SweepMs: 60000}}
+	b, err := OpenBackend(context.Background(), cfg, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	creds := initAndLogin(t, b, platform.DemoMerchantNo)
+	tr, err := b.API.Pay(context.Background(), creds, platform.PayInput{Amount: 900, AuthCode: "134567890123456790", Source: "manual"})
+	if err != nil || tr.Status != string(domain.StatusPending) {
+		t.Fatalf("Pay(90) = %+v, %v; want pending", tr, err)
+	}
+	waitSimQueried(t, env.Dir, tr.ReqSN) // the first query answered 支付中; the next is a minute away
+	b.Close()
+
+	cfg.Poll = PollConfig{FirstMs: 100, EveryMs: 200, SweepMs: 200}
+	b, err = OpenBackend(context.Background(), cfg, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		got, err := b.API.GetTrade(context.Background(), creds, tr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status == string(domain.StatusSuccess) {
+			break
+		}
+		if domain.TradeStatus(got.Status).Final() || time.Now().After(deadline) {
+			t.Fatalf("trade %s after restart, want success", got.Status)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	resp, err := http.Get(b.SimURL + "/_sim/trades")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var bank []sybsim.Trade
+	if err := json.NewDecoder(resp.Body).Decode(&bank); err != nil {
+		t.Fatal(err)
+	}
+	if len(bank) != 1 || bank[0].ReqSN != tr.ReqSN || bank[0].Status != "0000" || bank[0].Amount != 900 {
+		t.Fatalf("/_sim/trades = %+v, want exactly one charge of 9.00 for %s", bank, tr.ReqSN)
+	}
+}
+
+// waitSimQueried waits until the simulator's state file shows reqsn queried at least once.
+func waitSimQueried(t *testing.T, dir, reqsn string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		var st struct {
+			Trades []struct {
+				ReqSN   string `json:"reqsn"`
+				Queries int    `json:"queries"`
+			} `json:"trades"`
+		}
+		b, err := os.ReadFile(filepath.Join(dir, SimStateName))
+		if err == nil && json.Unmarshal(b, &st) == nil {
+			for _, tr := range st.Trades {
+				if tr.ReqSN == reqsn && tr.Queries > 0 {
+					return
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the simulator was not queried about %s within 10 s", reqsn)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -60,6 +60,7 @@ func setup(args []string, out io.Writer) (sybsim.Config, string, error) {
 	merchantPub := fs.String("merchant-pubkey", "", "FILE: merchant's X.509 public key, PEM or bare base64 (generated when empty)")
 	keyDir := fs.String("keydir", "", "where generated keys are written (default: a new temporary directory)")
 	slow := fs.Duration("slow-delay", sybsim.DefaultSlowDelay, "how long outcome 93 holds the pay response")
+	state := fs.String("state", "", "FILE: keep the ledger in this JSON file across restarts (default: memory only)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(out, "usage: sybsim [flags]")
@@ -72,7 +73,7 @@ func setup(args []string, out io.Writer) (sybsim.Config, string, error) {
 	if fs.NArg() > 0 {
 		return sybsim.Config{}, "", fmt.Errorf("unexpected argument %q (see -h)", fs.Arg(0))
 	}
-	cfg := sybsim.Config{SignType: *signType, CusID: *cusid, AppID: *appid, MD5Key: *md5key, SlowDelay: *slow}
+	cfg := sybsim.Config{SignType: *signType, CusID: *cusid, AppID: *appid, MD5Key: *md5key, SlowDelay: *slow, StateFile: *state}
 	k := keys{dir: *keyDir, out: out}
 	var err error
 	switch *signType {

@@ -38,6 +38,9 @@ func TestSetupBadInput(t *testing.T) {
 	if _, _, err := setup([]string{"-h"}, &help); !errors.Is(err, flag.ErrHelp) || !strings.Contains(help.String(), "-signtype") {
 		t.Fatalf("-h: %v %q", err, help.String())
 	}
+	if cfg, _, err := setup([]string{"-signtype", "MD5", "-state", "bank.json"}, &bytes.Buffer{}); err != nil || cfg.StateFile != "bank.json" {
+		t.Fatalf("-state: %+v, %v", cfg.StateFile, err)
+	}
 }
 
 // TestGeneratedKeysDriveAClient starts the simulator from setup with generated keys and pays

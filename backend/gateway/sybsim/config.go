@@ -36,9 +36,13 @@ type Config struct {
 	Clock             func() time.Time     // default time.Now; decides "same day" for cancel
 	SlowDelay         time.Duration        // outcome 93 response delay; default DefaultSlowDelay
 	Logf              func(string, ...any) // one line per request; nil for silence
+	// StateFile, when set, keeps the ledger in this JSON file: New loads it (a missing file
+	// is an empty ledger) and every request that changes the ledger saves it atomically
+	// before its answer is sent, so a restarted simulator continues the same "bank".
+	StateFile string
 }
 
-// New checks cfg and returns a simulator with an empty ledger.
+// New checks cfg and returns a simulator with an empty ledger, or the one in cfg.StateFile.
 func New(cfg Config) (*Server, error) {
 	if cfg.CusID == "" || cfg.AppID == "" {
 		return nil, errors.New("sybsim: cusid and appid are required")
@@ -58,6 +62,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("sybsim: merchant public key: %w", err)
 	}
 	s := &Server{cfg: cfg, signer: signer, verifier: verifier, ledger: newLedger()}
+	if cfg.StateFile != "" {
+		if err := s.ledger.load(cfg.StateFile, cfg.CusID); err != nil {
+			return nil, err
+		}
+	}
 	s.routes = map[string]func(map[string]string) reply{
 		"/apiweb" + allinpay.PathPay:    s.pay,
 		"/apiweb" + allinpay.PathQuery:  s.query,

@@ -38,6 +38,7 @@ type ledger struct {
 	byReqSN map[string]*trade
 	byTrxID map[string]*trade
 	seq     int64
+	saved   []byte // the state file's content as last written (Config.StateFile)
 }
 
 func newLedger() *ledger {

@@ -68,6 +68,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	req, rep := s.readRequest(w, r)
 	if rep.retcode == "" {
 		rep = handle(req)
+		s.persist()
 	}
 	if rep.retcode != "SUCCESS" && (req["version"] == "" || req["version"] == "11") {
 		rep.retcode = "FAIL" // version 11 only knows SUCCESS and FAIL
@@ -181,6 +182,17 @@ func sleep(ctx context.Context, d time.Duration) bool {
 		return true
 	case <-ctx.Done():
 		return false
+	}
+}
+
+// persist saves the ledger to Config.StateFile (when set) after a request was handled and
+// before it is answered. A failure is logged: the answer still goes out.
+func (s *Server) persist() {
+	if s.cfg.StateFile == "" {
+		return
+	}
+	if err := s.ledger.save(s.cfg.StateFile, s.cfg.CusID); err != nil {
+		s.logf("state not saved: %v", err)
 	}
 }
 
