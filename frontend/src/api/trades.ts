@@ -13,6 +13,8 @@ export const tradeApi = {
   cancel: (tradeNo: string, adminPassword: string) => call<Trade>(() => T.Cancel(tradeNo, adminPassword)),
   /** refund returns part or all of a payment (退货); amount is yuan text, parsed in Go. */
   refund: (tradeNo: string, amount: string, adminPassword: string) => call<Trade>(() => T.Refund(tradeNo, amount, adminPassword)),
+  /** lookup finds the trade with order number (reqsn) or acquirer number (trxid) on any day; not_found else. */
+  lookup: (tradeNo: string) => call<Trade>(() => T.Lookup(tradeNo)),
   /** recheck asks the acquirer about a 待确认 trade now (admin). */
   recheck: (id: number) => call<Trade>(() => T.Recheck(id)),
   /** exportTrades writes every trade matching f through the native save dialog; path "" = cancelled. */

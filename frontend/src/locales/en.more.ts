@@ -125,8 +125,8 @@ export default {
       loading: 'Looking up the payment…',
       idle: 'Type the trade number to see the payment\'s amount, method and time',
       missing: {
-        cancel: 'Not among today\'s trades. Only today\'s payments can be voided; check the number.',
-        refund: 'Not among today\'s trades; for an earlier day you may still submit and the platform checks it.',
+        cancel: 'No such trade; check the number (order or Allinpay number).',
+        refund: 'No such trade; check the number (order or Allinpay number).',
       },
       error: 'Lookup failed: {message}',
       channel: 'Method',

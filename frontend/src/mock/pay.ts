@@ -79,6 +79,10 @@ export function tradeService(s: MockState) {
   return {
     Cancel: (no: string, pw: string) => reverse(s, 'cancel', no, '', pw),
     Refund: (no: string, amount: string, pw: string) => reverse(s, 'refund', no, amount, pw),
+    Lookup: async (no: string) => {
+      const t = s.trades.find((x) => x.reqsn === no || x.trxid === no)
+      return t ? structuredClone(t) : fail('not_found', '找不到该交易')
+    },
     Recheck: async (id: number) => {
       await sleep(800)
       const t = s.trades.find((x) => x.id === id)

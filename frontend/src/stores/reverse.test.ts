@@ -9,10 +9,10 @@ vi.mock('../api/runtime', () => ({
     return () => handlers.delete(name)
   },
 }))
-const api = { list: vi.fn(), cancel: vi.fn(), refund: vi.fn() }
+const api = { lookup: vi.fn(), cancel: vi.fn(), refund: vi.fn() }
 vi.mock('../api/trades', () => ({
   tradeApi: {
-    list: (...a: unknown[]) => api.list(...a),
+    lookup: (...a: unknown[]) => api.lookup(...a),
     cancel: (...a: unknown[]) => api.cancel(...a),
     refund: (...a: unknown[]) => api.refund(...a),
   },
@@ -20,7 +20,6 @@ vi.mock('../api/trades', () => ({
 
 import { reverseFieldOf, useReverseStore } from './reverse'
 import { AppError } from '../api/errors'
-import { today } from '../utils/time'
 
 function trade(p: Partial<Trade> = {}): Trade {
   return {
@@ -41,28 +40,31 @@ describe('reverse store', () => {
     const rev = useReverseStore()
     rev.handOver(trade())
     await rev.lookup('XTF0009')
-    expect(api.list).not.toHaveBeenCalled()
+    expect(api.lookup).not.toHaveBeenCalled()
     expect([rev.lookupState, rev.orig?.id]).toEqual(['found', 9])
   })
 
-  it("looks a number up among today's payments and takes only an exact match", async () => {
+  it('looks a number up on any day through Lookup; not_found is missing, other errors show', async () => {
     const rev = useReverseStore()
-    api.list.mockResolvedValueOnce({ trades: [trade({ reqsn: 'XTF1000009', trxid: 'X' })], total: 1 })
-    await rev.lookup('0009')
-    expect(api.list).toHaveBeenCalledWith(expect.objectContaining({ day: today(), kind: 'pay', tradeNo: '0009', terminal: false }))
-    expect(rev.lookupState).toBe('missing')
-    api.list.mockResolvedValueOnce({ trades: [trade()], total: 1 })
+    api.lookup.mockRejectedValueOnce(new AppError('not_found', '交易不存在'))
+    await rev.lookup(' 0009 ')
+    expect(api.lookup).toHaveBeenCalledWith('0009')
+    expect([rev.lookupState, rev.lookupError]).toEqual(['missing', null])
+    api.lookup.mockResolvedValueOnce(trade({ createdAt: '2026-01-02T10:00:00+08:00' }))
     await rev.lookup('T9')
     expect([rev.lookupState, rev.orig?.reqsn]).toEqual(['found', 'XTF0009'])
+    api.lookup.mockRejectedValueOnce(new AppError('unavailable', '平台未就绪'))
+    await rev.lookup('XTF0009')
+    expect([rev.lookupState, rev.lookupError?.code]).toEqual(['error', 'unavailable'])
   })
 
   it('keeps only the answer of the latest lookup', async () => {
     const rev = useReverseStore()
     let first!: (v: unknown) => void
-    api.list.mockReturnValueOnce(new Promise((r) => (first = r))).mockResolvedValueOnce({ trades: [trade()], total: 1 })
+    api.lookup.mockReturnValueOnce(new Promise((r) => (first = r))).mockResolvedValueOnce(trade())
     const a = rev.lookup('XTF0001')
     await rev.lookup('XTF0009')
-    first({ trades: [], total: 0 })
+    first(trade({ reqsn: 'XTF0001' }))
     await a
     expect(rev.orig?.reqsn).toBe('XTF0009')
   })
@@ -71,7 +73,7 @@ describe('reverse store', () => {
     const rev = useReverseStore()
     let done!: (t: Trade) => void
     api.cancel.mockReturnValue(new Promise<Trade>((r) => (done = r)))
-    api.list.mockResolvedValue({ trades: [trade({ refundedAmount: 2000 })], total: 1 })
+    api.lookup.mockResolvedValue(trade({ refundedAmount: 2000 }))
     const p = rev.submit('cancel', { amount: '', password: 'admin-pw', tradeNo: ' XTF0009 ' })
     expect(rev.busy).toBe(true)
     handlers.get('pay:progress')!({ tradeId: 10, reqsn: 'XTF0010', status: 'pending', queries: 2, elapsedMs: 3000 })
@@ -86,7 +88,7 @@ describe('reverse store', () => {
   it('sends the refund amount as typed and a 待确认 answer shows as pending', async () => {
     const rev = useReverseStore()
     api.refund.mockResolvedValue(trade({ id: 11, kind: 'refund', status: 'unknown', amount: 500 }))
-    api.list.mockResolvedValue({ trades: [], total: 0 })
+    api.lookup.mockRejectedValue(new AppError('not_found', '交易不存在'))
     expect(await rev.submit('refund', { amount: '5.00 ', password: 'pw', tradeNo: 'XTF0009' })).toBe('result')
     expect(api.refund).toHaveBeenCalledWith('XTF0009', '5.00', 'pw')
     expect(rev.phase).toBe('pending')

@@ -8,7 +8,6 @@ import type { PayProgress, Trade } from '../api/types'
 import { Events } from '../consts/events'
 import { outcomeOf } from './pay'
 import { matchesNo, type ReverseField, type ReverseForm, type ReverseKind } from '../utils/reverse'
-import { formatDate, today } from '../utils/time'
 
 /** ReversePhase is what the result panel shows. */
 export type ReversePhase = 'idle' | 'working' | 'success' | 'failed' | 'pending'
@@ -53,10 +52,10 @@ export const useReverseStore = defineStore('reverse', () => {
   }
 
   /**
-   * lookup finds the paid trade a number names: the handed-over row, else the trades of day
-   * (today by default: only same-day trades can be voided; the platform checks older refunds).
+   * lookup finds the trade a number names (reqsn or trxid, any day the user may see): the
+   * handed-over row, else TradeService.Lookup; not_found shows as missing. fresh skips the row.
    */
-  async function lookup(no: string, day = today(), fresh = false): Promise<void> {
+  async function lookup(no: string, fresh = false): Promise<void> {
     const seq = ++lookupSeq
     const n = no.trim()
     lookupNo.value = n
@@ -73,15 +72,16 @@ export const useReverseStore = defineStore('reverse', () => {
     }
     lookupState.value = 'loading'
     try {
-      const page = await tradeApi.list({ day, kind: 'pay', status: '', tradeNo: n, terminal: false, offset: 0, limit: 10 })
+      const t = await tradeApi.lookup(n)
       if (seq !== lookupSeq) return
-      orig.value = (page.trades ?? []).find((t) => matchesNo(t, n)) ?? null
+      orig.value = t && matchesNo(t, n) ? t : null
       lookupState.value = orig.value ? 'found' : 'missing'
     } catch (e) {
       if (seq !== lookupSeq) return
       orig.value = null
-      lookupError.value = toAppError(e)
-      lookupState.value = 'error'
+      const err = toAppError(e)
+      lookupError.value = err.code === 'not_found' ? null : err
+      lookupState.value = err.code === 'not_found' ? 'missing' : 'error'
     }
   }
 
@@ -125,8 +125,7 @@ export const useReverseStore = defineStore('reverse', () => {
 
   /** refreshOrig reloads the original after a reversal so 已退金额 is current. */
   async function refreshOrig(no: string): Promise<void> {
-    const day = orig.value && matchesNo(orig.value, no) ? formatDate(orig.value.createdAt) || today() : today()
-    await lookup(no, day, true)
+    await lookup(no, true)
     if (orig.value && handed.value && matchesNo(handed.value, no)) handed.value = orig.value
   }
 

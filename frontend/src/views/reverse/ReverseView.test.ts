@@ -6,10 +6,10 @@ import ElementPlus from 'element-plus'
 import type { Trade } from '../../api/types'
 
 vi.mock('../../api/runtime', () => ({ onEvent: () => () => {} }))
-const api = { list: vi.fn(), cancel: vi.fn(), refund: vi.fn() }
+const api = { lookup: vi.fn(), cancel: vi.fn(), refund: vi.fn() }
 vi.mock('../../api/trades', () => ({
   tradeApi: {
-    list: (...a: unknown[]) => api.list(...a),
+    lookup: (...a: unknown[]) => api.lookup(...a),
     cancel: (...a: unknown[]) => api.cancel(...a),
     refund: (...a: unknown[]) => api.refund(...a),
   },
@@ -37,7 +37,7 @@ async function open(kind: 'cancel' | 'refund', no = 'XTF0005'): Promise<void> {
 beforeEach(() => {
   setLocale('zh-CN')
   Object.values(api).forEach((f) => f.mockReset())
-  api.list.mockResolvedValue({ trades: [paid], total: 1 })
+  api.lookup.mockResolvedValue(paid)
 })
 afterEach(() => wrapper.unmount())
 
@@ -72,7 +72,7 @@ describe('交易退货 form', () => {
   })
 
   it('a wrong admin password marks the password field and clears it', async () => {
-    api.list.mockResolvedValue({ trades: [{ ...paid, refundedAmount: 0 }], total: 1 })
+    api.lookup.mockResolvedValue({ ...paid, refundedAmount: 0 })
     await open('cancel')
     api.cancel.mockRejectedValue({ code: 'admin_password', message: '管理员密码错误' })
     await el('reverse-password').setValue('nope')
@@ -85,7 +85,7 @@ describe('交易退货 form', () => {
   })
 
   it('voids a clean payment and shows the result', async () => {
-    api.list.mockResolvedValue({ trades: [{ ...paid, refundedAmount: 0 }], total: 1 })
+    api.lookup.mockResolvedValue({ ...paid, refundedAmount: 0 })
     await open('cancel')
     api.cancel.mockResolvedValue({ ...paid, id: 6, reqsn: 'XTF0006', kind: 'cancel', amount: 3000, refundedAmount: 0 })
     await el('reverse-password').setValue('admin-pw')
