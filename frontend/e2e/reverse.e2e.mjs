@@ -90,6 +90,16 @@ export async function reverseSuite(runner, browser, app, simURL) {
     assert(rows.length === 1 && refunded === 300, `simulator reversals of ${reqsn}: ${JSON.stringify(rows)}`)
   }, pages)
 
+  await runner.test('reverse: a number typed by hand is looked up by its Allinpay number too; an unknown one is missing', async () => {
+    const bank = (await simTrades(simURL)).find((t) => t.kind === 'pay' && t.status === '0000' && !t.cancelled)
+    assert(bank, 'no successful pay at the simulator')
+    await openReverse(page, 'refund', bank.trxid)
+    await expectText(page, 'reverse-orig-amount', (bank.amount / 100).toFixed(2))
+    await page.evaluate(() => (location.hash = '#/reverse/refund?no=XTF000000000000'))
+    await page.waitForSelector(`${tid('reverse-orig')}[data-state="missing"]`)
+    await expectText(page, 'reverse-orig-missing', '未找到该交易')
+  }, pages)
+
   for (const [screen, title] of [['screen', '截屏区域配置'], ['hotkey', '快捷键配置']]) {
     await runner.test(`settings: ${title} opens with Go's settings and no errors`, async () => {
       const before = errors.length
