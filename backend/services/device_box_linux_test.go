@@ -4,66 +4,28 @@ package services_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/creack/pty"
-
 	"xiaotongfu/backend/desktop"
 	"xiaotongfu/backend/devices/scanner"
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/internal/testkit"
 	"xiaotongfu/backend/services"
 )
 
-// ptyBox is the scanner box: the master side of a real pty, reached through a stable
-// symlink so that a replug (a new pty) keeps the configured port.
-type ptyBox struct {
-	t      *testing.T
-	link   string
-	master *os.File
-}
-
-func newPtyBox(t *testing.T) *ptyBox {
-	b := &ptyBox{t: t, link: filepath.Join(t.TempDir(), "ttyBOX")}
-	t.Cleanup(b.unplug)
-	b.plug()
+// newPtyBox is the scanner box plugged in on a real pty (see testkit.PtyPort).
+func newPtyBox(t *testing.T) *testkit.PtyPort {
+	b := testkit.NewPtyPort(t)
+	b.Plug()
 	return b
 }
 
-func (b *ptyBox) plug() {
-	master, slave, err := pty.Open()
-	if err != nil {
-		b.t.Fatalf("pty.Open: %v", err)
-	}
-	tmp := b.link + ".new"
-	if err := os.Symlink(slave.Name(), tmp); err != nil {
-		b.t.Fatal(err)
-	}
-	if err := os.Rename(tmp, b.link); err != nil {
-		b.t.Fatal(err)
-	}
-	slave.Close()
-	b.master = master
-}
-
-// unplug closes the master: the app's next read fails, as with a pulled USB cable.
-func (b *ptyBox) unplug() {
-	if b.master != nil {
-		b.master.Close()
-		b.master = nil
-	}
-}
-
-func (b *ptyBox) scan(code string) {
-	if _, err := b.master.Write([]byte(code + "\r\n")); err != nil {
-		b.t.Fatalf("box write: %v", err)
-	}
-}
+// scan sends code from the box as one frame.
+func scan(box *testkit.PtyPort, code string) { box.Send(code + "\r\n") }
 
 // hiddenWindow is the window seen from the box: minimised, recording the quick-pay switches.
 type hiddenWindow struct {
@@ -118,25 +80,25 @@ func TestBoxScanUnplugReplugAndQuickPay(t *testing.T) {
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{Modes: win, Box: fastBox})
 	t.Cleanup(h.core.Stop)
 	box := newPtyBox(t)
-	st, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.link})
+	st, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.Link})
 	if err != nil || st.State == services.BoxOff {
 		t.Fatalf("SaveBox = %+v, %v", st, err)
 	}
 	waitState(t, h.rec, "connected", 1)
-	if saved, _ := desktop.LoadConfig(h.dir); saved.Devices().Box.Port != box.link || saved.Devices().Box.Baud != 9600 {
+	if saved, _ := desktop.LoadConfig(h.dir); saved.Devices().Box.Port != box.Link || saved.Devices().Box.Baud != 9600 {
 		t.Fatalf("config file box = %+v", saved.Devices().Box)
 	}
 	code := "134567890123456789"
-	box.scan(code)
+	scan(box, code)
 	got := waitFor(t, h.rec, events.BoxScan, func(any) bool { return true }).(events.Scan)
 	if got.Code != code || got.CodeMasked != domain.MaskCode(code) || strings.Contains(got.CodeMasked, code[:10]) {
 		t.Fatalf("box:scan = %+v", got)
 	}
-	box.unplug()
+	box.Unplug()
 	waitState(t, h.rec, "disconnected", 1)
-	box.plug()
+	box.Plug()
 	waitState(t, h.rec, "connected", 2)
-	box.scan("284567890123456789")
+	scan(box, "284567890123456789")
 	waitFor(t, h.rec, events.BoxScan, func(p any) bool { return p.(events.Scan).Code == "284567890123456789" })
 	deadline := time.Now().Add(5 * time.Second)
 	for len(win.switches()) < 2 && time.Now().Before(deadline) {
@@ -165,14 +127,14 @@ func TestBoxOffRestartAndValidation(t *testing.T) {
 		t.Fatalf("no port: %v", err)
 	}
 	box := newPtyBox(t)
-	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.link}); err != nil {
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.Link}); err != nil {
 		t.Fatal(err)
 	}
 	waitState(t, h.rec, "connected", 1)
 	h.core.Stop() // shutdown closes the box …
 	h.core.Start(context.Background())
 	waitState(t, h.rec, "connected", 2) // … and the next start opens it from the saved settings
-	st, err := dev.SaveBox(services.BoxSettings{Port: box.link})
+	st, err := dev.SaveBox(services.BoxSettings{Port: box.Link})
 	if err != nil || st.State != services.BoxOff || countState(h.rec, services.BoxOff) == 0 {
 		t.Fatalf("disabled box: %+v, %v", st, err)
 	}
@@ -187,7 +149,7 @@ func TestBroadcastFallsBackToThePCAndSaysWhyItCannot(t *testing.T) {
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{Box: fastBox})
 	t.Cleanup(h.core.Stop)
 	box := newPtyBox(t)
-	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.link, Broadcast: true}); err != nil {
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.Link, Broadcast: true}); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", t.TempDir()) // no espeak-ng: the PC cannot speak either

@@ -5,60 +5,14 @@ package scanner
 import (
 	"bytes"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/creack/pty"
+	"xiaotongfu/backend/internal/testkit"
 )
-
-// device is a simulated scanner box: the master side of a real pty, reached by the app
-// through a stable symlink so that a "replug" (a new pty) keeps the configured port path.
-type device struct {
-	t      *testing.T
-	link   string
-	master *os.File
-}
-
-func newDevice(t *testing.T) *device {
-	d := &device{t: t, link: filepath.Join(t.TempDir(), "ttyBOX")}
-	t.Cleanup(func() { d.unplug() })
-	return d
-}
-
-// plug creates a fresh pty and points the link at it.
-func (d *device) plug() {
-	master, slave, err := pty.Open()
-	if err != nil {
-		d.t.Fatalf("pty.Open: %v", err)
-	}
-	tmp := d.link + ".new"
-	if err := os.Symlink(slave.Name(), tmp); err != nil {
-		d.t.Fatal(err)
-	}
-	if err := os.Rename(tmp, d.link); err != nil {
-		d.t.Fatal(err)
-	}
-	slave.Close()
-	d.master = master
-}
-
-// unplug closes the master: the app's next read fails, as with a pulled USB cable.
-func (d *device) unplug() {
-	if d.master != nil {
-		d.master.Close()
-		d.master = nil
-	}
-}
-
-func (d *device) send(s string) {
-	if _, err := d.master.Write([]byte(s)); err != nil {
-		d.t.Fatalf("device write: %v", err)
-	}
-}
 
 // recorder collects what the box reports.
 type recorder struct {
@@ -141,33 +95,33 @@ func (r *recorder) noMoreCodes(t *testing.T) {
 }
 
 func TestBoxReadsCodesOverPTY(t *testing.T) {
-	d := newDevice(t)
-	d.plug()
+	d := testkit.NewPtyPort(t)
+	d.Plug()
 	r := newRecorder()
-	r.open(t, d.link, Options{})
+	r.open(t, d.Link, Options{})
 	r.waitState(t, StateConnected)
 
 	const wx, ali, up = "134567890123456789", "28123456789012345678", "6212345678901234567"
-	d.send(wx + "\r")
-	d.send(ali + "\n")
-	d.send(up + "\r\n")
+	d.Send(wx + "\r")
+	d.Send(ali + "\n")
+	d.Send(up + "\r\n")
 	for _, want := range []string{wx, ali, up} {
 		if got := r.waitCode(t); got != want {
 			t.Fatalf("code %q, want %q", got, want)
 		}
 	}
 
-	d.send("13456789") // split frame: the rest comes well within the idle timeout
+	d.Send("13456789") // split frame: the rest comes well within the idle timeout
 	time.Sleep(20 * time.Millisecond)
-	d.send("0123456789\r\n")
+	d.Send("0123456789\r\n")
 	if got := r.waitCode(t); got != wx {
 		t.Fatalf("split frame gave %q", got)
 	}
 
-	d.send("ERROR\r\n\x00\x1b\x02\r6901234567892\r\n") // noise, control bytes, a product barcode
-	d.send("1345678")                                  // a partial frame, then silence
+	d.Send("ERROR\r\n\x00\x1b\x02\r6901234567892\r\n") // noise, control bytes, a product barcode
+	d.Send("1345678")                                  // a partial frame, then silence
 	time.Sleep(400 * time.Millisecond)
-	d.send(ali + "\r\n")
+	d.Send(ali + "\r\n")
 	if got := r.waitCode(t); got != ali {
 		t.Fatalf("after noise got %q, want %q (partial frame must not prefix it)", got, ali)
 	}
@@ -187,22 +141,22 @@ func TestBoxReadsCodesOverPTY(t *testing.T) {
 }
 
 func TestBoxReconnectsAfterUnplug(t *testing.T) {
-	d := newDevice(t) // not plugged yet: the port does not exist
+	d := testkit.NewPtyPort(t) // not plugged yet: the port does not exist
 	r := newRecorder()
-	b := r.open(t, d.link, Options{MinBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond})
+	b := r.open(t, d.Link, Options{MinBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond})
 	s := r.waitState(t, StateError)
 	if !strings.Contains(s.Message, "找不到串口") {
 		t.Fatalf("error status %q", s.Message)
 	}
 
-	d.plug()
+	d.Plug()
 	r.waitState(t, StateConnected)
-	d.send("134567890123456789\r")
+	d.Send("134567890123456789\r")
 	if got := r.waitCode(t); got != "134567890123456789" {
 		t.Fatalf("code %q", got)
 	}
 
-	d.unplug()
+	d.Unplug()
 	if s := r.waitState(t, StateDisconnected); !strings.Contains(s.Message, "断开") {
 		t.Fatalf("disconnected status %q", s.Message)
 	}
@@ -210,9 +164,9 @@ func TestBoxReconnectsAfterUnplug(t *testing.T) {
 		t.Fatal("Status() still connected after unplug")
 	}
 	time.Sleep(300 * time.Millisecond) // a few failed reopen attempts
-	d.plug()
+	d.Plug()
 	r.waitState(t, StateConnected)
-	d.send("6212345678901234567\r\n")
+	d.Send("6212345678901234567\r\n")
 	if got := r.waitCode(t); got != "6212345678901234567" {
 		t.Fatalf("code after reconnect %q", got)
 	}
@@ -235,14 +189,14 @@ func closeReturns(t *testing.T, b *Box) {
 
 func TestBoxCloseUnblocks(t *testing.T) {
 	t.Run("pending read", func(t *testing.T) {
-		d := newDevice(t)
-		d.plug()
+		d := testkit.NewPtyPort(t)
+		d.Plug()
 		r := newRecorder()
-		b := r.open(t, d.link, Options{IdleTimeout: time.Hour})
+		b := r.open(t, d.Link, Options{IdleTimeout: time.Hour})
 		r.waitState(t, StateConnected)
-		d.send("1345") // keep a frame pending
+		d.Send("1345") // keep a frame pending
 		closeReturns(t, b)
-		d.send("67890123456789\r")
+		d.Send("67890123456789\r")
 		r.noMoreCodes(t)
 	})
 	t.Run("backoff wait", func(t *testing.T) {
