@@ -11,11 +11,6 @@ export function onEvent<T>(name: string, cb: (payload: T) => void): () => void {
   return rt.EventsOn(name, (payload: T) => cb(payload))
 }
 
-/** minimiseWindow minimises the app window. */
-export function minimiseWindow(): void {
-  if (hasRuntime()) rt.WindowMinimise()
-}
-
 /** copyText puts text on the clipboard. */
 export async function copyText(text: string): Promise<boolean> {
   if (hasRuntime()) return rt.ClipboardSetText(text)

@@ -54,6 +54,8 @@ router.beforeEach(async (to) => {
       return to.name === 'init' ? true : '/init'
     }
   }
+  // The bubble shows whoever is logged in (or nobody): a click brings the main window back.
+  if (to.name === 'floating') return true
   const must = entryRoute(session.initialized, !!session.profile)
   if (must && to.path !== must) {
     // /init stays reachable from /login only through ForgetTerminal, which resets state.

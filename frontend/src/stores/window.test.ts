@@ -5,7 +5,7 @@ vi.mock('../api/runtime', () => ({ onEvent: () => () => {} }))
 const setMode = vi.fn(async (_m: string) => undefined)
 vi.mock('../api/window', () => ({ windowApi: { setMode: (m: string) => setMode(m) } }))
 
-import { routeOfMode, useWindowStore } from './window'
+import { modeAllowed, routeOfMode, useWindowStore } from './window'
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -17,6 +17,13 @@ describe('window modes', () => {
     expect(routeOfMode('quickpay')).toBe('/quickpay')
     expect(routeOfMode('floating')).toBe('/floating')
     expect(routeOfMode('main')).toBeNull()
+  })
+
+  it('follows Go into the bubble even when logged out, into quick pay only with a cashier', () => {
+    expect(modeAllowed('floating', false)).toBe(true)
+    expect(modeAllowed('main', false)).toBe(true)
+    expect(modeAllowed('quickpay', false)).toBe(false)
+    expect(modeAllowed('quickpay', true)).toBe(true)
   })
 
   it('returns from quick pay to the bubble or the main window it was opened from', async () => {

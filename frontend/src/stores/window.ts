@@ -17,6 +17,14 @@ export function routeOfMode(mode: string): string | null {
   return null
 }
 
+/**
+ * modeAllowed says whether the UI follows Go into mode: quick pay needs a logged-in cashier; the
+ * bubble (a minimised login screen too) and the main window are always fine.
+ */
+export function modeAllowed(mode: string, loggedIn: boolean): boolean {
+  return mode !== 'quickpay' || loggedIn
+}
+
 export const useWindowStore = defineStore('window', () => {
   const mode = ref<WindowMode>('main')
   /** Where Esc / the end of a quick payment returns to. */
@@ -60,8 +68,8 @@ export function startWindowModes(router: Router): void {
   onEvent<WindowModeEvent>(Events.WindowMode, (e) => {
     if (!e || !e.mode) return
     const session = useSessionStore()
-    if (e.mode !== 'main' && !session.profile) {
-      // Nobody is logged in: the small modes cannot pay; show the main window (login) instead.
+    if (!modeAllowed(e.mode, !!session.profile)) {
+      // Nobody is logged in: quick pay cannot pay; show the main window (login) instead.
       void win.setMode('main').catch(() => undefined)
       return
     }
