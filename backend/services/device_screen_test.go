@@ -3,27 +3,19 @@ package services_test
 import (
 	"context"
 	"fmt"
-	"image"
 	"image/color"
-	"image/draw"
-	"image/png"
 	"os"
-	"os/exec"
-	"path/filepath"
 	goruntime "runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jezek/xgb"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 
 	"xiaotongfu/backend/desktop"
 	"xiaotongfu/backend/devices/ocr"
 	"xiaotongfu/backend/events"
+	"xiaotongfu/backend/internal/testkit"
 	"xiaotongfu/backend/services"
 )
 
@@ -43,65 +35,20 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// needX skips a test that needs a real screen when there is none.
-func needX(t *testing.T) {
+// showAmount shows text white on blue in a 320×70 window at (x, y) of the X screen, as the
+// cashier program would show an amount, and waits for display to map it.
+func showAmount(t *testing.T, text string, x, y int) *testkit.XWindow {
 	t.Helper()
-	if os.Getenv("DISPLAY") == "" {
-		t.Skip("no DISPLAY: the screen-area tests capture a real X screen; run `xvfb-run -a go test ./backend/services/...` (make test does)")
-	}
-	if _, err := exec.LookPath("display"); err != nil {
-		t.Skip("ImageMagick's display is not installed: nothing can show the amount")
-	}
-}
-
-// amountWindow is an amount shown on the X screen, as the cashier program would show it.
-type amountWindow struct{ cmd *exec.Cmd }
-
-// close removes the window.
-func (w *amountWindow) close() {
-	if w.cmd != nil {
-		_ = w.cmd.Process.Kill()
-		_ = w.cmd.Wait()
-		w.cmd = nil
-	}
-}
-
-// showAmount draws text (white on blue, 28 px Go Regular) into a 320×70 image and shows it at
-// (x, y) with ImageMagick's display, which draws it pixel for pixel inside a 2-pixel frame.
-func showAmount(t *testing.T, text string, x, y int) *amountWindow {
-	t.Helper()
-	f, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 28, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := image.NewRGBA(image.Rect(0, 0, 320, 70))
-	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{0, 84, 166, 255}), image.Point{}, draw.Src)
-	d := &font.Drawer{Dst: img, Src: image.NewUniform(color.White), Face: face, Dot: fixed.P(40, 45)}
-	d.DrawString(text)
-	path := filepath.Join(t.TempDir(), "amount.png")
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := png.Encode(out, img); err != nil {
-		t.Fatal(err)
-	}
-	out.Close()
-	w := &amountWindow{cmd: exec.Command("display", "-geometry", fmt.Sprintf("+%d+%d", x, y), path)}
-	if err := w.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(w.close)
+	w := testkit.ShowText(t, text, color.White, color.RGBA{0, 84, 166, 255}, x, y, 320, 70)
 	time.Sleep(700 * time.Millisecond) // let display map its window
 	return w
 }
 
-// amountRect is the inside of a showAmount window at (x, y), away from display's frame.
-func amountRect(x, y int) services.Rect { return services.Rect{X: x + 8, Y: y + 8, W: 304, H: 54} }
+// amountRect is the inside of an amount window, away from display's frame.
+func amountRect(w *testkit.XWindow) services.Rect {
+	r := w.Inside()
+	return services.Rect{X: r.Min.X, Y: r.Min.Y, W: r.Dx(), H: r.Dy()}
+}
 
 // screenTerminal is a terminal whose prefs are a real config file in dir.
 type screenTerminal struct {
@@ -147,11 +94,11 @@ func (st *screenTerminal) connectUntil(t *testing.T, s services.ScreenSettings, 
 }
 
 func TestConnectOCRCalibratesAndPersistsOnXvfb(t *testing.T) {
-	needX(t)
+	testkit.NeedX(t, "backend/services")
 	dir := t.TempDir()
-	showAmount(t, "¥123.32", 100, 200)
+	win := showAmount(t, "¥123.32", 100, 200)
 	st := newScreenTerminal(t, dir)
-	want := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(100, 200)}
+	want := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(win)}
 	res := st.connect(t, want, "123.32")
 	if !res.OK || res.Amount != 12332 || res.Message != "系统对接成功" || res.Confidence <= 0 {
 		t.Fatalf("Connect with the cashier's amount = %+v, want ok 12332 系统对接成功", res)
@@ -178,10 +125,10 @@ func TestConnectOCRCalibratesAndPersistsOnXvfb(t *testing.T) {
 }
 
 func TestConnectOCRExplainsFailuresOnXvfb(t *testing.T) {
-	needX(t)
-	showAmount(t, "¥88.00", 100, 300)
+	testkit.NeedX(t, "backend/services")
+	win := showAmount(t, "¥88.00", 100, 300)
 	st := newScreenTerminal(t, t.TempDir())
-	s := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(100, 300)}
+	s := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(win)}
 	mismatch := func(r *services.ConnectResult) bool { return strings.Contains(r.Message, "不一致") }
 	if res := st.connectUntil(t, s, "77.00", mismatch); res.OK || !mismatch(res) {
 		t.Fatalf("Connect with the wrong amount = %+v, want 不一致", res)
@@ -202,7 +149,7 @@ func TestConnectOCRExplainsFailuresOnXvfb(t *testing.T) {
 }
 
 func TestDisplaysAndCaptureOnXvfb(t *testing.T) {
-	needX(t)
+	testkit.NeedX(t, "backend/services")
 	st := newScreenTerminal(t, t.TempDir())
 	ds, err := st.devices.Displays()
 	if err != nil || len(ds) == 0 || ds[0].Width <= 0 {
@@ -248,11 +195,11 @@ func waitEvents(t *testing.T, rec *events.Recorder, name string, n int) []any {
 }
 
 func TestWatcherEmitsAmountAndOpensQuickPayOnXvfb(t *testing.T) {
-	needX(t)
+	testkit.NeedX(t, "backend/services")
 	dir := t.TempDir()
 	win := showAmount(t, "¥56.78", 100, 400)
 	st := newScreenTerminal(t, dir)
-	if res := st.connect(t, services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(100, 400)}, "56.78"); !res.OK {
+	if res := st.connect(t, services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(win)}, "56.78"); !res.OK {
 		t.Fatalf("Connect = %+v", res)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -269,7 +216,7 @@ func TestWatcherEmitsAmountAndOpensQuickPayOnXvfb(t *testing.T) {
 
 	// Minimised (the bubble): the next amount opens quick pay with it.
 	st.core.Window().Minimise()
-	win.close()
+	win.Close()
 	showAmount(t, "¥9.50", 100, 400)
 	got = waitEvents(t, st.rec, events.AmountDetected, 2)
 	if a := got[1].(events.Amount); a.Amount != 950 {
@@ -284,7 +231,7 @@ func TestWatcherEmitsAmountAndOpensQuickPayOnXvfb(t *testing.T) {
 	if err := st.devices.SaveScreen(services.ScreenSettings{Mode: services.ScreenOff}); err != nil {
 		t.Fatal(err)
 	}
-	win.close()
+	win.Close()
 	before := len(st.rec.Named(events.AmountDetected))
 	showAmount(t, "¥3.00", 100, 400)
 	time.Sleep(1500 * time.Millisecond)

@@ -1,0 +1,84 @@
+package testkit
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// NeedX skips the test, saying why, when there is no X display or no ImageMagick display to
+// show an image on it. pkg names the package to run under Xvfb in the skip message.
+func NeedX(t testing.TB, pkg string) {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		t.Skipf("no DISPLAY: these tests use a real X screen; run `scripts/xvfb.sh go test ./%s/...` (make test does)", pkg)
+	}
+	if _, err := exec.LookPath("display"); err != nil {
+		t.Skip("ImageMagick's display is not installed (apt-get install imagemagick): nothing can show the amount window")
+	}
+}
+
+// XWindow is an image shown on the X screen by ImageMagick's display.
+type XWindow struct {
+	// Rect is where the image stands on the screen.
+	Rect image.Rectangle
+	cmd  *exec.Cmd
+}
+
+// Inside is the window's rectangle 8 pixels in from each edge: the text, away from the frame
+// display draws around the image.
+func (w *XWindow) Inside() image.Rectangle { return w.Rect.Inset(8) }
+
+// Close removes the window; it may be called more than once.
+func (w *XWindow) Close() {
+	if w.cmd != nil {
+		_ = w.cmd.Process.Kill()
+		_ = w.cmd.Wait()
+		w.cmd = nil
+	}
+}
+
+// ShowText draws text (28-pixel Go Regular, fg on bg, baseline at (40, h/2+10)) into a w×h
+// image and shows it with its top-left corner at (x, y) of the screen. display draws it pixel
+// for pixel inside a 2-pixel frame. The window is closed when t ends.
+func ShowText(t testing.TB, text string, fg, bg color.Color, x, y, w, h int) *XWindow {
+	t.Helper()
+	f, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 28, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
+	d := &font.Drawer{Dst: img, Src: image.NewUniform(fg), Face: face, Dot: fixed.P(40, h/2+10)}
+	d.DrawString(text)
+	path := filepath.Join(t.TempDir(), "amount.png")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(out, img); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	win := &XWindow{Rect: image.Rect(x, y, x+w, y+h), cmd: exec.Command("display", "-geometry", fmt.Sprintf("+%d+%d", x, y), path)}
+	if err := win.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(win.Close)
+	return win
+}
