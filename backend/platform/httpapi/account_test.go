@@ -74,12 +74,7 @@ func TestInitOverHTTP(t *testing.T) {
 func TestBindingLockAndPasswordOverHTTP(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	termA, termB := e.initTerminal(t), e.initTerminal(t)
-	admin := e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
-	if _, err := e.api.AddCashier(ctx, admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
-		t.Fatal(err)
-	}
-	c02 := e.login(t, termB, "02", "abc12345")
+	termA, _, c02 := e.adminAndCashier(t)
 	_, err := e.api.Login(ctx, termA, "02", "abc12345")
 	if de := wantCode(t, err, domain.CodeBoundElsewhere); !strings.Contains(de.Message, "退出登录") {
 		t.Fatalf("message %q", de.Message)

@@ -145,6 +145,19 @@ func (e *env) login(t *testing.T, term, account, password string) platform.Creds
 	return platform.Creds{TerminalToken: term, SessionToken: s.Token}
 }
 
+// adminAndCashier initialises two terminals into the first store, logs the admin in on the
+// first, adds cashier 02 (password abc12345, 小李) and logs them in on the second. It returns
+// the first terminal's token and both credentials.
+func (e *env) adminAndCashier(t *testing.T) (termA string, admin, cashier platform.Creds) {
+	t.Helper()
+	termA, termB := e.initTerminal(t), e.initTerminal(t)
+	admin = e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
+	if _, err := e.api.AddCashier(context.Background(), admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
+		t.Fatal(err)
+	}
+	return termA, admin, e.login(t, termB, "02", "abc12345")
+}
+
 // wantCode fails unless err is a *domain.Error with code.
 func wantCode(t *testing.T, err error, code domain.Code) *domain.Error {
 	t.Helper()

@@ -18,12 +18,7 @@ const (
 func TestPaymentsAndRolesOverHTTP(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	termA, termB := e.initTerminal(t), e.initTerminal(t)
-	admin := e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
-	if _, err := e.api.AddCashier(ctx, admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
-		t.Fatal(err)
-	}
-	cashier := e.login(t, termB, "02", "abc12345")
+	_, admin, cashier := e.adminAndCashier(t)
 
 	mine, err := e.api.Pay(ctx, admin, platform.PayInput{Amount: 1234, AuthCode: wechatOK, Source: "manual"})
 	if err != nil || mine.Status != string(domain.StatusSuccess) || mine.Amount != 1234 || mine.CodeMasked == wechatOK {
@@ -78,12 +73,7 @@ func TestPaymentsAndRolesOverHTTP(t *testing.T) {
 func TestFindTradeOverHTTP(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	termA, termB := e.initTerminal(t), e.initTerminal(t)
-	admin := e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
-	if _, err := e.api.AddCashier(ctx, admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
-		t.Fatal(err)
-	}
-	cashier := e.login(t, termB, "02", "abc12345")
+	_, admin, cashier := e.adminAndCashier(t)
 	mine, err := e.api.Pay(ctx, admin, platform.PayInput{Amount: 1234, AuthCode: "134567890123456600", Source: "manual"})
 	if err != nil {
 		t.Fatal(err)
