@@ -49,20 +49,7 @@ func TestPaymentInFlightAtShutdownIsResolvedAfterRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		got, err := b.API.GetTrade(context.Background(), creds, tr.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Status == string(domain.StatusSuccess) {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("trade still %s after restart", got.Status)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitSuccess(t, b, creds, tr.ID)
 }
 
 // TestDemoPaymentPendingAcrossRestartSettlesWithTheSameBank: in demo mode the simulator keeps
@@ -89,20 +76,7 @@ func TestDemoPaymentPendingAcrossRestartSettlesWithTheSameBank(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		got, err := b.API.GetTrade(context.Background(), creds, tr.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Status == string(domain.StatusSuccess) {
-			break
-		}
-		if domain.TradeStatus(got.Status).Final() || time.Now().After(deadline) {
-			t.Fatalf("trade %s after restart, want success", got.Status)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitSuccess(t, b, creds, tr.ID)
 	resp, err := http.Get(b.SimURL + "/_sim/trades")
 	if err != nil {
 		t.Fatal(err)
@@ -114,6 +88,25 @@ func TestDemoPaymentPendingAcrossRestartSettlesWithTheSameBank(t *testing.T) {
 	}
 	if len(bank) != 1 || bank[0].ReqSN != tr.ReqSN || bank[0].Status != "0000" || bank[0].Amount != 900 {
 		t.Fatalf("/_sim/trades = %+v, want exactly one charge of 9.00 for %s", bank, tr.ReqSN)
+	}
+}
+
+// waitSuccess waits up to 15 s for the restarted app to settle trade id as a success, failing
+// the test as soon as it ends otherwise.
+func waitSuccess(t *testing.T, b *Backend, creds platform.Creds, id uint) {
+	t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); ; {
+		got, err := b.API.GetTrade(context.Background(), creds, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status == string(domain.StatusSuccess) {
+			return
+		}
+		if domain.TradeStatus(got.Status).Final() || time.Now().After(deadline) {
+			t.Fatalf("trade %s after restart, want success", got.Status)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
