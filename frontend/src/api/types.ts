@@ -307,5 +307,7 @@ export interface WindowModeEvent {
   mode: WindowMode
   reason?: 'hotkey' | 'box' | 'amount' | 'user' | string
   amount?: number
+  /** Where a carried amount was read; Go sets it whenever amount comes from a detection. */
+  source?: 'ocr' | 'textbox'
   code?: string
 }

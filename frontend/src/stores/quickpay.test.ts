@@ -50,6 +50,14 @@ describe('quick pay rules', () => {
     expect(qp.code).toBe('281234567890123400')
   })
 
+  it('seeds with the source Go names for the carried amount', () => {
+    const qp = useQuickPayStore()
+    qp.detected({ amount: 100, source: 'textbox' })
+    qp.clear()
+    qp.seed({ mode: 'quickpay', reason: 'hotkey', amount: 1230, source: 'ocr' })
+    expect([qp.amount, qp.source]).toEqual(['12.30', 'ocr'])
+  })
+
   it('changes nothing while a payment is in flight', async () => {
     const qp = useQuickPayStore()
     qp.typeAmount('5')

@@ -40,7 +40,7 @@ export const useQuickPayStore = defineStore('quickpay', () => {
   /** seed fills the dialog from the window:mode that opened it. */
   function seed(e: WindowModeEvent | null): void {
     if (!e || pay.busy) return
-    if (e.amount && e.amount > 0) detected({ amount: e.amount, source: lastDetected.value })
+    if (e.amount && e.amount > 0) detected({ amount: e.amount, source: e.source ?? lastDetected.value })
     if (e.code) entry.scanned({ code: e.code })
   }
 
