@@ -2,10 +2,7 @@ package platform
 
 import (
 	"context"
-	"errors"
 	"fmt"
-
-	"gorm.io/gorm"
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/store"
@@ -22,24 +19,20 @@ func (s *Service) RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trad
 	if err := s.requireAdmin(ctx, c, "重新查询交易"); err != nil {
 		return nil, err
 	}
-	var t store.Trade
-	err = s.visibleTrades(ctx, c).Where("id = ?", id).First(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errTradeNotFound
-	}
+	t, err := s.firstVisible(s.visibleTrades(ctx, c).Where("id = ?", id), "load trade to recheck")
 	if err != nil {
-		return nil, s.internal("load trade to recheck", err)
+		return nil, err
 	}
 	detail := fmt.Sprintf("交易单号 %s 状态 %s", t.ReqSN, t.Status)
 	if t.Status == string(domain.StatusUnknown) {
-		gw, err := s.gatewayOfTrade(&t)
+		gw, err := s.gatewayOfTrade(t)
 		if err != nil {
 			s.auditCaller(ctx, c, AuditRecheck, detail+"：支付通道不可用", false)
 			return nil, domain.Errorf(domain.CodeUnavailable, "支付通道不可用，请稍后重试")
 		}
 		ok, err := store.ClaimTrade(ctx, s.db, t.ID, t.NextCheckAt, s.now().Add(s.poll.Lease).UTC())
 		if err == nil && ok {
-			s.checkUnknown(gw, &t)
+			s.checkUnknown(gw, t)
 		}
 	}
 	out, err := s.tradeDTO(ctx, t.ID)

@@ -23,19 +23,11 @@ func (s *Service) GetTrade(ctx context.Context, creds Creds, id uint) (*Trade, e
 	if err != nil {
 		return nil, err
 	}
-	var t store.Trade
-	err = s.visibleTrades(ctx, c).Where("id = ?", id).First(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errTradeNotFound
-	}
-	if err != nil {
-		return nil, s.internal("get trade", err)
-	}
-	out, err := s.toDTOs(ctx, []store.Trade{t})
+	t, err := s.firstVisible(s.visibleTrades(ctx, c).Where("id = ?", id), "get trade")
 	if err != nil {
 		return nil, err
 	}
-	return &out[0], nil
+	return s.oneDTO(ctx, t)
 }
 
 // FindTrade returns the trade the caller may see (as ListTrades) whose order number (reqsn)
@@ -53,19 +45,11 @@ func (s *Service) FindTrade(ctx context.Context, creds Creds, tradeNo string) (*
 	if len(no) > 64 {
 		return nil, domain.FieldError("tradeNo", "交易单号格式不正确")
 	}
-	var t store.Trade
-	err = s.visibleTrades(ctx, c).Where("req_sn = ? OR trx_id = ?", no, no).Order("id").First(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errTradeNotFound
-	}
-	if err != nil {
-		return nil, s.internal("find trade", err)
-	}
-	out, err := s.toDTOs(ctx, []store.Trade{t})
+	t, err := s.firstVisible(s.visibleTrades(ctx, c).Where("req_sn = ? OR trx_id = ?", no, no).Order("id"), "find trade")
 	if err != nil {
 		return nil, err
 	}
-	return &out[0], nil
+	return s.oneDTO(ctx, t)
 }
 
 // ListTrades lists the trades of one day the caller may see, newest first.
@@ -159,6 +143,25 @@ func (s *Service) tradeDTO(ctx context.Context, id uint) (*Trade, error) {
 	if err != nil {
 		return nil, s.internal("load trade", err)
 	}
+	return s.oneDTO(ctx, t)
+}
+
+// firstVisible loads the first trade of q, a visibleTrades query: errTradeNotFound when there
+// is none; what names the lookup in the log on any other error.
+func (s *Service) firstVisible(q *gorm.DB, what string) (*store.Trade, error) {
+	var t store.Trade
+	err := q.First(&t).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errTradeNotFound
+	}
+	if err != nil {
+		return nil, s.internal(what, err)
+	}
+	return &t, nil
+}
+
+// oneDTO renders one trade as toDTOs does.
+func (s *Service) oneDTO(ctx context.Context, t *store.Trade) (*Trade, error) {
 	out, err := s.toDTOs(ctx, []store.Trade{*t})
 	if err != nil {
 		return nil, err
