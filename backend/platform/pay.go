@@ -35,12 +35,9 @@ func (s *Service) Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, er
 	if err != nil {
 		return nil, err
 	}
-	gw, err := s.providerFor(&c.Merchant)
+	gw, err := s.providerToSend(&c.Merchant)
 	if err != nil {
 		return nil, err
-	}
-	if s.bg.Err() != nil {
-		return nil, errStopping
 	}
 	t, err := s.createPayTrade(ctx, c, in, ch)
 	if err != nil {
@@ -97,6 +94,19 @@ func (s *Service) providerFor(m *store.Merchant) (gateway.Provider, error) {
 	if err != nil || gw == nil {
 		s.log.Error("platform: no gateway for merchant", "merchant", m.MerchantNo, "err", err)
 		return nil, domain.Errorf(domain.CodeUnavailable, "支付通道不可用，请检查商户配置")
+	}
+	return gw, nil
+}
+
+// providerToSend is the merchant's gateway for a new pay or reversal, or errStopping once
+// the service is shutting down and would not see the answer through.
+func (s *Service) providerToSend(m *store.Merchant) (gateway.Provider, error) {
+	gw, err := s.providerFor(m)
+	if err != nil {
+		return nil, err
+	}
+	if s.bg.Err() != nil {
+		return nil, errStopping
 	}
 	return gw, nil
 }

@@ -33,12 +33,9 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	if err != nil {
 		return nil, err
 	}
-	gw, err := s.providerFor(&c.Merchant)
+	gw, err := s.providerToSend(&c.Merchant)
 	if err != nil {
 		return nil, err
-	}
-	if s.bg.Err() != nil {
-		return nil, errStopping
 	}
 	if err := s.checkAdminPassword(ctx, c, kind, in); err != nil {
 		return nil, err
