@@ -156,21 +156,10 @@ func (e *payEnv) code(outcome int) string {
 // waitSettled polls GetTrade until the trade is final or unknown, as the desktop does.
 func (e *payEnv) waitSettled(c Creds, id uint) *Trade {
 	e.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		tr, err := e.svc.GetTrade(e.t.Context(), c, id)
-		if err != nil {
-			e.t.Fatalf("GetTrade(%d): %v", id, err)
-		}
+	return e.waitTrade(c, id, "final or unknown", func(tr *Trade) bool {
 		st := domain.TradeStatus(tr.Status)
-		if st.Final() || st == domain.StatusUnknown {
-			return tr
-		}
-		if time.Now().After(deadline) {
-			e.t.Fatalf("trade %s still %s", tr.ReqSN, tr.Status)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+		return st.Final() || st == domain.StatusUnknown
+	})
 }
 
 // bankTrade returns the simulator's record of reqsn.
@@ -204,13 +193,20 @@ func must(t testing.TB, err error) {
 // waitStatus polls GetTrade until the trade has status want.
 func (e *payEnv) waitStatus(c Creds, id uint, want domain.TradeStatus) *Trade {
 	e.t.Helper()
+	return e.waitTrade(c, id, string(want), func(tr *Trade) bool { return tr.Status == string(want) })
+}
+
+// waitTrade polls GetTrade for up to 15 s until done accepts the trade; want describes what
+// done waits for in the failure message.
+func (e *payEnv) waitTrade(c Creds, id uint, want string, done func(*Trade) bool) *Trade {
+	e.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		tr, err := e.svc.GetTrade(e.t.Context(), c, id)
 		if err != nil {
 			e.t.Fatalf("GetTrade(%d): %v", id, err)
 		}
-		if tr.Status == string(want) {
+		if done(tr) {
 			return tr
 		}
 		if time.Now().After(deadline) {
