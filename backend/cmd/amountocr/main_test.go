@@ -4,41 +4,20 @@ import (
 	"bytes"
 	"image"
 	"image/color"
-	"image/draw"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
+	"xiaotongfu/backend/internal/testkit"
 )
 
+// writeAmount writes text, black on white in 30-pixel Go Regular, as the PNG file dir/name.
 func writeAmount(t *testing.T, dir, name, text string) string {
 	t.Helper()
-	f, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 30, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := image.NewRGBA(image.Rect(0, 0, 300, 60))
-	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
-	d := &font.Drawer{Dst: img, Src: image.NewUniform(color.Black), Face: face, Dot: fixed.P(30, 42)}
-	d.DrawString(text)
 	path := filepath.Join(dir, name)
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testkit.WritePNG(t, path, testkit.DrawText(t, text, testkit.TextImage{Size: 30, FG: color.Black, BG: color.White,
+		W: 300, H: 60, Dot: image.Pt(30, 42)}))
 	return path
 }
 

@@ -4,17 +4,10 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 )
 
 // NeedX skips the test, saying why, when there is no X display or no ImageMagick display to
@@ -54,27 +47,9 @@ func (w *XWindow) Close() {
 // for pixel inside a 2-pixel frame. The window is closed when t ends.
 func ShowText(t testing.TB, text string, fg, bg color.Color, x, y, w, h int) *XWindow {
 	t.Helper()
-	f, err := opentype.Parse(goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 28, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
-	d := &font.Drawer{Dst: img, Src: image.NewUniform(fg), Face: face, Dot: fixed.P(40, h/2+10)}
-	d.DrawString(text)
+	img := DrawText(t, text, TextImage{Size: 28, FG: fg, BG: bg, W: w, H: h, Dot: image.Pt(40, h/2+10)})
 	path := filepath.Join(t.TempDir(), "amount.png")
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := png.Encode(out, img); err != nil {
-		t.Fatal(err)
-	}
-	out.Close()
+	WritePNG(t, path, img)
 	win := &XWindow{Rect: image.Rect(x, y, x+w, y+h), cmd: exec.Command("display", "-geometry", fmt.Sprintf("+%d+%d", x, y), path)}
 	if err := win.cmd.Start(); err != nil {
 		t.Fatal(err)
