@@ -2,15 +2,11 @@ package services_test
 
 import (
 	"context"
-	"fmt"
 	"image/color"
-	"os"
 	goruntime "runtime"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/jezek/xgb"
 
 	"xiaotongfu/backend/desktop"
 	"xiaotongfu/backend/devices/ocr"
@@ -19,21 +15,9 @@ import (
 	"xiaotongfu/backend/services"
 )
 
-// TestMain holds one X connection open for the run when there is a display: a server started
-// by xvfb-run resets whenever its last client leaves, and each capture opens a new connection.
-func TestMain(m *testing.M) {
-	if os.Getenv("DISPLAY") == "" {
-		os.Exit(m.Run())
-	}
-	conn, err := xgb.NewConn()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "services tests: cannot connect to X display %q: %v\n", os.Getenv("DISPLAY"), err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	conn.Close()
-	os.Exit(code)
-}
+// TestMain holds one X connection open for the run when there is a display (see
+// testkit.MainHoldingX): each capture opens a new connection.
+func TestMain(m *testing.M) { testkit.MainHoldingX(m, "services") }
 
 // showAmount shows text white on blue in a 320×70 window at (x, y) of the X screen, as the
 // cashier program would show an amount, and waits for display to map it.

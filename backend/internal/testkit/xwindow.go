@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/jezek/xgb"
 )
 
 // NeedX skips the test, saying why, when there is no X display or no ImageMagick display to
@@ -56,4 +58,22 @@ func ShowText(t testing.TB, text string, fg, bg color.Color, x, y, w, h int) *XW
 	}
 	t.Cleanup(win.Close)
 	return win
+}
+
+// MainHoldingX runs the tests of a package (from its TestMain) and exits. When there is a
+// display it holds one X connection open for the whole run: an X server that resets whenever
+// its last client leaves would otherwise meet some captures mid-reset, as screenshot opens a
+// new connection per call. pkg names the package in the error when X cannot be reached.
+func MainHoldingX(m *testing.M, pkg string) {
+	if os.Getenv("DISPLAY") == "" {
+		os.Exit(m.Run())
+	}
+	conn, err := xgb.NewConn()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s tests: cannot connect to X display %q: %v\n", pkg, os.Getenv("DISPLAY"), err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	conn.Close()
+	os.Exit(code)
 }
