@@ -37,21 +37,30 @@ func TestPay3888IsQueried(t *testing.T) {
 		e.sim.ServeHTTP(w, e.replay(r)) // the second send of the same reqsn is answered 3888
 		return true
 	})
+	wantChargedOnce(t, e, 321, "3888")
+}
+
+// wantChargedOnce pays amount with a fresh code while e's hook garbles the answers (said how
+// in answer), then checks what must follow when the bank did charge it: the pay is not
+// failed but pending, it settles successful, the code stays locked once the hook is gone, and
+// the bank holds exactly one pay of it.
+func wantChargedOnce(t *testing.T, e *payEnv, amount int64, answer string) {
+	t.Helper()
 	creds := e.login(e.store, domain.RoleCashier, "cashier123")
 	code := e.code(0)
-	tr, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 321, AuthCode: code})
+	tr, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: amount, AuthCode: code})
 	if err != nil || tr.Status == string(domain.StatusFailed) {
-		t.Fatalf("Pay answered 3888 = %+v, %v; want pending, not failed", tr, err)
+		t.Fatalf("Pay answered %s = %+v, %v; want pending, not failed", answer, tr, err)
 	}
 	if got := e.waitSettled(creds, tr.ID); got.Status != string(domain.StatusSuccess) {
 		t.Fatalf("trade ended %s (%q); the bank charged it", got.Status, got.ErrMsg)
 	}
 	e.setHook(nil)
-	if _, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 321, AuthCode: code}); domain.CodeOf(err) != domain.CodePayCodeUsed {
+	if _, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: amount, AuthCode: code}); domain.CodeOf(err) != domain.CodePayCodeUsed {
 		t.Fatalf("second pay of the charged code: %v; want %s", err, domain.CodePayCodeUsed)
 	}
 	if n := e.bankPays(code); n != 1 {
-		t.Fatalf("bank charged the code %d times", n)
+		t.Fatalf("bank charged the code %d times; want 1", n)
 	}
 }
 
@@ -86,22 +95,7 @@ func failAfterSend(e *payEnv, path string) {
 func TestPayFailButCharged(t *testing.T) {
 	e := newPayEnv(t, "MD5", testPoll)
 	failAfterSend(e, allinpay.PathPay)
-	creds := e.login(e.store, domain.RoleCashier, "cashier123")
-	code := e.code(0)
-	tr, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 1500, AuthCode: code})
-	if err != nil || tr.Status == string(domain.StatusFailed) {
-		t.Fatalf("Pay answered FAIL = %+v, %v; want pending", tr, err)
-	}
-	if got := e.waitSettled(creds, tr.ID); got.Status != string(domain.StatusSuccess) {
-		t.Fatalf("trade ended %s (%q); the bank charged it", got.Status, got.ErrMsg)
-	}
-	e.setHook(nil)
-	if _, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 1500, AuthCode: code}); domain.CodeOf(err) != domain.CodePayCodeUsed {
-		t.Fatalf("second pay of the charged code: %v; want %s", err, domain.CodePayCodeUsed)
-	}
-	if n := e.bankPays(code); n != 1 {
-		t.Fatalf("bank charged the code %d times; want 1", n)
-	}
+	wantChargedOnce(t, e, 1500, "FAIL")
 }
 
 // TestRefundFailButDone: the bank refunded, but the refund and the first query were answered
