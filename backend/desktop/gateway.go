@@ -1,15 +1,11 @@
 package desktop
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"time"
 
 	"xiaotongfu/backend/gateway"
 	"xiaotongfu/backend/gateway/allinpay"
@@ -45,31 +41,17 @@ func startSim(sc SimConfig, dir string, log *slog.Logger) (gateway.Provider, str
 	if host, _, err := net.SplitHostPort(addr); err != nil || !net.ParseIP(host).IsLoopback() {
 		return nil, "", nil, fmt.Errorf("模拟器地址 %q 必须是本机回环地址，如 127.0.0.1:0", addr)
 	}
-	ln, err := net.Listen("tcp", addr)
+	root, stop, err := sim.Listen(addr, func(err error) { log.Error("sybsim stopped", "err", err) })
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("模拟器监听 %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("sybsim stopped", "err", err)
-		}
-	}()
-	root := "http://" + ln.Addr().String()
 	clientCfg.BaseURL = root + "/apiweb"
 	client, err := allinpay.New(clientCfg)
 	if err != nil {
-		_ = srv.Close()
+		stop()
 		return nil, "", nil, err
 	}
 	log.Info("simulator listening", "url", root, "signType", signType)
-	stop := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		if srv.Shutdown(ctx) != nil {
-			_ = srv.Close()
-		}
-	}
 	return client, root, stop, nil
 }
 

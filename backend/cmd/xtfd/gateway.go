@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"os"
 	"sync"
 
@@ -47,20 +45,18 @@ func (f gatewayFlags) sim(log *slog.Logger) (platform.GatewayFor, func(), error)
 	if err != nil {
 		return nil, nil, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	root, stop, err := sim.Listen("127.0.0.1:0", func(err error) { log.Error("xtfd: simulator stopped", "err", err) })
 	if err != nil {
 		return nil, nil, err
 	}
-	srv := &http.Server{Handler: sim}
-	go srv.Serve(ln)
-	cc.BaseURL = "http://" + ln.Addr().String() + "/apiweb"
+	cc.BaseURL = root + "/apiweb"
 	client, err := allinpay.New(cc)
 	if err != nil {
-		srv.Close()
+		stop()
 		return nil, nil, err
 	}
 	log.Info("xtfd: gateway is the built-in simulator", "url", cc.BaseURL, "sign", f.simSign)
-	return func(*store.Merchant) (gateway.Provider, error) { return client, nil }, func() { srv.Close() }, nil
+	return func(*store.Merchant) (gateway.Provider, error) { return client, nil }, stop, nil
 }
 
 // allinpay reads the key files once and builds one client per merchant (its cusid and appid).
