@@ -138,8 +138,14 @@ func call(o options, action string, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(stderr, exitFailed, err)
 	}
-	if r.State == gateway.StateNotFound {
+	switch r.State {
+	case gateway.StateSuccess, gateway.StateProcessing:
+	case gateway.StateNotFound:
 		return fail(stderr, exitFailed, errors.New("trade not found (1001)"))
+	case gateway.StateFailed:
+		return fail(stderr, exitFailed, fmt.Errorf("%s failed (%s)", action, r.TrxStatus))
+	default:
+		return fail(stderr, exitUnknown, fmt.Errorf("%s %s (%s): no usable answer, query before retrying", action, r.State, r.TrxStatus))
 	}
 	fmt.Fprintf(stderr, "sybctl: %s %s (%s)\n", action, r.State, r.TrxStatus)
 	return exitOK

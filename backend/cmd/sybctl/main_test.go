@@ -76,6 +76,7 @@ func TestActionsAndExitCodes(t *testing.T) {
 			{[]string{"pay", "trxamt=1", "authcode=134567890123456792"}, exitFailed},
 			{[]string{"pay", "trxamt=1", "authcode=134567890123456795"}, exitBadAnswer},
 			{[]string{"pay", "trxamt=1", "authcode=134567890123456794"}, exitUnknown},
+			{[]string{"pay", "reqsn=P1", "trxamt=150", "authcode=134567890123456700"}, exitUnknown}, // 3888
 			{[]string{"close", "oldreqsn=P1"}, exitFailed},
 			{[]string{"pay", "trxamt=1.50", "authcode=134567890123456700"}, exitUsage},
 			{[]string{"pay", "trxamt=abc", "authcode=134567890123456700"}, exitUsage},
