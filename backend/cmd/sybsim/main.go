@@ -13,38 +13,56 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
-	"time"
+	"syscall"
 
 	"xiaotongfu/backend/gateway/allinpay"
 	"xiaotongfu/backend/gateway/sybsim"
 )
 
 func main() {
-	cfg, addr, err := setup(os.Args[1:], os.Stdout)
+	stop, code := start(os.Args[1:], os.Stdout, os.Stderr, func(err error) {
+		fmt.Fprintln(os.Stderr, "sybsim:", err)
+		os.Exit(1)
+	})
+	if stop == nil {
+		os.Exit(code)
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	stop()
+}
+
+// start sets the simulator up from args and serves it. It prints the address only once the
+// listener is up, and returns the stop function, or nil and the exit status (0 after -h,
+// 2 for bad flags or keys, 1 when the address cannot be listened on).
+func start(args []string, stdout, stderr io.Writer, logErr func(error)) (stop func(), code int) {
+	cfg, addr, err := setup(args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
-		return
+		return nil, 0
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "sybsim:", err)
-		os.Exit(2)
+		fmt.Fprintln(stderr, "sybsim:", err)
+		return nil, 2
 	}
-	logger := log.New(os.Stderr, "sybsim ", log.LstdFlags|log.Lmicroseconds)
+	logger := log.New(stderr, "sybsim ", log.LstdFlags|log.Lmicroseconds)
 	cfg.Logf = logger.Printf
 	sim, err := sybsim.New(cfg)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "sybsim:", err)
-		os.Exit(2)
+		fmt.Fprintln(stderr, "sybsim:", err)
+		return nil, 2
 	}
-	fmt.Printf("sybsim: %s on http://%s/apiweb (cusid %s, appid %s); ledger at http://%s/_sim/trades\n",
-		cfg.SignType, addr, cfg.CusID, cfg.AppID, addr)
-	srv := &http.Server{Addr: addr, Handler: sim, ReadHeaderTimeout: 10 * time.Second}
-	if err := srv.ListenAndServe(); err != nil {
-		fmt.Fprintln(os.Stderr, "sybsim:", err)
-		os.Exit(1)
+	root, stop, err := sim.Listen(addr, logErr)
+	if err != nil {
+		fmt.Fprintln(stderr, "sybsim:", err)
+		return nil, 1
 	}
+	fmt.Fprintf(stdout, "sybsim: %s on %s/apiweb (cusid %s, appid %s); ledger at %s/_sim/trades\n",
+		cfg.SignType, root, cfg.CusID, cfg.AppID, root)
+	return stop, 0
 }
 
 // setup parses flags and loads or generates keys. It prints what it generated to out.
@@ -75,14 +93,17 @@ func setup(args []string, out io.Writer) (sybsim.Config, string, error) {
 	}
 	cfg := sybsim.Config{SignType: *signType, CusID: *cusid, AppID: *appid, MD5Key: *md5key, SlowDelay: *slow, StateFile: *state}
 	k := keys{dir: *keyDir, out: out}
-	var err error
+	platform, merchant, err := readKeys(*platformKey, *merchantPub)
+	if err != nil {
+		return sybsim.Config{}, "", err
+	}
 	switch *signType {
 	case allinpay.SignMD5:
 		if cfg.MD5Key == "" {
 			cfg.MD5Key, err = k.md5Key()
 		}
 	case allinpay.SignRSA, allinpay.SignSM2:
-		cfg.PlatformKey, cfg.MerchantPublicKey, err = k.load(*signType, *platformKey, *merchantPub)
+		cfg.PlatformKey, cfg.MerchantPublicKey, err = k.fill(*signType, platform, merchant)
 	default:
 		err = fmt.Errorf("-signtype must be RSA, SM2 or MD5, not %q", *signType)
 	}
@@ -95,7 +116,9 @@ type keys struct {
 	out io.Writer
 }
 
-func (k *keys) load(signType, platformFile, merchantFile string) (crypto.Signer, crypto.PublicKey, error) {
+// readKeys parses the key files that were given (an empty name gives a nil key), whatever
+// the sign type, so a file that is not a key is refused.
+func readKeys(platformFile, merchantFile string) (crypto.Signer, crypto.PublicKey, error) {
 	var platform crypto.Signer
 	var merchantPub crypto.PublicKey
 	if platformFile != "" {
@@ -106,11 +129,6 @@ func (k *keys) load(signType, platformFile, merchantFile string) (crypto.Signer,
 		if platform, err = allinpay.ParsePrivateKey(b); err != nil {
 			return nil, nil, fmt.Errorf("-platform-key %s: %v", platformFile, err)
 		}
-	} else {
-		var err error
-		if platform, err = k.generate(signType, "platform"); err != nil {
-			return nil, nil, err
-		}
 	}
 	if merchantFile != "" {
 		b, err := os.ReadFile(merchantFile)
@@ -120,7 +138,19 @@ func (k *keys) load(signType, platformFile, merchantFile string) (crypto.Signer,
 		if merchantPub, err = allinpay.ParsePublicKey(b); err != nil {
 			return nil, nil, fmt.Errorf("-merchant-pubkey %s: %v", merchantFile, err)
 		}
-	} else {
+	}
+	return platform, merchantPub, nil
+}
+
+// fill generates (and writes) the keys that were not given.
+func (k *keys) fill(signType string, platform crypto.Signer, merchantPub crypto.PublicKey) (crypto.Signer, crypto.PublicKey, error) {
+	var err error
+	if platform == nil {
+		if platform, err = k.generate(signType, "platform"); err != nil {
+			return nil, nil, err
+		}
+	}
+	if merchantPub == nil {
 		merchant, err := k.generate(signType, "merchant")
 		if err != nil {
 			return nil, nil, err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -27,6 +28,9 @@ func TestSetupBadInput(t *testing.T) {
 		"not a key":     {"-platform-key", notKey},
 		"pub not a key": {"-signtype", "SM2", "-merchant-pubkey", notKey, "-keydir", dir},
 		"stray arg":     {"extra"},
+		"MD5 not a key": {"-signtype", "MD5", "-platform-key", notKey, "-keydir", dir},
+		"MD5 pub":       {"-signtype", "MD5", "-merchant-pubkey", notKey, "-keydir", dir},
+		"MD5 missing":   {"-signtype", "MD5", "-platform-key", filepath.Join(dir, "nope.pem"), "-keydir", dir},
 	}
 	for name, args := range cases {
 		_, _, err := setup(args, &bytes.Buffer{})
@@ -88,4 +92,43 @@ func TestGeneratedKeysDriveAClient(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestStartPrintsAddressOnlyWhenListening: the "… on http://" line comes once the listener is
+// up, with the port it got; a bad address or a non-key file exits non-zero with one line on
+// stderr and no address line.
+func TestStartPrintsAddressOnlyWhenListening(t *testing.T) {
+	dir := t.TempDir()
+	notKey := filepath.Join(dir, "notkey.pem")
+	if err := os.WriteFile(notKey, []byte("hello"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	logErr := func(err error) { t.Errorf("serve: %v", err) }
+	bad := map[string][]string{
+		"bad addr":    {"-signtype", "MD5", "-keydir", dir, "-addr", "127.0.0.1:99999"},
+		"MD5 not key": {"-signtype", "MD5", "-platform-key", notKey, "-keydir", dir, "-addr", "127.0.0.1:0"},
+	}
+	for name, args := range bad {
+		var out, errOut bytes.Buffer
+		stop, code := start(args, &out, &errOut, logErr)
+		if stop != nil || code == 0 || strings.Contains(out.String(), "http://") || strings.Count(errOut.String(), "\n") != 1 {
+			t.Fatalf("%s: code %d, stdout %q, stderr %q", name, code, out.String(), errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	stop, code := start([]string{"-signtype", "MD5", "-keydir", dir, "-addr", "127.0.0.1:0"}, &out, &errOut, logErr)
+	if stop == nil || code != 0 {
+		t.Fatalf("good start: code %d, stderr %q", code, errOut.String())
+	}
+	defer stop()
+	_, rest, ok := strings.Cut(out.String(), "MD5 on ")
+	root, _, _ := strings.Cut(rest, "/apiweb")
+	if !ok || strings.HasSuffix(root, ":0") {
+		t.Fatalf("address line %q does not name the port listened on", out.String())
+	}
+	resp, err := http.Get(root + "/_sim/trades")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s/_sim/trades: %v %v", root, resp, err)
+	}
+	resp.Body.Close()
 }
