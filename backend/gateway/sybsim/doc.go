@@ -11,7 +11,7 @@
 //	POST /apiweb/tranx/query           by trxid or reqsn; pays, cancels and refunds
 //	POST /apiweb/tranx/cancel          same business day (UTC+8), full amount, not yet refunded
 //	POST /apiweb/tranx/refund          partial allowed, never above what is left
-//	POST /apiweb/tranx/close           only an unpaid processing pay
+//	POST /apiweb/tranx/close           only an unpaid processing pay (else trxstatus 3xxx, see below)
 //	GET  /_sim/trades                  read-only JSON of the ledger (reqsn, trxid, amount, status, code's last 4 digits)
 //
 // A reqsn is unique per merchant across pays, cancels and refunds; a repeat gets trxstatus 3888.
@@ -31,7 +31,8 @@
 //
 //	00–89  immediate success (0000)
 //	90     processing (2008) for the first 2 queries, then success
-//	91     processing until closed; close succeeds; later queries say 3088
+//	91     processing until closed; close succeeds; later queries say 3088;
+//	       a second close fails 3088 订单已关闭
 //	92     failure 3999 余额不足
 //	93     the trade succeeds, but the pay response comes after Config.SlowDelay
 //	       (default 60 s, longer than the client's default 45 s timeout)
@@ -40,6 +41,9 @@
 //	96     the trade succeeds, but the connection is dropped without an answer
 //	97     processing (2008) for 2 queries, then failure 3088
 //	98–99  immediate success, like 00–89
+//
+// Close answers 0000 only for a processing pay. A paid pay fails 3999 交易已支付,不能关闭; a
+// closed one 3088 订单已关闭; one that failed otherwise 3999 交易已失败,不能关闭.
 //
 // Outcomes 93–96 only change how the pay response travels; queries answer normally, so a
 // client that queries after an unknown outcome finds the success and never charges twice.

@@ -58,12 +58,17 @@ func TestProcessingOutcomes(t *testing.T) {
 			t.Fatalf("code ..%s: queries said %s, want %s", c.code[len(c.code)-2:], got, c.want)
 		}
 	}
-	// 91: close succeeds, later queries say 3088; a paid trade cannot be closed.
+	// 91: close succeeds once, later queries say 3088, a second close fails; a paid trade
+	// cannot be closed.
 	reqsn91 := sim.Trades()[2].ReqSN
 	cl, err := p.Close(context.Background(), gateway.CloseRequest{OldReqSN: reqsn91})
 	mustState(t, cl, err, gateway.StateSuccess)
 	if got := pollStates(t, p, reqsn91, 1)[0]; got != "3088" {
 		t.Fatalf("after close: %s", got)
+	}
+	cl, err = p.Close(context.Background(), gateway.CloseRequest{OldReqSN: reqsn91})
+	if f := mustState(t, cl, err, gateway.StateFailed); f.TrxStatus != "3088" {
+		t.Fatalf("second close: %s %s, want 3088", f.TrxStatus, f.ErrMsg)
 	}
 	cl, err = p.Close(context.Background(), gateway.CloseRequest{OldTrxID: sim.Trades()[0].TrxID})
 	mustState(t, cl, err, gateway.StateFailed)
@@ -113,6 +118,35 @@ func TestLostResponses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDocClose checks doc.go's sentence on close answers against the simulator: a paid, a
+// closed and a failed pay.
+func TestDocClose(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(strings.ReplaceAll(string(src), "\n//", " ")), " ")
+	m := regexp.MustCompile(`Close answers 0000 only for a processing pay\. A paid pay fails (\d{4}) (\S+); a closed one (\d{4}) (\S+); one that failed otherwise (\d{4}) (\S+)\.`).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatal("doc.go does not say what close answers")
+	}
+	p, _ := startFast(t, allinpay.SignMD5)
+	paid, r, err := pay(t, p, "134567890123456700", 5)
+	mustState(t, r, err, gateway.StateSuccess)
+	closed, r, err := pay(t, p, "134567890123456791", 5)
+	mustState(t, r, err, gateway.StateProcessing)
+	cl, err := p.Close(context.Background(), gateway.CloseRequest{OldReqSN: closed})
+	mustState(t, cl, err, gateway.StateSuccess)
+	failed, _, _ := pay(t, p, "134567890123456792", 5)
+	for i, reqsn := range []string{paid, closed, failed} {
+		cl, err := p.Close(context.Background(), gateway.CloseRequest{OldReqSN: reqsn})
+		f := mustState(t, cl, err, gateway.StateFailed)
+		if f.TrxStatus != m[1+2*i] || f.ErrMsg != m[2+2*i] {
+			t.Fatalf("close #%d: %s %s, doc.go says %s %s", i, f.TrxStatus, f.ErrMsg, m[1+2*i], m[2+2*i])
+		}
 	}
 }
 

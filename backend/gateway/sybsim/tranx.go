@@ -110,8 +110,9 @@ func (s *Server) record(kind, reqsn string, amt int64, orig *trade, trxcode, sta
 	return t
 }
 
-// close handles tranx/close: an unpaid processing pay becomes closed (later queries say 3088);
-// a paid one cannot be closed; closing a trade that already ended unpaid succeeds again.
+// close handles tranx/close: an unpaid processing pay becomes closed (later queries say 3088).
+// Any other pay cannot be closed: a paid one fails 3999, one already closed 3088 订单已关闭,
+// one that failed otherwise 3999.
 func (s *Server) close(req map[string]string) reply {
 	if req["oldtrxid"] == "" && req["oldreqsn"] == "" {
 		return notAccepted("PARAMERR", "oldreqsn和oldtrxid不能同时为空")
@@ -129,6 +130,10 @@ func (s *Server) close(req map[string]string) reply {
 		f["trxstatus"], f["errmsg"] = "3999", "交易已支付,不能关闭"
 	case "2000", "2008":
 		t.Status, t.ErrMsg = "3088", "订单已关闭"
+	case "3088":
+		f["trxstatus"], f["errmsg"] = "3088", "订单已关闭"
+	default:
+		f["trxstatus"], f["errmsg"] = "3999", "交易已失败,不能关闭"
 	}
 	return reply{retcode: "SUCCESS", fields: f}
 }
