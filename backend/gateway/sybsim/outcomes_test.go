@@ -42,7 +42,14 @@ func pollStates(t *testing.T, p gateway.Provider, reqsn string, n int) []string 
 }
 
 func TestProcessingOutcomes(t *testing.T) {
-	p, sim := startFast(t, allinpay.SignRSA)
+	for _, st := range []string{allinpay.SignRSA, allinpay.SignSM2, allinpay.SignMD5} {
+		t.Run(st, func(t *testing.T) { processingOutcomes(t, st) })
+	}
+}
+
+// processingOutcomes runs outcomes 90, 97 and 91 (with its closes) under one sign type.
+func processingOutcomes(t *testing.T, st string) {
+	p, sim := startFast(t, st)
 	cases := []struct {
 		code string
 		want string // statuses of four queries after the pay
@@ -75,7 +82,14 @@ func TestProcessingOutcomes(t *testing.T) {
 }
 
 func TestFailureOutcomes(t *testing.T) {
-	p, sim := startFast(t, allinpay.SignSM2)
+	for _, st := range []string{allinpay.SignRSA, allinpay.SignSM2, allinpay.SignMD5} {
+		t.Run(st, func(t *testing.T) { failureOutcomes(t, st) })
+	}
+}
+
+// failureOutcomes runs outcome 92 and an invalid code under one sign type.
+func failureOutcomes(t *testing.T, st string) {
+	p, sim := startFast(t, st)
 	_, r, err := pay(t, p, "134567890123456792", 300)
 	if f := mustState(t, r, err, gateway.StateFailed); f.ErrMsg != "余额不足" || f.TrxStatus[0] != '3' {
 		t.Fatalf("92: %s %s", f.TrxStatus, f.ErrMsg)
