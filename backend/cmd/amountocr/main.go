@@ -3,12 +3,13 @@
 //	amountocr [-v] [-calibrate IMG=AMOUNT]... IMG...
 //
 // It prints one line per image, in order: the amount as "123.32", or "?" when the recogniser
-// abstains. Each -calibrate first learns the glyphs of IMG, which shows AMOUNT (as on screen).
+// abstains or the image cannot be read (then with a message on stderr). Each -calibrate first learns the glyphs of IMG, which shows AMOUNT (as on screen).
 // With -v each line also has the file, confidence, time in milliseconds and reason for abstaining.
-// Exit status: 0 when it ran, 1 for an unreadable image, 2 for bad arguments or a failed calibration.
+// Exit status: 0 when it ran, 1 when an image could not be read (after all the lines), 2 for bad arguments or a failed calibration.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -54,30 +55,60 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "amountocr:", err)
 		return 2
 	}
-	imgs := make([]image.Image, fs.NArg())
-	for i, path := range fs.Args() {
-		if imgs[i], err = load(path); err != nil {
-			fmt.Fprintf(stderr, "amountocr: %s: %v\n", path, err)
-			return 1
+	code = 0
+	for _, path := range fs.Args() {
+		if !readOne(rec, path, *verbose, stdout, stderr) {
+			code = 1
 		}
 	}
-	for i, img := range imgs {
-		start := time.Now()
-		res := rec.Recognize(img)
-		ms := float64(time.Since(start).Microseconds()) / 1000
-		amount, reason := "?", ""
-		if res.OK() {
-			amount = fmt.Sprintf("%d.%02d", res.Fen/100, res.Fen%100)
+	return code
+}
+
+// readOne prints the line of one image; for an unreadable one "?", with the reason on stderr.
+func readOne(rec *ocr.Recognizer, path string, verbose bool, stdout, stderr io.Writer) bool {
+	img, err := load(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "amountocr: %s: 无法读取图片 (cannot read the image): %v\n", path, err)
+		if verbose {
+			fmt.Fprintf(stdout, "%s\t?\t0.000\t0.000\tunreadable\n", path)
 		} else {
-			reason = res.Err.Error()
+			fmt.Fprintln(stdout, "?")
 		}
-		if *verbose {
-			fmt.Fprintf(stdout, "%s\t%s\t%.3f\t%.3f\t%s\n", fs.Arg(i), amount, res.Confidence, ms, reason)
-		} else {
-			fmt.Fprintln(stdout, amount)
+		return false
+	}
+	start := time.Now()
+	res := rec.Recognize(img)
+	ms := float64(time.Since(start).Microseconds()) / 1000
+	amount, reason := "?", ""
+	if res.OK() {
+		amount = fmt.Sprintf("%d.%02d", res.Fen/100, res.Fen%100)
+	} else {
+		reason = res.Err.Error()
+	}
+	if verbose {
+		fmt.Fprintf(stdout, "%s\t%s\t%.3f\t%.3f\t%s\n", path, amount, res.Confidence, ms, reason)
+	} else {
+		fmt.Fprintln(stdout, amount)
+	}
+	return true
+}
+
+// calibrationMessages explain the calibration error codes in Chinese and English.
+var calibrationMessages = map[error]string{
+	ocr.ErrCalibrationText:     "金额格式不对 (AMOUNT is not a valid amount)",
+	ocr.ErrCalibrationNotFound: "图中找不到这个金额的数字 (no run of digits matching AMOUNT in the image)",
+	ocr.ErrCalibrationMismatch: "图中的数字与填写的金额不一致 (the digits in the image are not AMOUNT)",
+	ocr.ErrCalibrationData:     "对接数据已损坏 (calibration data is damaged)",
+}
+
+// calibrationMessage is the human message of a calibration error, with its code.
+func calibrationMessage(err error) string {
+	for code, msg := range calibrationMessages {
+		if errors.Is(err, code) {
+			return msg + " [" + err.Error() + "]"
 		}
 	}
-	return 0
+	return err.Error()
 }
 
 func calibrate(specs []string, stderr io.Writer) ([]*ocr.Calibration, int) {
@@ -95,7 +126,7 @@ func calibrate(specs []string, stderr io.Writer) ([]*ocr.Calibration, int) {
 		}
 		c, err := ocr.Calibrate(img, amount)
 		if err != nil {
-			fmt.Fprintf(stderr, "amountocr: calibrate %s=%s: %v\n", path, amount, err)
+			fmt.Fprintf(stderr, "amountocr: calibrate %s=%s: %s\n", path, amount, calibrationMessage(err))
 			return nil, 2
 		}
 		out = append(out, c)

@@ -38,13 +38,20 @@ func TestRun(t *testing.T) {
 		t.Errorf("calibrated -v run: exit %d, output %q, errors %q", code, out.String(), errOut.String())
 	}
 	junk := filepath.Join(dir, "junk.png")
-	os.WriteFile(junk, []byte("not an image"), 0o644)
-	errOut.Reset()
-	if code := run([]string{a, junk}, &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "junk.png") {
-		t.Errorf("unreadable file: exit %d, message %q", code, errOut.String())
+	if err := os.WriteFile(junk, []byte("not an image"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if code := run([]string{"-calibrate", c + "=77.00", a}, &out, &errOut); code != 2 {
-		t.Errorf("calibration with the wrong amount: exit %d, want 2", code)
+	out.Reset()
+	errOut.Reset()
+	code := run([]string{a, junk, c}, &out, &errOut)
+	if code != 1 || out.String() != "123.32\n?\n90.09\n" || strings.Count(errOut.String(), "\n") != 1 ||
+		!strings.Contains(errOut.String(), "junk.png: 无法读取图片 (cannot read the image)") {
+		t.Errorf("unreadable file among readable ones: exit %d, output %q, errors %q", code, out.String(), errOut.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"-calibrate", c + "=77.00", a}, &out, &errOut); code != 2 ||
+		!strings.Contains(errOut.String(), "图中的数字与填写的金额不一致 (the digits in the image are not AMOUNT)") {
+		t.Errorf("calibration with the wrong amount: exit %d (want 2), message %q", code, errOut.String())
 	}
 	if code := run(nil, &out, &errOut); code != 2 {
 		t.Errorf("no arguments: exit %d, want 2", code)
