@@ -81,6 +81,9 @@ func (f gatewayFlags) allinpay() (platform.GatewayFor, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := probe(base); err != nil {
+		return nil, err
+	}
 	var mu sync.Mutex
 	clients := map[uint]*allinpay.Client{}
 	return func(m *store.Merchant) (gateway.Provider, error) {
@@ -104,4 +107,15 @@ func (f gatewayFlags) allinpay() (platform.GatewayFor, error) {
 		clients[m.ID] = c
 		return c, nil
 	}, nil
+}
+
+// probe builds a client from base with placeholder merchant numbers, so unreadable keys, a
+// key of the wrong kind for the sign type, a bad URL or version refuse start-up instead of
+// failing the first payment.
+func probe(base allinpay.Config) error {
+	base.CusID, base.AppID = "000000000000000", "00000000"
+	if _, err := allinpay.New(base); err != nil {
+		return fmt.Errorf("-gateway allinpay: %w", err)
+	}
+	return nil
 }

@@ -3,14 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/platform"
@@ -70,57 +67,18 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, _, errs := runCmd(t, "demo", "-db", db); code != 0 {
 		t.Fatal(errs)
 	}
-	f, err := parseServe([]string{"-listen", "127.0.0.1:0", "-db", db, "-gateway", "sim", "-sim-sign", "MD5",
-		"-sms", "console", "-sms-log", smsLog}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready, done := make(chan string, 1), make(chan error, 1)
-	var logs bytes.Buffer
-	go func() { done <- runServer(ctx, f, slog.New(slog.NewTextHandler(&logs, nil)), ready) }()
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("server did not start: %v", err)
-	}
+	addr, logs, stop := startServe(t, "-db", db, "-gateway", "sim", "-sim-sign", "MD5", "-sms", "console", "-sms-log", smsLog)
 	api := httpapi.NewClient("http://"+addr, nil)
-	if _, err := api.RequestInitCode(ctx, platform.DemoMerchantNo); err != nil {
-		t.Fatal(err)
+	creds := initAndLogin(t, api, platform.DemoMerchantNo, smsLogCode(t, smsLog))
+	if b, _ := os.ReadFile(smsLog); !strings.Contains(string(b), platform.DemoPhone) {
+		t.Fatalf("sms log %q has not the demo phone", b)
 	}
-	b, err := os.ReadFile(smsLog)
-	m := reSMS.FindSubmatch(b)
-	if err != nil || m == nil || !strings.Contains(string(b), platform.DemoPhone) {
-		t.Fatalf("sms log %q, %v", b, err)
-	}
-	g, err := api.VerifyInitCode(ctx, platform.DemoMerchantNo, string(m[1]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := api.CompleteInit(ctx, g.Token, g.Stores[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := api.Login(ctx, info.Token, domain.AdminAccount, domain.InitialPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	creds := platform.Creds{TerminalToken: info.Token, SessionToken: s.Token}
-	tr, err := api.Pay(ctx, creds, platform.PayInput{Amount: 100, AuthCode: "134567890123456700", Source: "manual"})
+	tr, err := api.Pay(context.Background(), creds, platform.PayInput{Amount: 100, AuthCode: "134567890123456700", Source: "manual"})
 	if err != nil || tr.Status != string(domain.StatusSuccess) {
 		t.Fatalf("pay %+v, %v", tr, err)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("shutdown: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("server did not stop")
-	}
-	if strings.Contains(logs.String(), info.Token) || strings.Contains(logs.String(), s.Token) {
+	stop()
+	if strings.Contains(logs.String(), creds.TerminalToken) || strings.Contains(logs.String(), creds.SessionToken) {
 		t.Fatal("token in server log")
 	}
 }

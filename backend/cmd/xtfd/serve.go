@@ -73,7 +73,7 @@ func serve(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if err := runServer(ctx, f, log, nil); err != nil {
-		log.Error("xtfd: stopped", "err", err)
+		fmt.Fprintf(stderr, "xtfd: %v\n", err)
 		return 1
 	}
 	return 0
