@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 
 	"xiaotongfu/backend/gateway"
@@ -63,12 +64,13 @@ func (f gatewayFlags) sim(log *slog.Logger) (platform.GatewayFor, func(), error)
 func (f gatewayFlags) allinpay() (platform.GatewayFor, error) {
 	base := allinpay.Config{BaseURL: f.url, SignType: f.signType, OrgID: f.orgID, Version: f.version,
 		TermInfo: allinpay.TermInfo{DeviceType: "11"}}
+	// read trims surrounding whitespace: a key file written by `echo key > f` ends in a newline.
 	read := func(path, what string) (string, error) {
 		if path == "" {
 			return "", fmt.Errorf("-gateway allinpay needs %s", what)
 		}
 		b, err := os.ReadFile(path)
-		return string(b), err
+		return strings.TrimSpace(string(b)), err
 	}
 	var err error
 	if f.signType == allinpay.SignMD5 {

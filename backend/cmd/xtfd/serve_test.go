@@ -175,3 +175,15 @@ func payThroughAllinpay(t *testing.T, dir string, sc sybsim.Config, flags ...str
 		t.Fatalf("simulator trades %+v", got)
 	}
 }
+
+// TestServeAllinpayMD5KeyFileTrimmed: an MD5 key file written by `echo key > f` (trailing
+// newline, stray spaces) signs with the key itself.
+func TestServeAllinpayMD5KeyFileTrimmed(t *testing.T) {
+	dir := t.TempDir()
+	sc, _, err := sybsim.PairConfig(allinpay.SignMD5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payThroughAllinpay(t, dir, sc, "-allinpay-sign", allinpay.SignMD5,
+		"-allinpay-md5key", writeFile(t, dir, "md5.key", "  "+sc.MD5Key+"\r\n"))
+}
