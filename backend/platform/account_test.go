@@ -112,6 +112,14 @@ func TestChangePassword(t *testing.T) {
 		_, err := e.svc.Login(ctx, term, domain.AdminAccount, domain.InitialPassword)
 		wantCode(t, err, domain.CodeLoginFailed)
 		e.login(t, term, domain.AdminAccount, "Shop2025x")
+		for _, w := range []struct {
+			action string
+			ok     bool
+		}{{AuditPasswordFail, false}, {AuditPasswordDone, true}} {
+			if n := e.countRows(t, &store.Audit{}, "action = ? AND actor = ? AND ok = ?", w.action, domain.AdminAccount, w.ok); n != 1 {
+				t.Fatalf("%s audits by %s with ok=%v: %d, want 1", w.action, domain.AdminAccount, w.ok, n)
+			}
+		}
 	})
 }
 

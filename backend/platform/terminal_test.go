@@ -184,6 +184,12 @@ func TestChangeStore(t *testing.T) {
 		if got, _ := e.svc.Terminal(ctx, Creds{TerminalToken: termB}); got.StoreID != e.stores[0].ID {
 			t.Fatalf("terminal B moved to %d", got.StoreID)
 		}
+		if n := e.countRows(t, &store.Audit{}, "action = ? AND actor = ? AND ok = ?", AuditStoreChange, domain.AdminAccount, true); n != 1 {
+			t.Fatalf("store change audits: %d, want 1", n)
+		}
+		if n := e.countRows(t, &store.Audit{}, "action = ?", AuditStoreChange); n != 1 {
+			t.Fatalf("refused store changes were audited: %d rows", n)
+		}
 	})
 }
 
