@@ -25,6 +25,7 @@ type serveFlags struct {
 	sessionTTL                   time.Duration
 	gw                           gatewayFlags
 	sms                          smsFlags
+	test                         testFlags
 }
 
 func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
@@ -48,6 +49,7 @@ func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
 	fs.StringVar(&f.sms.kind, "sms", "console", "SMS delivery: console (log and -sms-log) or webhook (-sms-url)")
 	fs.StringVar(&f.sms.logPath, "sms-log", "", "console SMS: also append each message to this file")
 	fs.StringVar(&f.sms.url, "sms-url", "", "webhook SMS: the provider's HTTP endpoint")
+	f.test.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -96,7 +98,8 @@ func runServer(ctx context.Context, f *serveFlags, log *slog.Logger, ready chan<
 	if err != nil {
 		return err
 	}
-	svc, err := platform.New(platform.Options{DB: db, Gateway: gw, SMS: sms, Log: log, SessionTTL: f.sessionTTL})
+	svc, err := platform.New(platform.Options{DB: db, Gateway: gw, SMS: sms, Log: log, SessionTTL: f.sessionTTL,
+		Poll: f.test.poll, Now: f.test.now()})
 	if err != nil {
 		return err
 	}
