@@ -61,6 +61,7 @@ step "go vet (linux)" go vet ./...
 step "go vet (windows)" env GOOS=windows go vet ./...
 step "bindings fresh" bindings_fresh
 step "go test" go_test
+step "chaos (75 s)" env CHAOS_DURATION=75s scripts/chaos.sh
 step "vitest" bash -c 'cd frontend && npm test --silent'
 step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
 step "e2e (chromium)" scripts/e2e.sh
