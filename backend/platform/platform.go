@@ -47,7 +47,7 @@ type Options struct {
 	Poll    PollSchedule     // zero value means DefaultPollSchedule
 	Now     func() time.Time // this host's clock (order numbers, sessions, locks); time.Now when nil
 	// DBClock is the database's clock, on which every age and lease of a trade is measured;
-	// store.Now on DB when nil. Tests that move time set both.
+	// a store.Clock on DB when nil. Tests that move time set both.
 	DBClock    func(ctx context.Context) (time.Time, error)
 	Log        *slog.Logger   // slog.Default() when nil
 	SessionTTL time.Duration  // 12 h when zero
@@ -90,7 +90,7 @@ func New(opts Options) (*Service, error) {
 		s.now = time.Now
 	}
 	if s.dbClock == nil {
-		s.dbClock = func(ctx context.Context) (time.Time, error) { return store.Now(ctx, opts.DB) }
+		s.dbClock = store.NewClock(opts.DB, dbClockRefresh).Now
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -103,6 +103,9 @@ func New(opts Options) (*Service, error) {
 	}
 	return s, nil
 }
+
+// dbClockRefresh is how often the default DBClock reads the database's time again.
+const dbClockRefresh = 10 * time.Second
 
 // ChinaTime is UTC+8 (China has no daylight saving), the default shop time zone.
 var ChinaTime = time.FixedZone("CST", 8*3600)

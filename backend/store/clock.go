@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -31,4 +32,39 @@ func Now(ctx context.Context, db *gorm.DB) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("store: database clock %q: %w", s, err)
 	}
 	return t, nil
+}
+
+// Clock is the database's clock for frequent use: it reads the database at most once per
+// refresh and carries that reading forward on this host's monotonic clock in between, so a
+// caller pays one round trip per refresh, not one per call. Between reads it can drift from
+// the database by the hosts' clock-rate difference (microseconds over seconds), far inside
+// every margin it decides.
+type Clock struct {
+	db      *gorm.DB
+	refresh time.Duration
+
+	mu   sync.Mutex
+	base time.Time // the database's time at the last read
+	at   time.Time // this host's monotonic reading at the same moment
+}
+
+// NewClock returns a Clock on db that reads it again after refresh.
+func NewClock(db *gorm.DB, refresh time.Duration) *Clock {
+	return &Clock{db: db, refresh: refresh}
+}
+
+// Now returns the database's current time in UTC.
+func (c *Clock) Now(ctx context.Context) (time.Time, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.at.IsZero() && time.Since(c.at) < c.refresh {
+		return c.base.Add(time.Since(c.at)), nil
+	}
+	before := time.Now()
+	t, err := Now(ctx, c.db)
+	if err != nil {
+		return time.Time{}, err
+	}
+	c.base, c.at = t, before.Add(time.Since(before)/2)
+	return c.base.Add(time.Since(c.at)), nil
 }

@@ -3,8 +3,11 @@ package store
 import (
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // TestNowIsTheDatabaseClock reads the clock of a real SQLite file and, when a server is given
@@ -42,5 +45,37 @@ func TestNowIsTheDatabaseClock(t *testing.T) {
 				t.Errorf("database clock did not move: %v then %v", a, b)
 			}
 		})
+	}
+}
+
+// TestClockReadsOncePerRefresh: within the refresh the Clock answers without a query and keeps
+// moving; after it, it reads the database again.
+func TestClockReadsOncePerRefresh(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "clock.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(db)
+	var reads atomic.Int32
+	count := func(*gorm.DB) { reads.Add(1) }
+	if err := db.Callback().Query().After("gorm:query").Register("test:count", count); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Callback().Row().After("gorm:row").Register("test:count", count); err != nil {
+		t.Fatal(err)
+	}
+	c := NewClock(db, time.Hour)
+	a, err := c.Now(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(5 * time.Millisecond)
+	b, err := c.Now(t.Context())
+	if err != nil || !b.After(a) || reads.Load() != 1 {
+		t.Fatalf("second read %v (after %v): %v, %d database reads; want later, 1 read", b, a, err, reads.Load())
+	}
+	c.refresh = 0
+	if _, err := c.Now(t.Context()); err != nil || reads.Load() != 2 {
+		t.Fatalf("after the refresh: %v, %d database reads; want 2", err, reads.Load())
 	}
 }
