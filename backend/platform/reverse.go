@@ -56,7 +56,7 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	}
 	s.auditReverse(c, kind, fmt.Sprintf("原交易 %s 金额 %s 单号 %s", orig.ReqSN, domain.FormatFen(amount), rev.ReqSN), true)
 	if ok, err := s.markSent(ctx, rev); err != nil || !ok {
-		s.settle(rev, domain.StatusFailed, nil, "未发出", false)
+		s.settle(rev, domain.StatusFailed, bySender, nil, "未发出", false)
 		return nil, domain.Errorf(domain.CodeUnavailable, "请求未发出，请重试")
 	}
 	req := gateway.ReverseRequest{ReqSN: rev.ReqSN, Amount: amount, OldReqSN: orig.ReqSN, OldTrxID: orig.TrxID}
@@ -128,12 +128,16 @@ func (s *Service) createReversal(ctx context.Context, c *Caller, orig *store.Tra
 	if err != nil {
 		return nil, s.internal("new reqsn", err)
 	}
+	now, err := s.dbNow(ctx)
+	if err != nil {
+		return nil, s.internal("read the database clock", err)
+	}
 	origID := orig.ID
 	rev := &store.Trade{MerchantID: c.Merchant.ID, ReqSN: reqsn, StoreID: c.Terminal.StoreID,
 		TerminalID: c.Terminal.ID, CashierID: c.Cashier.ID, CashierAccount: c.Cashier.Account, Kind: string(kind),
 		Status: string(domain.StatusCreated),
 		Amount: amount, OrigTradeID: &origID, Channel: orig.Channel, Source: orig.Source,
-		CodeLast4: orig.CodeLast4, CreatedAt: s.now().UTC()}
+		CodeLast4: orig.CodeLast4, CreatedAt: now}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		ok, err := store.ReserveRefund(ctx, tx, orig.ID, amount, kind == domain.KindCancel)
 		if err != nil {
