@@ -25,6 +25,7 @@ type discrepancy struct {
 // report is the outcome of a reconciliation.
 type report struct {
 	trades int
+	kinds  map[string]int // platform trades by "kind status"
 	found  []discrepancy
 }
 
@@ -47,6 +48,14 @@ func (r *report) print(w io.Writer) {
 	sort.SliceStable(r.found, func(i, j int) bool { return r.found[i].kind < r.found[j].kind })
 	for _, d := range r.found {
 		fmt.Fprintf(w, "  %s: %s: %s\n", d.kind, d.reqsn, d.what)
+	}
+	keys := make([]string, 0, len(r.kinds))
+	for k := range r.kinds {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "  %6d × %s\n", r.kinds[k], k)
 	}
 	if n := r.count(kUnsettled); n > 0 {
 		fmt.Fprintf(w, "%d trades still open after the settle wait\n", n)
@@ -85,7 +94,10 @@ func index(ours []store.Trade, bank []sybsim.Trade) *ledgers {
 // amount, or a payment's refunded total, differs. Unsettled: a trade not final at the end.
 func reconcile(ours []store.Trade, bank []sybsim.Trade) *report {
 	l := index(ours, bank)
-	r := &report{trades: len(ours)}
+	r := &report{trades: len(ours), kinds: map[string]int{}}
+	for i := range ours {
+		r.kinds[ours[i].Kind+" "+ours[i].Status]++
+	}
 	for i := range bank {
 		l.bankSide(r, &bank[i])
 	}

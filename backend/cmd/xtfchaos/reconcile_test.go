@@ -25,7 +25,8 @@ func TestReconcileAgreeingLedgers(t *testing.T) {
 	r := reconcile([]store.Trade{p, ref, f}, []sybsim.Trade{b, bref, fb})
 	var out bytes.Buffer
 	r.print(&out)
-	if !r.ok() || out.String() != "3 trades, 0 lost, 0 doubled, 0 amount mismatches\n" {
+	want := "       1 × pay closed\n       1 × pay success\n       1 × refund success\n3 trades, 0 lost, 0 doubled, 0 amount mismatches\n"
+	if !r.ok() || out.String() != want {
 		t.Fatalf("report:\n%s", out.String())
 	}
 }
