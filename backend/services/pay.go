@@ -3,6 +3,8 @@ package services
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"slices"
 	"strings"
 	"time"
@@ -83,14 +85,50 @@ func (s *PayService) input(amount, authCode, source string) (platform.PayInput, 
 	return platform.PayInput{Amount: fen, AuthCode: code, Source: source}, nil
 }
 
-// send asks the platform to charge. The call is not cancelled when the app shuts down, so
-// the trade is always persisted and sent; Drain waits for it.
+// Retries of a pay whose answer did not arrive: how many sends in all, and the first wait
+// between them (doubling).
+const (
+	payAttempts   = 4
+	payRetryFirst = 500 * time.Millisecond
+)
+
+// errPayUnsure is what the cashier sees when no send reached the platform or got its answer:
+// the payment may or may not have gone through, so the customer must not pay again blindly.
+var errPayUnsure = domain.Errorf(domain.CodePayUnsure,
+	"平台服务器无法连接，这笔收款结果未知：请勿让顾客重复付款，网络恢复后先在交易查询中核对")
+
+// send asks the platform to charge, under one request id: when the answer is lost (the
+// platform unreachable, the connection cut), it sends the same request again, and the
+// platform answers the trade of the first send instead of charging twice. The call is not
+// cancelled when the app shuts down, so the trade is always persisted and sent; Drain waits.
 func (s *PayService) send(in platform.PayInput) (*platform.Trade, error) {
 	s.c.payCalls.Add(1)
 	defer s.c.payCalls.Done()
-	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
-		return api.Pay(context.WithoutCancel(ctx), cr, in)
-	})
+	in.RequestID = newRequestID()
+	wait := payRetryFirst
+	for attempt := 1; ; attempt++ {
+		t, err := call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+			return api.Pay(context.WithoutCancel(ctx), cr, in)
+		})
+		if !domain.IsNoAnswer(err) {
+			return t, err
+		}
+		if attempt == payAttempts {
+			s.c.log.Error("pay: no answer from the platform; outcome unknown", "request", in.RequestID, "err", err)
+			return nil, errPayUnsure
+		}
+		s.c.log.Warn("pay: no answer from the platform; sending the same request again",
+			"request", in.RequestID, "attempt", attempt, "err", err)
+		time.Sleep(wait)
+		wait *= 2
+	}
+}
+
+// newRequestID returns a fresh random request id (32 hex digits) for one payment.
+func newRequestID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go ≥ 1.24)
+	return hex.EncodeToString(b)
 }
 
 // await polls the trade until it is final, the wait is over, or the app shuts down.
