@@ -179,10 +179,13 @@ type PayInput struct {
 }
 
 // ReverseInput is a void or refund of the trade with order number ReqSN (or acquirer TrxID).
+// RequestID makes the call idempotent as for PayInput: sent again, it answers the first
+// reversal and never reverses twice.
 type ReverseInput struct {
 	TradeNo       string `json:"tradeNo"`
 	Amount        int64  `json:"amount"` // fen; ignored for a cancel (always the full amount)
 	AdminPassword string `json:"adminPassword"`
+	RequestID     string `json:"requestId,omitempty"`
 }
 
 // Trade is a trade as the desktop shows it. The payment code appears only masked.

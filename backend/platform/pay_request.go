@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -27,7 +28,7 @@ func checkRequestID(id string) error {
 	return nil
 }
 
-// clientKey is the store.Trade.ClientKey of a pay from terminalID with requestID, or nil.
+// clientKey is the store.Trade.ClientKey of a request from terminalID with requestID, or nil.
 func clientKey(terminalID uint, requestID string) *string {
 	if requestID == "" {
 		return nil
@@ -36,11 +37,32 @@ func clientKey(terminalID uint, requestID string) *string {
 	return &k
 }
 
-// replayPay finds the trade an earlier Pay with the same request id wrote and answers it as
-// that Pay would now (declined trades with their reason); found is false when there is none.
-// A request id reused for another amount or payment code is refused: it is a client bug, and
-// charging either would be a guess.
-func (s *Service) replayPay(ctx context.Context, key *string, in PayInput) (out *Trade, found bool, err error) {
+// replayPay answers a Pay sent again with a request id already used: see replay. The trade
+// must be a pay of the same amount and payment code.
+func (s *Service) replayPay(ctx context.Context, key *string, in PayInput) (*Trade, bool, error) {
+	return s.replay(ctx, key, func(t *store.Trade) bool {
+		return t.Kind == string(domain.KindPay) && t.Amount == in.Amount && t.CodeHash == hashToken(in.AuthCode)
+	})
+}
+
+// replayReverse answers a cancel or refund sent again with a request id already used: see
+// replay. The trade must be a reversal of the same kind, amount (refunds) and payment.
+func (s *Service) replayReverse(ctx context.Context, key *string, kind domain.TradeKind, in ReverseInput) (*Trade, bool, error) {
+	return s.replay(ctx, key, func(t *store.Trade) bool {
+		if t.Kind != string(kind) || t.OrigTradeID == nil || (kind == domain.KindRefund && t.Amount != in.Amount) {
+			return false
+		}
+		var orig store.Trade
+		no := strings.TrimSpace(in.TradeNo)
+		return s.db.WithContext(ctx).First(&orig, *t.OrigTradeID).Error == nil && (orig.ReqSN == no || orig.TrxID == no)
+	})
+}
+
+// replay finds the trade an earlier call with the same request id (key) wrote and answers it
+// as that call would now (a declined trade with its reason); found is false when there is
+// none. A request id reused for another request (same says no) is refused: it is a client
+// bug, and acting on either request would be a guess.
+func (s *Service) replay(ctx context.Context, key *string, same func(*store.Trade) bool) (out *Trade, found bool, err error) {
 	if key == nil {
 		return nil, false, nil
 	}
@@ -50,13 +72,13 @@ func (s *Service) replayPay(ctx context.Context, key *string, in PayInput) (out 
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, true, s.internal("find pay by request id", err)
+		return nil, true, s.internal("find trade by request id", err)
 	}
-	if t.Amount != in.Amount || t.CodeHash != hashToken(in.AuthCode) {
-		return nil, true, domain.FieldError("requestId", "请求编号已用于另一笔收款")
+	if !same(&t) {
+		return nil, true, domain.FieldError("requestId", "请求编号已用于另一笔交易")
 	}
-	s.log.Info("platform: pay sent again with the same request id; answering the first trade",
-		"reqsn", t.ReqSN, "status", t.Status)
+	s.log.Info("platform: request sent again with the same request id; answering the first trade",
+		"reqsn", t.ReqSN, "kind", t.Kind, "status", t.Status)
 	if out, err = s.tradeDTO(ctx, t.ID); err != nil {
 		return nil, true, err
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/store"
 )
 
 // TestPayRequestIDIsIdempotent: a pay sent again with the same request id (its answer lost)
@@ -69,5 +70,50 @@ func payRequestIDIdempotent(t *testing.T, kind string) {
 		if _, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 1, AuthCode: e.code(0), RequestID: bad}); domain.CodeOf(err) != domain.CodeInvalidInput {
 			t.Errorf("request id %q: %v; want invalid input", bad, err)
 		}
+	}
+}
+
+// TestReverseRequestIDIsIdempotent: a refund or cancel sent again with the same request id
+// answers the first reversal; the bank reverses once and the refunded total counts it once.
+func TestReverseRequestIDIsIdempotent(t *testing.T) {
+	for _, kind := range dbKinds {
+		t.Run(kind, func(t *testing.T) {
+			e := newPayEnvOn(t, kind, "MD5", testPoll)
+			creds := e.login(e.store, domain.RoleCashier, "cashier123")
+			e.login(e.store, domain.RoleAdmin, "admin-pw-7")
+			paid, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 1000, AuthCode: e.code(0)})
+			must(t, err)
+			in := ReverseInput{TradeNo: paid.ReqSN, Amount: 300, AdminPassword: "admin-pw-7", RequestID: "ref-1"}
+			r1, err1 := e.svc.Refund(t.Context(), creds, in)
+			r2, err2 := e.svc.Refund(t.Context(), creds, in)
+			if err1 != nil || err2 != nil || r1.ID != r2.ID {
+				t.Fatalf("refund then retry: %v / %v, trades %v / %v; want one refund", err1, err2, r1, r2)
+			}
+			other := in
+			other.Amount = 200
+			if _, err := e.svc.Refund(t.Context(), creds, other); domain.CodeOf(err) != domain.CodeInvalidInput {
+				t.Fatalf("request id reused for another amount: %v; want invalid input", err)
+			}
+			second, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 800, AuthCode: e.code(0)})
+			must(t, err)
+			cancel := ReverseInput{TradeNo: second.ReqSN, AdminPassword: "admin-pw-7", RequestID: "can-1"}
+			c1, err1 := e.svc.Cancel(t.Context(), creds, cancel)
+			c2, err2 := e.svc.Cancel(t.Context(), creds, cancel)
+			if err1 != nil || err2 != nil || c1.ID != c2.ID {
+				t.Fatalf("cancel then retry: %v / %v; want the first cancel both times", err1, err2)
+			}
+			bank, _ := e.bankTrade(paid.ReqSN)
+			var row store.Trade
+			must(t, e.db.First(&row, paid.ID).Error)
+			reversals := 0
+			for _, bt := range e.sim.Trades() {
+				if bt.Kind != "pay" {
+					reversals++
+				}
+			}
+			if bank.Reversed != 300 || row.RefundedAmount != 300 || reversals != 2 {
+				t.Fatalf("bank refunded %d, ledger %d, bank reversals %d; want 300, 300, 2", bank.Reversed, row.RefundedAmount, reversals)
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -68,10 +69,10 @@ func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
 	}
 }
 
-// TestRemotePayAnswerLostIsNotChargedTwice cuts the connection of the desktop's first pay
-// after the server charged it: the desktop sends the same request again and is answered with
-// that trade, paid, and the bank has exactly one pay.
-func TestRemotePayAnswerLostIsNotChargedTwice(t *testing.T) {
+// TestRemoteAnswerLostIsNotDoneTwice cuts the connection of the desktop's first pay, and then
+// of its first refund, after the server acted on it: the desktop sends the same request again
+// and is answered with that trade; the bank has exactly one pay and one refund.
+func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
 	server := newHarness(t)
 	api := httptest.NewServer(httpapi.NewServer(server.backend.API, nil))
 	t.Cleanup(api.Close)
@@ -80,13 +81,18 @@ func TestRemotePayAnswerLostIsNotChargedTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	proxy := httputil.NewSingleHostReverseProxy(target)
-	var pays atomic.Int32
+	var mu sync.Mutex
+	sends := map[string]int{}
 	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/api/v1/pay" || pays.Add(1) > 1 {
+		mu.Lock()
+		sends[r.URL.Path]++
+		first := sends[r.URL.Path] == 1
+		mu.Unlock()
+		if !first || (r.URL.Path != "/api/v1/pay" && r.URL.Path != "/api/v1/trades/refund") {
 			proxy.ServeHTTP(w, r)
 			return
 		}
-		proxy.ServeHTTP(httptest.NewRecorder(), r) // the server charges ...
+		proxy.ServeHTTP(httptest.NewRecorder(), r) // the server acts ...
 		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
 			conn.Close() // ... and its answer never reaches the desktop
 		}
@@ -94,35 +100,21 @@ func TestRemotePayAnswerLostIsNotChargedTwice(t *testing.T) {
 	t.Cleanup(front.Close)
 	h := remoteHarness(t, server, front.URL)
 	code := wechat(43, "00")
-	tr, err := h.pay.Pay("0.05", code, "")
+	tr, err := h.pay.Pay("0.50", code, "")
 	if err != nil || tr.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Pay after a lost answer = %+v, %v; want the first trade, paid", tr, err)
 	}
-	charged := 0
+	ref, err := h.trades.Refund(tr.ReqSN, "0.20", domain.InitialPassword)
+	if err != nil || ref.Status != string(domain.StatusSuccess) {
+		t.Fatalf("Refund after a lost answer = %+v, %v; want the first refund, done", ref, err)
+	}
+	kinds := map[string]int{}
 	for _, bt := range h.simTrades() {
-		if bt["kind"] == "pay" && bt["code4"] == code[len(code)-4:] {
-			charged++
-		}
+		kinds[bt["kind"].(string)]++
 	}
-	if charged != 1 || pays.Load() != 2 {
-		t.Fatalf("bank pays %d after %d sends; want 1 pay after 2 sends", charged, pays.Load())
+	if kinds["pay"] != 1 || kinds["refund"] != 1 || sends["/api/v1/pay"] != 2 || sends["/api/v1/trades/refund"] != 2 {
+		t.Fatalf("bank %v after sends %v; want one pay and one refund after two sends each", kinds, sends)
 	}
-}
-
-func TestRemoteModeWithoutAServerReportsUnavailable(t *testing.T) {
-	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeRemote, ServerURL: "http://127.0.0.1:1"}}
-	b, err := desktop.OpenBackend(context.Background(), cfg, desktop.Env{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	prefs := &services.MemPrefs{}
-	_ = prefs.SetTerminalToken("saved-token")
-	c := services.NewCore(services.Options{API: b.API, Prefs: prefs, Mode: b.Mode})
-	st, _ := services.NewSessionService(c).State()
-	if !st.Initialized || st.Problem == nil || st.Problem.Code != domain.CodeUnavailable {
-		t.Fatalf("State() = %+v, want initialised with an unavailable problem", st)
-	}
-	codeOf(t, errOnly(services.NewSessionService(c).RequestInitCode("888888888888888")), domain.CodeUnavailable)
 }
 
 // TestRemotePayNoAnswerAtAllIsUnsure: every send of a pay is cut before the server sees it;
