@@ -35,12 +35,19 @@ func (s *Service) Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, er
 	if err != nil {
 		return nil, err
 	}
+	key := clientKey(c.Terminal.ID, in.RequestID)
+	if prev, found, err := s.replayPay(ctx, key, in); found {
+		return prev, err
+	}
 	gw, err := s.providerToSend(&c.Merchant)
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.createPayTrade(ctx, c, in, ch)
+	t, err := s.createPayTrade(ctx, c, in, ch, key)
 	if err != nil {
+		if prev, found, rerr := s.replayPay(ctx, key, in); found { // a concurrent retry won
+			return prev, rerr
+		}
 		return nil, err
 	}
 	log := s.log.With("reqsn", t.ReqSN, "code", domain.MaskCode(in.AuthCode), "amount", in.Amount)
@@ -85,6 +92,9 @@ func checkPayInput(m *store.Merchant, in *PayInput) (domain.Channel, error) {
 	if len(in.Remark) > 100 || strings.ContainsAny(in.Remark, "+ /?%#&=") {
 		return "", domain.FieldError("remark", "备注最多 100 字节，且不能含空格和 + / ? %% # & =")
 	}
+	if err := checkRequestID(in.RequestID); err != nil {
+		return "", err
+	}
 	return domain.ChannelOfCode(in.AuthCode)
 }
 
@@ -117,9 +127,10 @@ var (
 	errCodeUsed = domain.Errorf(domain.CodePayCodeUsed, "此付款码已使用，请让顾客刷新付款码")
 )
 
-// createPayTrade writes the trade (status created) holding the terminal and code locks. The
-// unique indexes on those locks make the checks race-free across goroutines and servers.
-func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch domain.Channel) (*store.Trade, error) {
+// createPayTrade writes the trade (status created) holding the terminal and code locks and
+// the request id's key. The unique indexes on those make the checks race-free across
+// goroutines and servers.
+func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch domain.Channel, key *string) (*store.Trade, error) {
 	codeHash := hashToken(in.AuthCode)
 	if err := s.payLocksFree(ctx, c.Terminal.ID, codeHash); err != nil {
 		return nil, err
@@ -138,7 +149,7 @@ func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch
 			TerminalID: termID, CashierID: c.Cashier.ID, CashierAccount: c.Cashier.Account, Kind: string(domain.KindPay),
 			Status: string(domain.StatusCreated), Amount: in.Amount, Channel: string(ch), Source: in.Source,
 			CodeHash: codeHash, CodeLast4: last4(in.AuthCode), Remark: in.Remark,
-			InFlightTerminal: &termID, CodeLock: &codeHash, CreatedAt: now}
+			InFlightTerminal: &termID, CodeLock: &codeHash, ClientKey: key, CreatedAt: now}
 		err = s.db.WithContext(ctx).Create(t).Error
 		if err == nil {
 			return t, nil
