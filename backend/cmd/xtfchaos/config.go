@@ -57,7 +57,7 @@ func parseRun(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.duration, "duration", 5*time.Minute, "how long faults are injected")
 	fs.DurationVar(&c.settle, "settle", 3*time.Minute, "how long to wait for every trade to settle afterwards")
 	fs.IntVar(&c.desktops, "desktops", 4, "desktop processes")
-	fs.IntVar(&c.terminals, "terminals", 5, "terminals per desktop process")
+	fs.IntVar(&c.terminals, "terminals", 6, "terminals per desktop process")
 	fs.DurationVar(&c.skew, "skew", 5*time.Second, "clock offset of the second xtfd")
 	fs.DurationVar(&c.pace, "pace", 100*time.Millisecond, "a cashier's pause between operations")
 	fs.DurationVar(&c.killEvery, "kill-every", 20*time.Second, "mean time between desktop SIGKILLs (an xtfd's: twice this)")

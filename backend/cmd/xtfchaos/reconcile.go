@@ -89,7 +89,8 @@ func index(ours []store.Trade, bank []sybsim.Trade) *ledgers {
 }
 
 // reconcile compares the platform's trades with the bank's, both ways. Lost: the bank charged
-// or refunded and the platform says otherwise, or the platform says so and the bank did not.
+// or refunded and the platform says otherwise, or the platform says so and the bank did not, or
+// the platform settled a trade the bank still has processing (it may yet be charged).
 // Doubled: one payment code charged more than once at the bank. Amount mismatch: a trade's
 // amount, or a payment's refunded total, differs. Unsettled: a trade not final at the end.
 func reconcile(ours []store.Trade, bank []sybsim.Trade) *report {
@@ -130,6 +131,8 @@ func (l *ledgers) bankSide(r *report, b *sybsim.Trade) {
 	case t == nil && bankDone(b):
 		r.add(kLost, b.ReqSN, "bank %s %s fen (trxid %s), the platform has no such trade", b.Kind, fen(b.Amount), b.TrxID)
 	case t == nil, open(t):
+	case b.Status == "2000" || b.Status == "2008":
+		r.add(kLost, b.ReqSN, "bank %s still processing; platform %s", b.Kind, describe(t))
 	case bankDone(b) && !ourDone(t):
 		r.add(kLost, b.ReqSN, "bank %s %s fen done at %s; platform %s", b.Kind, fen(b.Amount), b.FinTime, describe(t))
 	case !bankDone(b) && ourDone(t):

@@ -40,9 +40,10 @@ func TestReconcileFindsEachKind(t *testing.T) {
 	paidNotAtBank, _ := pair(5, "r5", "c5", "success", "", 70)
 	stuck, b6 := pair(6, "r6", "c6", "unknown", "0000", 90)
 	_, orphan := pair(7, "r7", "c7", "", "0000", 40)
-	r := reconcile([]store.Trade{closedButPaid, first, second, short, paidNotAtBank, stuck},
-		[]sybsim.Trade{b1, b2, b3, b4, b6, orphan})
-	want := map[string]int{kLost: 3, kDoubled: 1, kMismatch: 1, kUnsettled: 1}
+	closedButProcessing, b8 := pair(8, "r8", "c8", "closed", "2008", 60)
+	r := reconcile([]store.Trade{closedButPaid, first, second, short, paidNotAtBank, stuck, closedButProcessing},
+		[]sybsim.Trade{b1, b2, b3, b4, b6, orphan, b8})
+	want := map[string]int{kLost: 4, kDoubled: 1, kMismatch: 1, kUnsettled: 1}
 	for kind, n := range want {
 		if got := r.count(kind); got != n {
 			t.Errorf("%s: %d, want %d", kind, got, n)
@@ -50,7 +51,7 @@ func TestReconcileFindsEachKind(t *testing.T) {
 	}
 	var out bytes.Buffer
 	r.print(&out)
-	if r.ok() || !strings.HasSuffix(out.String(), "6 trades, 3 lost, 1 doubled, 1 amount mismatches\n") ||
+	if r.ok() || !strings.HasSuffix(out.String(), "7 trades, 4 lost, 1 doubled, 1 amount mismatches\n") ||
 		!strings.Contains(out.String(), "doubled: r3: code ****0000 charged again") {
 		t.Fatalf("report:\n%s", out.String())
 	}
