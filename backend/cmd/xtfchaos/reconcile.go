@@ -26,6 +26,7 @@ type discrepancy struct {
 type report struct {
 	trades int
 	kinds  map[string]int // platform trades by "kind status"
+	scenes map[string]int // bank pays by the simulator outcome of their code
 	found  []discrepancy
 }
 
@@ -57,6 +58,7 @@ func (r *report) print(w io.Writer) {
 	for _, k := range keys {
 		fmt.Fprintf(w, "  %6d × %s\n", r.kinds[k], k)
 	}
+	fmt.Fprintf(w, "  bank pays by simulator outcome:%s\n", scenes(r.scenes))
 	if n := r.count(kUnsettled); n > 0 {
 		fmt.Fprintf(w, "%d trades still open after the settle wait\n", n)
 	}
@@ -95,9 +97,14 @@ func index(ours []store.Trade, bank []sybsim.Trade) *ledgers {
 // amount, or a payment's refunded total, differs. Unsettled: a trade not final at the end.
 func reconcile(ours []store.Trade, bank []sybsim.Trade) *report {
 	l := index(ours, bank)
-	r := &report{trades: len(ours), kinds: map[string]int{}}
+	r := &report{trades: len(ours), kinds: map[string]int{}, scenes: map[string]int{}}
 	for i := range ours {
 		r.kinds[ours[i].Kind+" "+ours[i].Status]++
+	}
+	for i := range bank {
+		if bank[i].Kind == "pay" {
+			r.scenes[outcomeOf(bank[i].Code4)]++
+		}
 	}
 	for i := range bank {
 		l.bankSide(r, &bank[i])
@@ -204,6 +211,27 @@ func describe(t *store.Trade) string {
 	return fmt.Sprintf("trade %d %s %s %s fen (refunded %s), terminal %d, created %s, updated %s, %q",
 		t.ID, t.Kind, t.Status, fen(t.Amount), fen(t.RefundedAmount), t.TerminalID,
 		t.CreatedAt.UTC().Format("15:04:05.000"), t.UpdatedAt.UTC().Format("15:04:05.000"), t.ErrMsg)
+}
+
+// outcomeOf names the simulator outcome of a code by its last two digits (gateway/sybsim doc).
+func outcomeOf(code4 string) string {
+	if len(code4) < 2 {
+		return "?"
+	}
+	o := code4[len(code4)-2:]
+	if o < "90" || o > "97" {
+		return "paid"
+	}
+	return o
+}
+
+// scenes formats outcome counts in a fixed order.
+func scenes(n map[string]int) string {
+	out := ""
+	for _, k := range []string{"paid", "90", "91", "92", "93", "94", "95", "96", "97"} {
+		out += fmt.Sprintf(" %s=%d", k, n[k])
+	}
+	return out
 }
 
 func fen(n int64) string { return fmt.Sprint(n) }

@@ -12,7 +12,7 @@ import (
 // pair builds a platform pay and the bank's row for it.
 func pair(id uint, reqsn, code, ours, bank string, amount int64) (store.Trade, sybsim.Trade) {
 	return store.Trade{ID: id, ReqSN: reqsn, Kind: "pay", Status: ours, Amount: amount, CodeHash: code, CodeLast4: "0000"},
-		sybsim.Trade{Kind: "pay", ReqSN: reqsn, TrxID: "T" + reqsn, Amount: amount, Status: bank}
+		sybsim.Trade{Kind: "pay", ReqSN: reqsn, TrxID: "T" + reqsn, Amount: amount, Status: bank, Code4: "0000"}
 }
 
 func TestReconcileAgreeingLedgers(t *testing.T) {
@@ -25,7 +25,9 @@ func TestReconcileAgreeingLedgers(t *testing.T) {
 	r := reconcile([]store.Trade{p, ref, f}, []sybsim.Trade{b, bref, fb})
 	var out bytes.Buffer
 	r.print(&out)
-	want := "       1 × pay closed\n       1 × pay success\n       1 × refund success\n3 trades, 0 lost, 0 doubled, 0 amount mismatches\n"
+	want := "       1 × pay closed\n       1 × pay success\n       1 × refund success\n" +
+		"  bank pays by simulator outcome: paid=2 90=0 91=0 92=0 93=0 94=0 95=0 96=0 97=0\n" +
+		"3 trades, 0 lost, 0 doubled, 0 amount mismatches\n"
 	if !r.ok() || out.String() != want {
 		t.Fatalf("report:\n%s", out.String())
 	}
