@@ -65,6 +65,7 @@ step "bindings fresh" bindings_fresh
 step "go test" go_test
 step "vitest" bash -c 'cd frontend && npm test --silent'
 step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
+step "eslint" bash -c 'cd frontend && npm run --silent lint'
 step "e2e (chromium)" scripts/e2e.sh
 
 total=$(( ${#passed[@]} + ${#failed[@]} ))
