@@ -131,19 +131,15 @@ func TestMigrationsDownAndUp(t *testing.T) {
 	}
 }
 
-// TestMigrateTakesOverLastRelease runs the exact DDL the last release's AutoMigrate ran
-// (testdata/release-*.sql), stores a trade in it, and opens it with today's code: the data
-// stays and the schema becomes today's.
+// TestMigrateTakesOverLastRelease builds a database as the last release did (its
+// AutoMigrate's DDL: the baseline's Up without IF NOT EXISTS, no goose table), stores a trade
+// in it, and opens it with today's code: the data stays and the schema becomes today's.
 func TestMigrateTakesOverLastRelease(t *testing.T) {
 	for _, kind := range kinds {
 		t.Run(kind, func(t *testing.T) {
 			dsn := freshDSN(t, kind)
 			old := openWithoutMigrations(t, dsn)
-			ddl, err := os.ReadFile("testdata/release-" + kind + ".sql")
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, stmt := range strings.Split(string(ddl), ";\n") {
+			for _, stmt := range strings.Split(releaseDDL(t, kind), ";\n") {
 				if strings.TrimSpace(stmt) != "" {
 					if err := old.Exec(stmt).Error; err != nil {
 						t.Fatalf("release DDL: %v\n%s", err, stmt)
@@ -224,4 +220,20 @@ func openWithoutMigrations(t *testing.T, dsn string) *gorm.DB {
 		t.Fatal(err)
 	}
 	return db
+}
+
+// releaseDDL is what the last release's AutoMigrate ran on an empty database of kind: the Up
+// section of the baseline migration, without its IF NOT EXISTS.
+func releaseDDL(t *testing.T, kind string) string {
+	t.Helper()
+	b, err := migrations.ReadFile("migrations/" + kind + "/00001_baseline.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, _, ok := strings.Cut(string(b), "-- +goose Down")
+	if !ok {
+		t.Fatal("baseline migration has no Down section")
+	}
+	_, up, _ = strings.Cut(up, "-- +goose Up")
+	return strings.ReplaceAll(up, " IF NOT EXISTS", "")
 }
