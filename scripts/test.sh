@@ -66,6 +66,7 @@ step "go test" go_test
 step "chaos (75 s)" env CHAOS_DURATION=75s scripts/chaos.sh
 step "vitest" bash -c 'cd frontend && npm test --silent'
 step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
+step "eslint" bash -c 'cd frontend && npm run --silent lint'
 step "e2e (chromium)" scripts/e2e.sh
 
 total=$(( ${#passed[@]} + ${#failed[@]} ))

@@ -159,4 +159,3 @@ func (tf *typeface) width(s string) int {
 	}
 	return w.Ceil()
 }
-

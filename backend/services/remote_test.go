@@ -69,11 +69,10 @@ func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
 	}
 }
 
-// TestRemoteAnswerLostIsNotDoneTwice cuts the connection of the desktop's first pay, and then
-// of its first refund, after the server acted on it: the desktop sends the same request again
-// and is answered with that trade; the bank has exactly one pay and one refund.
-func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
-	server := newHarness(t)
+// frontedServer serves server's platform with httpapi (as xtfd does) behind front, which
+// gets each request and the proxy to the server; it returns front's URL.
+func frontedServer(t *testing.T, server *harness, front func(w http.ResponseWriter, r *http.Request, proxy http.Handler)) string {
+	t.Helper()
 	api := httptest.NewServer(httpapi.NewServer(server.backend.API, nil))
 	t.Cleanup(api.Close)
 	target, err := url.Parse(api.URL)
@@ -81,9 +80,26 @@ func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	proxy := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { front(w, r, proxy) }))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// cut closes the connection of w without an answer.
+func cut(w http.ResponseWriter) {
+	if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+		conn.Close()
+	}
+}
+
+// TestRemoteAnswerLostIsNotDoneTwice cuts the connection of the desktop's first pay, and then
+// of its first refund, after the server acted on it: the desktop sends the same request again
+// and is answered with that trade; the bank has exactly one pay and one refund.
+func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
+	server := newHarness(t)
 	var mu sync.Mutex
 	sends := map[string]int{}
-	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	front := frontedServer(t, server, func(w http.ResponseWriter, r *http.Request, proxy http.Handler) {
 		mu.Lock()
 		sends[r.URL.Path]++
 		first := sends[r.URL.Path] == 1
@@ -93,12 +109,9 @@ func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
 			return
 		}
 		proxy.ServeHTTP(httptest.NewRecorder(), r) // the server acts ...
-		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
-			conn.Close() // ... and its answer never reaches the desktop
-		}
-	}))
-	t.Cleanup(front.Close)
-	h := remoteHarness(t, server, front.URL)
+		cut(w)                                     // ... and its answer never reaches the desktop
+	})
+	h := remoteHarness(t, server, front)
 	code := wechat(43, "00")
 	tr, err := h.pay.Pay("0.50", code, "")
 	if err != nil || tr.Status != string(domain.StatusSuccess) {
@@ -122,27 +135,17 @@ func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
 // blindly) rather than "retry", and nothing was charged.
 func TestRemotePayNoAnswerAtAllIsUnsure(t *testing.T) {
 	server := newHarness(t)
-	api := httptest.NewServer(httpapi.NewServer(server.backend.API, nil))
-	t.Cleanup(api.Close)
-	target, err := url.Parse(api.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := httputil.NewSingleHostReverseProxy(target)
 	var pays atomic.Int32
-	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	front := frontedServer(t, server, func(w http.ResponseWriter, r *http.Request, proxy http.Handler) {
 		if r.URL.Path != "/api/v1/pay" {
 			proxy.ServeHTTP(w, r)
 			return
 		}
 		pays.Add(1)
-		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
-			conn.Close()
-		}
-	}))
-	t.Cleanup(front.Close)
-	h := remoteHarness(t, server, front.URL)
-	_, err = h.pay.Pay("0.05", wechat(44, "00"), "")
+		cut(w)
+	})
+	h := remoteHarness(t, server, front)
+	_, err := h.pay.Pay("0.05", wechat(44, "00"), "")
 	codeOf(t, err, domain.CodePayUnsure)
 	if n := len(h.simTrades()); pays.Load() != 4 || n != 0 {
 		t.Fatalf("%d sends, bank trades %d; want 4 sends and nothing charged", pays.Load(), n)

@@ -180,7 +180,7 @@ type Trade struct {
 	UpdatedAt time.Time
 }
 
-// All lists every model, in migration order.
+// All lists every model; the migrations in migrations/ build their tables (TestMigrationsMatchModels).
 func All() []any {
 	return []any{&Merchant{}, &Store{}, &Terminal{}, &Cashier{}, &Session{}, &SMSCode{}, &Grant{},
 		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}}

@@ -117,4 +117,3 @@ func (r *Recognizer) analyse(img image.Image) page {
 	}
 	return p
 }
-
