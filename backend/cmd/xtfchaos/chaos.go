@@ -77,13 +77,14 @@ func (s *stack) killXtfd(ctx context.Context) {
 }
 
 // ensureUp starts xtfd i if it is not running, and again if it exits before it answers (it
-// refuses to start while PostgreSQL is down), until it answers or ctx ends.
+// refuses to start while PostgreSQL is down), until it answers, for up to two minutes.
 func (s *stack) ensureUp(ctx context.Context, i int) bool {
 	x, url := s.xtfd[i], s.xtfdURL[i]+"/healthz"
-	for ctx.Err() == nil {
+	deadline := time.Now().Add(2 * time.Minute)
+	for ctx.Err() == nil && time.Now().Before(deadline) {
 		if !x.running() {
 			if err := x.start(); err != nil {
-				return false
+				break
 			}
 		}
 		if waitHTTP(ctx, url) == nil {
@@ -91,6 +92,7 @@ func (s *stack) ensureUp(ctx context.Context, i int) bool {
 		}
 		time.Sleep(time.Second)
 	}
+	s.counts.add(x.name + " did not come back")
 	return false
 }
 

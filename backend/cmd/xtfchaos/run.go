@@ -81,7 +81,9 @@ func chaosRun(ctx context.Context, cfg *config, out io.Writer) (*report, error) 
 	s.bankHop.late.Wait()
 	s.deskHop.late.Wait()
 	for i := range s.xtfd {
-		s.ensureUp(ctx, i)
+		if !s.ensureUp(ctx, i) && ctx.Err() == nil {
+			return nil, fmt.Errorf("%s does not start again (log: %s)", s.xtfd[i].name, s.xtfd[i].logPath)
+		}
 	}
 	open := settle(ctx, db, cfg.settle)
 	if ctx.Err() != nil {
