@@ -31,6 +31,7 @@ type pollFlags struct {
 	first, every, window, sweep, maxcheck, slow, lease time.Duration
 }
 
+// args are the -test-poll-* flags of xtfd for p.
 func (p pollFlags) args() []string {
 	out := []string{}
 	for _, f := range []struct {
@@ -45,6 +46,7 @@ func (p pollFlags) args() []string {
 	return out
 }
 
+// parseRun reads the flags of `xtfchaos run`.
 func parseRun(args []string, stderr io.Writer) (*config, error) {
 	c := &config{}
 	fs := flag.NewFlagSet("xtfchaos run", flag.ContinueOnError)

@@ -70,6 +70,7 @@ type paidTrade struct {
 	amount int64
 }
 
+// newCashier sets up terminal i: its own services.Core on an HTTP client of url.
 func newCashier(i int, url, token string, pollFor time.Duration, pool *codePool, log *slog.Logger) *cashier {
 	prefs := &services.MemPrefs{}
 	_ = prefs.SetTerminalToken(token)
@@ -132,6 +133,7 @@ func (c *cashier) charge(code string, amount int64) error {
 	return err
 }
 
+// remember keeps a payment for a later void or refund (the 40 most recent).
 func (c *cashier) remember(p paidTrade) {
 	c.paid = append(c.paid, p)
 	if len(c.paid) > 40 {
@@ -195,6 +197,7 @@ type rescan struct {
 	amount int64
 }
 
+// put adds a code to scan again (up to 200 are kept).
 func (p *codePool) put(code string, amount int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -203,7 +206,8 @@ func (p *codePool) put(code string, amount int64) {
 	}
 }
 
-func (p *codePool) take() (string, int64, bool) {
+// take removes a random code from the pool; ok is false when it is empty.
+func (p *codePool) take() (code string, amount int64, ok bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if len(p.codes) == 0 {
@@ -246,6 +250,7 @@ func randomCode() string {
 	return "62" + digits(15) + suffix // UnionPay QR: 19 digits
 }
 
+// digits is n random decimal digits.
 func digits(n int) string {
 	b := make([]byte, n)
 	for i := range b {

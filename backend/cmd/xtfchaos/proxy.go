@@ -44,6 +44,7 @@ type proxy struct {
 	counts    *counter
 }
 
+// newProxy returns a proxy to upstreams with faults off; counts receives the faults injected.
 func newProxy(name string, plan faultPlan, counts *counter, upstreams ...string) *proxy {
 	tr := &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: 30 * time.Second}
 	return &proxy{name: name, upstreams: upstreams, plan: plan, counts: counts,
@@ -112,6 +113,7 @@ func (p *proxy) pick() string {
 	return ""
 }
 
+// delay is a random delay up to plan.MaxDelay.
 func (p *proxy) delay() time.Duration {
 	return time.Duration(rand.Int64N(int64(p.plan.MaxDelay) + 1))
 }
@@ -194,8 +196,10 @@ type counter struct {
 	n  map[string]int
 }
 
+// newCounter returns an empty counter.
 func newCounter() *counter { return &counter{n: map[string]int{}} }
 
+// add counts one event of name.
 func (c *counter) add(name string) {
 	c.mu.Lock()
 	c.n[name]++

@@ -30,10 +30,12 @@ type report struct {
 	found  []discrepancy
 }
 
+// add records a discrepancy.
 func (r *report) add(kind, reqsn, format string, args ...any) {
 	r.found = append(r.found, discrepancy{kind, reqsn, fmt.Sprintf(format, args...)})
 }
 
+// count is how many discrepancies of kind were found.
 func (r *report) count(kind string) int {
 	n := 0
 	for _, d := range r.found {
@@ -78,6 +80,7 @@ type ledgers struct {
 	bankByReq map[string]*sybsim.Trade
 }
 
+// index builds the lookups of both ledgers.
 func index(ours []store.Trade, bank []sybsim.Trade) *ledgers {
 	l := &ledgers{ours: ours, bank: bank, ourByReq: map[string]*store.Trade{}, ourByID: map[uint]*store.Trade{},
 		bankByReq: map[string]*sybsim.Trade{}}
@@ -234,4 +237,5 @@ func scenes(n map[string]int) string {
 	return out
 }
 
+// fen prints an amount in fen.
 func fen(n int64) string { return fmt.Sprint(n) }

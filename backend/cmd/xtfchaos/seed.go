@@ -88,6 +88,7 @@ func (b *smsBox) Send(_ context.Context, _, text string) error {
 	return nil
 }
 
+// last is the most recent code sent.
 func (b *smsBox) last() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
