@@ -15,6 +15,7 @@ const (
 	kDoubled   = "doubled"
 	kMismatch  = "amount mismatch"
 	kUnsettled = "unsettled"
+	kHarness   = "harness" // the run itself went wrong
 )
 
 // discrepancy is one way the platform's ledger and the bank's disagree.

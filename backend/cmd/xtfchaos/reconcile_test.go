@@ -58,3 +58,22 @@ func TestReconcileFindsEachKind(t *testing.T) {
 		t.Fatalf("report:\n%s", out.String())
 	}
 }
+
+func TestHarnessChecksFailARunThatProvedNothing(t *testing.T) {
+	empty := reconcile(nil, nil)
+	harnessChecks(empty, map[string]int{fKillXtfd: 3})
+	if empty.ok() || empty.count(kHarness) != 1 {
+		t.Fatalf("no trades: %+v", empty.found)
+	}
+	p, b := pair(1, "r1", "c1", "success", "0000", 1000)
+	r := reconcile([]store.Trade{p}, []sybsim.Trade{b})
+	harnessChecks(r, map[string]int{fKillXtfd: 3, "PostgreSQL restart failed (exit status 1: no server)": 1})
+	if r.ok() || r.count(kHarness) != 1 {
+		t.Fatalf("failed restart: %+v", r.found)
+	}
+	ok := reconcile([]store.Trade{p}, []sybsim.Trade{b})
+	harnessChecks(ok, map[string]int{fKillXtfd: 3, fPGRestart: 2})
+	if !ok.ok() {
+		t.Fatalf("a good run: %+v", ok.found)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 	"time"
 
@@ -91,8 +92,26 @@ func chaosRun(ctx context.Context, cfg *config, out io.Writer) (*report, error) 
 	}
 	fmt.Fprintf(out, "xtfchaos: faults over after %v; settled in %v with %d trades open\n",
 		cfg.duration, time.Since(start)-cfg.duration, open)
-	printCounts(out, counts.snapshot())
-	return s.reconcile(ctx, db)
+	faults := counts.snapshot()
+	printCounts(out, faults)
+	r, err := s.reconcile(ctx, db)
+	if err == nil {
+		harnessChecks(r, faults)
+	}
+	return r, err
+}
+
+// harnessChecks fails a run that proved nothing: no trades, or a fault that could not be
+// injected (a restart that failed, a server that did not come back).
+func harnessChecks(r *report, faults map[string]int) {
+	if r.trades == 0 {
+		r.add(kHarness, "-", "no trades were made")
+	}
+	for name, n := range faults {
+		if strings.Contains(name, "failed") || strings.Contains(name, "did not come back") || strings.Contains(name, "not delivered") {
+			r.add(kHarness, "-", "%d × %s", n, name)
+		}
+	}
 }
 
 // settle waits until no trade is open, or for up to timeout, and returns how many still are.
