@@ -124,7 +124,8 @@ func (s *Service) UpdateCashier(ctx context.Context, creds Creds, account string
 }
 
 // ResetPassword puts an account back to the initial password after the admin answers an
-// image captcha (manual §8.5 3, §3.1). It also unlocks the account and ends its session.
+// image captcha (manual §8.5 3, §3.1). It also unlocks the account and ends its session;
+// the account must change the password at its next login.
 func (s *Service) ResetPassword(ctx context.Context, creds Creds, account, captchaID, captchaAnswer string) error {
 	c, err := s.caller(ctx, creds)
 	if err != nil {
@@ -141,13 +142,16 @@ func (s *Service) ResetPassword(ctx context.Context, creds Creds, account, captc
 		s.auditCaller(ctx, c, AuditCashierReset, "重置 "+account+" 的密码：图片验证码错误", false)
 		return err
 	}
-	h, err := hashPassword(domain.InitialPassword)
+	h, err := s.initialHash()
 	if err != nil {
 		return s.internal("hash password", err)
 	}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Model(target).Updates(map[string]any{"password_hash": h, "password_changed": false,
-			"failed_logins": 0, "locked_until": nil}).Error; err != nil {
+			"must_change_password": true}).Error; err != nil {
+			return err
+		}
+		if err := clearThrottles(tx, fmt.Sprintf("login:m%d:%s:", c.Merchant.ID, target.Account)); err != nil {
 			return err
 		}
 		return tx.Where("cashier_id = ? AND id <> ?", target.ID, c.Session.ID).Delete(&store.Session{}).Error

@@ -170,7 +170,8 @@ func (s *Service) SeedDemo(ctx context.Context) error {
 	return nil
 }
 
-// seedDemoAdmin creates admin 01 of the demo merchant with the initial password if missing.
+// seedDemoAdmin creates admin 01 of the demo merchant with the initial password (to be
+// changed at the first login) if missing.
 func (s *Service) seedDemoAdmin(ctx context.Context, merchantID uint) error {
 	var n int64
 	db := s.db.WithContext(ctx)
@@ -178,10 +179,10 @@ func (s *Service) seedDemoAdmin(ctx context.Context, merchantID uint) error {
 		Count(&n).Error; err != nil || n > 0 {
 		return err
 	}
-	h, err := hashPassword(domain.InitialPassword)
+	h, err := s.initialHash()
 	if err != nil {
 		return err
 	}
 	return db.Create(&store.Cashier{MerchantID: merchantID, Account: domain.AdminAccount, Name: "管理员",
-		Role: string(domain.RoleAdmin), PasswordHash: h}).Error
+		Role: string(domain.RoleAdmin), PasswordHash: h, MustChangePassword: true}).Error
 }

@@ -151,6 +151,10 @@ func maskPhone(p string) string {
 
 // likePattern escapes s for a LIKE '%s%' search with ESCAPE '\'.
 func likePattern(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
+	return "%" + likeEscape(s) + "%"
+}
+
+// likeEscape escapes the LIKE wildcards of s (for ESCAPE '\').
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -1,0 +1,148 @@
+package platform
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"xiaotongfu/backend/domain"
+)
+
+// The security policy (issue 9). Every guessable secret sits behind attempts reserved
+// before the check runs (throttle.go), so a burst of N concurrent guesses checks at most
+// the limit:
+//
+//   - Login: MaxFailedLogins wrong passwords for one account from one terminal and client
+//     address lock the account there for LockDuration. The lock is per terminal and
+//     source, so nobody can keep the owner out from another till; DailyLoginCap wrong
+//     passwords a day lock the account everywhere until midnight (an admin's password reset
+//     clears a cashier's, an SMS re-initialisation clears admin 01's). TerminalLoginCap per
+//     terminal and SourceLoginCap per client address in LockDuration stop spraying one
+//     password over many accounts.
+//   - Void/refund admin password: MaxFailedLogins wrong per terminal and address lock
+//     void/refund there for LockDuration; DailyAdminCap per terminal a day.
+//   - SMS codes: SMSMaxTries per code; SMSDailyWrongCap wrong per merchant a day;
+//     SourceSMSWrongCap per client address an hour (and three times that a day).
+//   - SMS sending: one per SMSResend per merchant and purpose (and terminal); SMSDailyCap per
+//     merchant a day; SourceSMSSendCap per client address a day.
+//   - Initialisation grants: SourceGrantCap refused grants per client address an hour.
+//
+// Answers do not tell an unknown account from a wrong password, nor an unknown merchant
+// from a wrong code.
+const (
+	DailyLoginCap     = 20
+	TerminalLoginCap  = 20
+	SourceLoginCap    = 30
+	DailyAdminCap     = 20
+	SMSDailyWrongCap  = 20
+	SourceSMSWrongCap = 10
+	SMSDailyCap       = 10
+	SourceSMSSendCap  = 20
+	SourceGrantCap    = 30
+)
+
+// clientKey is the context key of the client address.
+type clientKey struct{}
+
+// WithClient returns ctx carrying the address of the client a request came from (xtfd sets
+// it from the connection); limits per source and audit rows use it.
+func WithClient(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientKey{}, addr)
+}
+
+// clientOf is the client address in ctx, "local" for an in-process caller.
+func clientOf(ctx context.Context) string {
+	if a, _ := ctx.Value(clientKey{}).(string); a != "" {
+		return a
+	}
+	return "local"
+}
+
+// loginLimits are the counters a login of account on terminal t draws from. The account
+// is keyed as typed, so an unknown account is counted (and answered) like a real one.
+func (s *Service) loginLimits(ctx context.Context, merchantID, terminalID uint, account string) []limit {
+	src := clientOf(ctx)
+	acct := fmt.Sprintf("login:m%d:%s:", merchantID, account)
+	locked := func(wait time.Duration) error {
+		return domain.Errorf(domain.CodeAccountLocked, "密码连续输错 %d 次，账号 %s 已锁定，请 %s后再试",
+			MaxFailedLogins, account, waitText(wait)).With("minutes", minutes(wait))
+	}
+	daily := func(wait time.Duration) error {
+		return domain.Errorf(domain.CodeAccountLocked, "账号 %s 今日密码错误已达 %d 次，已锁定至明天；收银员请管理员重置密码，管理员可用短信重新初始化终端",
+			account, DailyLoginCap).With("minutes", minutes(wait))
+	}
+	return []limit{
+		{key: fmt.Sprintf("%st%d:%s", acct, terminalID, src), max: MaxFailedLogins, window: LockDuration, lock: LockDuration, refuse: locked},
+		{key: acct + "day:" + s.day(), max: DailyLoginCap, refuse: daily},
+		{key: fmt.Sprintf("login:t%d", terminalID), max: TerminalLoginCap, window: LockDuration, refuse: tooMany("本终端登录失败")},
+		{key: "login:src:" + src, max: SourceLoginCap, window: LockDuration, refuse: tooMany("登录失败")},
+	}
+}
+
+// passwordLimits are the counters checking the caller's old password draws from.
+func (s *Service) passwordLimits(ctx context.Context, c *Caller) []limit {
+	locked := func(wait time.Duration) error {
+		return domain.Errorf(domain.CodeAccountLocked, "旧密码连续输错 %d 次，请 %s后再试",
+			MaxFailedLogins, waitText(wait)).With("minutes", minutes(wait))
+	}
+	return []limit{{key: fmt.Sprintf("pw:c%d:t%d:%s", c.Cashier.ID, c.Terminal.ID, clientOf(ctx)),
+		max: MaxFailedLogins, window: LockDuration, lock: LockDuration, refuse: locked}}
+}
+
+// adminLimits are the counters a void/refund admin password on terminal t draws from.
+func (s *Service) adminLimits(ctx context.Context, terminalID uint) []limit {
+	term := fmt.Sprintf("admin:t%d:", terminalID)
+	locked := func(wait time.Duration) error {
+		return domain.Errorf(domain.CodeAccountLocked, "管理员密码连续输错 %d 次，本终端的撤销和退货已锁定，请 %s后再试",
+			MaxFailedLogins, waitText(wait)).With("minutes", minutes(wait))
+	}
+	return []limit{
+		{key: term + clientOf(ctx), max: MaxFailedLogins, window: LockDuration, lock: LockDuration, refuse: locked},
+		{key: term + "day:" + s.day(), max: DailyAdminCap, refuse: locked},
+	}
+}
+
+// smsWrongLimits are the counters a try of an SMS code draws from (beyond the code's own).
+func (s *Service) smsWrongLimits(ctx context.Context, merchantID uint) []limit {
+	src := clientOf(ctx)
+	refuse := func(wait time.Duration) error {
+		return domain.Errorf(domain.CodeSMSTooMany, "验证码错误次数过多，请 %s后再试", waitText(wait)).
+			With("minutes", minutes(wait))
+	}
+	return []limit{
+		{key: fmt.Sprintf("smsv:m%d:day:%s", merchantID, s.day()), max: SMSDailyWrongCap, refuse: refuse},
+		{key: "smsv:src:" + src, max: SourceSMSWrongCap, window: time.Hour, refuse: refuse},
+		{key: "smsv:src:" + src + ":day:" + s.day(), max: 3 * SourceSMSWrongCap, refuse: refuse},
+	}
+}
+
+// smsSendLimits are the counters sending a code for k draws from.
+func (s *Service) smsSendLimits(ctx context.Context, k smsKey) []limit {
+	resend := func(wait time.Duration) error {
+		secs := max(1, int((wait+time.Second-1)/time.Second))
+		return domain.Errorf(domain.CodeSMSTooSoon, "验证码已发送，请 %d 秒后再重新获取", secs).With("seconds", secs)
+	}
+	daily := func(wait time.Duration) error {
+		return domain.Errorf(domain.CodeSMSTooSoon, "今日验证码发送次数已达上限，请 %s后再试", waitText(wait)).
+			With("seconds", int(wait/time.Second))
+	}
+	scope := fmt.Sprintf("smss:m%d:%s", k.merchant.ID, k.purpose)
+	if k.terminalID != nil {
+		scope += fmt.Sprintf(":t%d", *k.terminalID)
+	}
+	return []limit{
+		{key: scope, max: 1, window: SMSResend, refuse: resend},
+		{key: fmt.Sprintf("smss:m%d:day:%s", k.merchant.ID, s.day()), max: SMSDailyCap, refuse: daily},
+		{key: "smss:src:" + clientOf(ctx) + ":day:" + s.day(), max: SourceSMSSendCap, refuse: daily},
+	}
+}
+
+// grantLimits is the counter a refused initialisation grant draws from.
+func grantLimits(ctx context.Context) []limit {
+	return []limit{{key: "grant:src:" + clientOf(ctx), max: SourceGrantCap, window: time.Hour, refuse: tooMany("初始化")}}
+}
+
+// day is today in the shop's time zone, for daily caps.
+func (s *Service) day() string {
+	return s.now().In(s.loc).Format("20060102")
+}
