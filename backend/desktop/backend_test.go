@@ -135,5 +135,9 @@ func initAndLogin(t *testing.T, b *Backend, merchantNo string) platform.Creds {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return platform.Creds{TerminalToken: term.Token, SessionToken: s.Token}
+	c := platform.Creds{TerminalToken: term.Token, SessionToken: s.Token}
+	if err := b.API.ChangePassword(ctx, c, domain.InitialPassword, "Owner2026x"); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

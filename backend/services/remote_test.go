@@ -43,9 +43,7 @@ func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
 	if _, err := h.session.CompleteInit(g.Token, g.Stores[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
-		t.Fatal(err)
-	}
+	h.changeInitial()
 	tr, err := h.pay.Pay("0.01", wechat(40, "90"), "")
 	if err != nil || tr.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Pay(90) = %+v, %v", tr, err)

@@ -68,7 +68,10 @@ func TestTerminalTokenSurvivesRestartButSessionDoesNot(t *testing.T) {
 
 func TestChangePasswordChecksConfirmationThenPlatform(t *testing.T) {
 	h := newHarness(t)
-	h.loginAdmin()
+	h.initialise()
+	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
+		t.Fatal(err)
+	}
 	e := codeOf(t, h.session.ChangePassword(domain.InitialPassword, "Abc12345", "Abc12346"), domain.CodeInvalidInput)
 	if e.Field != "confirm" {
 		t.Fatalf("mismatch error field = %q, want confirm", e.Field)
