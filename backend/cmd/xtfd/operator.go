@@ -146,8 +146,12 @@ func demoSeed(args []string, stdout, stderr io.Writer) int {
 	})
 }
 
-// openDB is store.Open with the password in a DSN kept out of the error.
+// openDB is store.Open on a private (0600) SQLite file, with the password in a DSN kept
+// out of the error.
 func openDB(dsn string) (*gorm.DB, error) {
+	if err := privateDB(dsn); err != nil {
+		return nil, fmt.Errorf("database file: %w", err)
+	}
 	db, err := store.Open(dsn)
 	if err != nil {
 		return nil, errors.New(redactDSN(err.Error(), dsn))
