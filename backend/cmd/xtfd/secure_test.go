@@ -173,11 +173,14 @@ func TestConsoleSMSLogMasked(t *testing.T) {
 
 const testMerchant, testPhone = "123456789012345", "13800138000"
 
-// seedMerchant registers testMerchant in db with the operator command.
+// seedMerchant registers testMerchant and one store in db with the operator commands.
 func seedMerchant(t *testing.T, db string) {
 	t.Helper()
 	if code, _, errs := runCmd(t, "merchant", "add", "-db", db, "-no", testMerchant, "-name", "小店", "-phone", testPhone); code != 0 {
 		t.Fatalf("merchant add: %d %s", code, errs)
+	}
+	if code, _, errs := runCmd(t, "store", "add", "-db", db, "-merchant", testMerchant, "-name", "一号店"); code != 0 {
+		t.Fatalf("store add: %d %s", code, errs)
 	}
 }
 
@@ -200,4 +203,31 @@ func openHere(path string) bool {
 		}
 	}
 	return false
+}
+
+// TestTerminalRevokeCommand: `xtfd terminal revoke` stops a terminal: after it its token is
+// refused; an unknown terminal is a one-line error and exit 1.
+func TestTerminalRevokeCommand(t *testing.T) {
+	dir := t.TempDir()
+	db, smsLog := filepath.Join(dir, "xtfd.db"), filepath.Join(dir, "sms.log")
+	seedMerchant(t, db)
+	addr, _, stop := startServe(t, "-db", db, "-sms", "console", "-sms-log", smsLog)
+	api := httpapi.NewClient("http://"+addr, nil)
+	creds := initAndLogin(t, api, testMerchant, smsLogCode(t, smsLog))
+	info, err := api.Terminal(context.Background(), creds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	if code, out, errs := runCmd(t, "terminal", "revoke", "-db", db, "-merchant", testMerchant, "-term", info.TermNo); code != 0 || !strings.Contains(out, "revoked") {
+		t.Fatalf("revoke: %d %q %q", code, out, errs)
+	}
+	if code, _, errs := runCmd(t, "terminal", "revoke", "-db", db, "-merchant", testMerchant, "-term", info.TermNo); code != 1 || !strings.Contains(errs, "not_found") {
+		t.Fatalf("revoke again: %d %q", code, errs)
+	}
+	addr, _, _ = startServe(t, "-db", db)
+	_, err = httpapi.NewClient("http://"+addr, nil).Terminal(context.Background(), creds)
+	if err == nil || !strings.Contains(err.Error(), "unauthenticated") {
+		t.Fatalf("revoked terminal: %v", err)
+	}
 }
