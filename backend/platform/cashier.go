@@ -47,8 +47,9 @@ func (s *Service) ListCashiers(ctx context.Context, creds Creds, f CashierFilter
 	return out, nil
 }
 
-// validCashier checks the editable fields of a cashier.
-func validCashier(in CashierInput) error {
+// validCashier normalises and checks the editable fields of a cashier.
+func validCashier(in *CashierInput) error {
+	in.Name, in.Remark = normText(in.Name), normText(in.Remark)
 	if err := validText("name", "姓名", in.Name, maxName, true); err != nil {
 		return err
 	}
@@ -73,7 +74,7 @@ func (s *Service) AddCashier(ctx context.Context, creds Creds, in CashierInput) 
 	if err := validNewPassword("password", in.Password, in.Account, ""); err != nil {
 		return nil, err
 	}
-	if err := validCashier(in); err != nil {
+	if err := validCashier(&in); err != nil {
 		return nil, err
 	}
 	h, err := hashPassword(in.Password)
@@ -109,7 +110,7 @@ func (s *Service) UpdateCashier(ctx context.Context, creds Creds, account string
 	if err != nil {
 		return nil, err
 	}
-	if err := validCashier(in); err != nil {
+	if err := validCashier(&in); err != nil {
 		return nil, err
 	}
 	err = s.db.WithContext(ctx).Model(target).

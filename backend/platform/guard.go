@@ -103,20 +103,21 @@ func (s *Service) adminLimits(ctx context.Context, terminalID uint) []limit {
 }
 
 // smsWrongLimits are the counters a try of an SMS code draws from (beyond the code's own).
-func (s *Service) smsWrongLimits(ctx context.Context, merchantID uint) []limit {
+// They are keyed by merchant number, so an unknown merchant is counted like a real one.
+func (s *Service) smsWrongLimits(ctx context.Context, merchantNo string) []limit {
 	src := clientOf(ctx)
 	refuse := func(wait time.Duration) error {
 		return domain.Errorf(domain.CodeSMSTooMany, "验证码错误次数过多，请 %s后再试", waitText(wait)).
 			With("minutes", minutes(wait))
 	}
 	return []limit{
-		{key: fmt.Sprintf("smsv:m%d:day:%s", merchantID, s.day()), max: SMSDailyWrongCap, refuse: refuse},
+		{key: fmt.Sprintf("smsv:m%s:day:%s", merchantNo, s.day()), max: SMSDailyWrongCap, refuse: refuse},
 		{key: "smsv:src:" + src, max: SourceSMSWrongCap, window: time.Hour, refuse: refuse},
 		{key: "smsv:src:" + src + ":day:" + s.day(), max: 3 * SourceSMSWrongCap, refuse: refuse},
 	}
 }
 
-// smsSendLimits are the counters sending a code for k draws from.
+// smsSendLimits are the counters sending a code for k draws from, keyed by merchant number.
 func (s *Service) smsSendLimits(ctx context.Context, k smsKey) []limit {
 	resend := func(wait time.Duration) error {
 		secs := max(1, int((wait+time.Second-1)/time.Second))
@@ -126,13 +127,13 @@ func (s *Service) smsSendLimits(ctx context.Context, k smsKey) []limit {
 		return domain.Errorf(domain.CodeSMSTooSoon, "今日验证码发送次数已达上限，请 %s后再试", waitText(wait)).
 			With("seconds", int(wait/time.Second))
 	}
-	scope := fmt.Sprintf("smss:m%d:%s", k.merchant.ID, k.purpose)
+	scope := fmt.Sprintf("smss:m%s:%s", k.merchant.MerchantNo, k.purpose)
 	if k.terminalID != nil {
 		scope += fmt.Sprintf(":t%d", *k.terminalID)
 	}
 	return []limit{
 		{key: scope, max: 1, window: SMSResend, refuse: resend},
-		{key: fmt.Sprintf("smss:m%d:day:%s", k.merchant.ID, s.day()), max: SMSDailyCap, refuse: daily},
+		{key: fmt.Sprintf("smss:m%s:day:%s", k.merchant.MerchantNo, s.day()), max: SMSDailyCap, refuse: daily},
 		{key: "smss:src:" + clientOf(ctx) + ":day:" + s.day(), max: SourceSMSSendCap, refuse: daily},
 	}
 }

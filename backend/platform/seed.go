@@ -44,6 +44,7 @@ func (s *Service) AddMerchant(ctx context.Context, in MerchantInput) (*store.Mer
 	if err := validMerchantNo(in.MerchantNo); err != nil {
 		return nil, err
 	}
+	in.Name = normText(in.Name)
 	if err := validText("name", "商户名称", in.Name, 50, true); err != nil {
 		return nil, err
 	}
@@ -80,6 +81,7 @@ func (s *Service) AddStore(ctx context.Context, merchantNo, name, address string
 	if err != nil {
 		return nil, err
 	}
+	name, address = normText(name), normText(address)
 	if err := validText("name", "门店名称", name, maxStoreName, true); err != nil {
 		return nil, err
 	}
@@ -110,6 +112,7 @@ type NoticeInput struct {
 
 // AddNotice publishes an announcement.
 func (s *Service) AddNotice(ctx context.Context, in NoticeInput) (*Notice, error) {
+	in.Title = normText(in.Title)
 	if err := validText("title", "公告标题", in.Title, maxNoticeTitle, true); err != nil {
 		return nil, err
 	}

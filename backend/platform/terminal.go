@@ -29,18 +29,29 @@ func (s *Service) merchantByNo(ctx context.Context, merchantNo string) (*store.M
 	return &m, nil
 }
 
-// RequestInitCode sends an initialisation code to the merchant's registered phone (manual §1).
+// RequestInitCode sends an initialisation code to the merchant's registered phone (manual
+// §1). An unknown merchant number gets the same kind of answer (phantom.go).
 func (s *Service) RequestInitCode(ctx context.Context, merchantNo string) (*SMSChallenge, error) {
-	m, err := s.merchantByNo(ctx, merchantNo)
+	m, err := s.initMerchant(ctx, merchantNo)
+	if errors.Is(err, errUnknownMerchant) {
+		s.audit(ctx, auditEntry{Action: AuditSMSRefused, Detail: "未登记的商户号 " + merchantNo + " 请求初始化验证码"})
+		return s.phantomSend(ctx, merchantNo)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return s.sendCode(ctx, smsKey{merchant: m, purpose: purposeInit})
 }
 
-// VerifyInitCode checks the initialisation code and returns a grant with the stores.
+// VerifyInitCode checks the initialisation code and returns a grant with the stores. An
+// unknown merchant number is answered as a wrong code would be.
 func (s *Service) VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error) {
-	m, err := s.merchantByNo(ctx, merchantNo)
+	m, err := s.initMerchant(ctx, merchantNo)
+	if errors.Is(err, errUnknownMerchant) {
+		err = s.phantomCheck(ctx, merchantNo, code)
+		s.audit(ctx, auditEntry{Action: AuditSMSWrong, Detail: "未登记的商户号 " + merchantNo + "：" + domain.AsError(err).Message})
+		return nil, err
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -109,9 +109,25 @@ func (s *Service) noLiveCode(ctx context.Context, k smsKey) error {
 		return s.internal("load sms code", err)
 	}
 	if last.ID != 0 && last.UsedAt == nil && last.Attempts < SMSMaxTries {
-		return domain.Errorf(domain.CodeSMSExpired, "验证码已过期（有效期 %d 分钟），请重新获取", int(SMSCodeTTL/time.Minute))
+		return errCodeExpired()
 	}
+	return errCodeInvalid()
+}
+
+func errCodeExpired() error {
+	return domain.Errorf(domain.CodeSMSExpired, "验证码已过期（有效期 %d 分钟），请重新获取", int(SMSCodeTTL/time.Minute))
+}
+
+func errCodeInvalid() error {
 	return domain.Errorf(domain.CodeSMSInvalid, "验证码无效，请重新获取验证码")
+}
+
+// wrongCode is the answer to a wrong code with left tries on it.
+func wrongCode(left int) error {
+	if left <= 0 {
+		return tooManyTries()
+	}
+	return domain.Errorf(domain.CodeSMSInvalid, "验证码错误，还可以再试 %d 次", left).With("left", left)
 }
 
 // checkCode verifies code for k (matchCode) and audits a refusal.
@@ -138,7 +154,7 @@ func (s *Service) matchCode(ctx context.Context, k smsKey, code string) error {
 	if err != nil || len(live) == 0 {
 		return cmp.Or(err, s.noLiveCode(ctx, k))
 	}
-	r, err := s.reserve(ctx, s.smsWrongLimits(ctx, k.merchant.ID)...)
+	r, err := s.reserve(ctx, s.smsWrongLimits(ctx, k.merchant.MerchantNo)...)
 	if err != nil {
 		return err
 	}
@@ -158,11 +174,7 @@ func (s *Service) matchCode(ctx context.Context, k smsKey, code string) error {
 	if _, err := r.keep(ctx); err != nil {
 		return err
 	}
-	left := SMSMaxTries - live[0].Attempts - 1
-	if left <= 0 {
-		return tooManyTries()
-	}
-	return domain.Errorf(domain.CodeSMSInvalid, "验证码错误，还可以再试 %d 次", left).With("left", left)
+	return wrongCode(SMSMaxTries - live[0].Attempts - 1)
 }
 
 // useCode consumes code id (once) and retires the other live codes of k.
