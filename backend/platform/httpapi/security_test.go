@@ -79,7 +79,7 @@ func TestLoginBurstOverHTTP(t *testing.T) {
 	}
 	_, err := e.api.Login(ctx, term, domain.AdminAccount, domain.InitialPassword)
 	wantCode(t, err, domain.CodeAccountLocked)
-	e.admin(t, owner) // the owner, on another terminal, is not locked out
+	e.admin(t, owner)          // the owner, on another terminal, is not locked out
 	term2 := e.initTerminal(t) // also puts 01 back to the initial password
 	before = e.svc.PasswordChecks()
 	got = burst(t, 40, func(i int) error {
