@@ -78,6 +78,7 @@ type Service struct {
 	terminalTTL time.Duration
 
 	pwChecks atomic.Int64 // bcrypt comparisons run (PasswordChecks)
+	reserves atomic.Int64 // attempts reserved, to purge finished counters now and then
 	initOnce sync.Once
 	initHash string // bcrypt of the initial password (initialHash)
 	initErr  error

@@ -37,6 +37,9 @@ type reservation struct {
 // check runs. When one is exhausted it gives back those already taken and returns that
 // limit's refusal.
 func (s *Service) reserve(ctx context.Context, lims ...limit) (*reservation, error) {
+	if s.reserves.Add(1)%throttlePurgeEvery == 0 {
+		s.purgeThrottles(ctx)
+	}
 	r := &reservation{s: s}
 	for _, l := range lims {
 		ok, err := s.take(ctx, l)
@@ -50,6 +53,19 @@ func (s *Service) reserve(ctx context.Context, lims ...limit) (*reservation, err
 		r.lims = append(r.lims, l)
 	}
 	return r, nil
+}
+
+// throttlePurgeEvery is how many reservations pass between purges of finished counters.
+const throttlePurgeEvery = 1000
+
+// purgeThrottles deletes counters whose window ended over a day ago (per-address and daily
+// keys would otherwise pile up). A failure is logged; the counters still work.
+func (s *Service) purgeThrottles(ctx context.Context) {
+	err := s.db.WithContext(context.WithoutCancel(ctx)).Where("window_ends < ?", s.now().Add(-24*time.Hour)).
+		Delete(&store.Throttle{}).Error
+	if err != nil {
+		s.log.Error("platform: purge throttles", "err", err)
+	}
 }
 
 // windowEnd is when a window opened at now closes.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/store"
 )
 
 // TestReserveHoldsUnderConcurrency: 100 concurrent reservations of a limit of 5 get exactly
@@ -85,5 +86,25 @@ func TestLoginBurstChecksAtMostTheLimit(t *testing.T) {
 		_, err := e.svc.Login(ctx, term, domain.AdminAccount, domain.InitialPassword)
 		wantCode(t, err, domain.CodeAccountLocked)
 		e.login(t, other, domain.AdminAccount, domain.InitialPassword)
+	})
+}
+
+// TestPurgeThrottles: counters whose window ended over a day ago are deleted; live ones stay.
+func TestPurgeThrottles(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *acctEnv) {
+		ctx := context.Background()
+		old := limit{key: "test:old", max: 1, window: time.Minute, refuse: tooMany("测试")}
+		if _, err := e.svc.reserve(ctx, old); err != nil {
+			t.Fatal(err)
+		}
+		e.clock.Advance(25 * time.Hour)
+		live := limit{key: "test:live", max: 1, window: time.Minute, refuse: tooMany("测试")}
+		if _, err := e.svc.reserve(ctx, live); err != nil {
+			t.Fatal(err)
+		}
+		e.svc.purgeThrottles(ctx)
+		if n := e.countRows(t, &store.Throttle{}, "scope IN ?", []string{"test:old", "test:live"}); n != 1 {
+			t.Fatalf("%d counters left; want only the live one", n)
+		}
 	})
 }
