@@ -37,7 +37,7 @@ const (
 	SMSDailyWrongCap  = 20
 	SourceSMSWrongCap = 10
 	SMSDailyCap       = 10
-	SourceSMSSendCap  = 20
+	SourceSMSSendCap  = 100
 	SourceGrantCap    = 30
 )
 
