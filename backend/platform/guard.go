@@ -13,12 +13,12 @@ import (
 // the limit:
 //
 //   - Login: MaxFailedLogins wrong passwords for one account from one terminal and client
-//     address lock the account there for LockDuration. The lock is per terminal and
-//     source, so nobody can keep the owner out from another till; DailyLoginCap wrong
-//     passwords a day lock the account everywhere until midnight (an admin's password reset
-//     clears a cashier's, an SMS re-initialisation clears admin 01's). TerminalLoginCap per
-//     terminal and SourceLoginCap per client address in LockDuration stop spraying one
-//     password over many accounts.
+//     address lock the account there for LockDuration, and DailyLoginCap a day from one
+//     terminal lock it there until midnight. Both are per terminal, so nobody can keep the
+//     owner out from another till (terminals exist only through the owner's SMS); an
+//     admin's password reset clears a cashier's counters, an SMS re-initialisation admin
+//     01's. TerminalLoginCap per terminal and SourceLoginCap per client address in
+//     LockDuration (SourceLoginDailyCap a day) stop spraying one password over accounts.
 //   - Void/refund admin password: MaxFailedLogins wrong per terminal and address lock
 //     void/refund there for LockDuration; DailyAdminCap per terminal a day.
 //   - SMS codes: SMSMaxTries per code; SMSDailyWrongCap wrong per merchant a day;
@@ -30,15 +30,16 @@ import (
 // Answers do not tell an unknown account from a wrong password, nor an unknown merchant
 // from a wrong code.
 const (
-	DailyLoginCap     = 20
-	TerminalLoginCap  = 20
-	SourceLoginCap    = 30
-	DailyAdminCap     = 20
-	SMSDailyWrongCap  = 20
-	SourceSMSWrongCap = 10
-	SMSDailyCap       = 10
-	SourceSMSSendCap  = 100
-	SourceGrantCap    = 30
+	DailyLoginCap       = 20
+	TerminalLoginCap    = 20
+	SourceLoginCap      = 30
+	SourceLoginDailyCap = 100
+	DailyAdminCap       = 20
+	SMSDailyWrongCap    = 20
+	SourceSMSWrongCap   = 10
+	SMSDailyCap         = 10
+	SourceSMSSendCap    = 100
+	SourceGrantCap      = 30
 )
 
 // clientKey is the context key of the client address.
@@ -68,14 +69,15 @@ func (s *Service) loginLimits(ctx context.Context, merchantID, terminalID uint, 
 			MaxFailedLogins, account, waitText(wait)).With("minutes", minutes(wait))
 	}
 	daily := func(wait time.Duration) error {
-		return domain.Errorf(domain.CodeAccountLocked, "账号 %s 今日密码错误已达 %d 次，已锁定至明天；收银员请管理员重置密码，管理员可用短信重新初始化终端",
+		return domain.Errorf(domain.CodeAccountLocked, "账号 %s 今日在本终端密码错误已达 %d 次，本终端已锁定至明天；可在其他终端登录，收银员也可请管理员重置密码",
 			account, DailyLoginCap).With("minutes", minutes(wait))
 	}
 	return []limit{
 		{key: fmt.Sprintf("%st%d:%s", acct, terminalID, src), max: MaxFailedLogins, window: LockDuration, lock: LockDuration, refuse: locked},
-		{key: acct + "day:" + s.day(), max: DailyLoginCap, refuse: daily},
+		{key: fmt.Sprintf("%st%d:day:%s", acct, terminalID, s.day()), max: DailyLoginCap, refuse: daily},
 		{key: fmt.Sprintf("login:t%d", terminalID), max: TerminalLoginCap, window: LockDuration, refuse: tooMany("本终端登录失败")},
 		{key: "login:src:" + src, max: SourceLoginCap, window: LockDuration, refuse: tooMany("登录失败")},
+		{key: "login:src:" + src + ":day:" + s.day(), max: SourceLoginDailyCap, refuse: tooMany("登录失败")},
 	}
 }
 

@@ -108,3 +108,29 @@ func TestPurgeThrottles(t *testing.T) {
 		}
 	})
 }
+
+// TestLoginDailyCapPerTerminal: DailyLoginCap wrong passwords in a day from one terminal
+// lock the account there until midnight (however the 15-minute locks are waited out), not
+// on another terminal; an SMS re-initialisation clears admin 01's counters.
+func TestLoginDailyCapPerTerminal(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *acctEnv) {
+		ctx := context.Background()
+		term, other := e.initTerminal(t), e.initTerminal(t)
+		for i := range DailyLoginCap {
+			if i > 0 && i%MaxFailedLogins == 0 {
+				e.clock.Advance(LockDuration + time.Second)
+			}
+			if _, err := e.svc.Login(ctx, term, domain.AdminAccount, "Guess2026x"); err == nil {
+				t.Fatal("a wrong password logged in")
+			}
+		}
+		e.clock.Advance(LockDuration + time.Second)
+		_, err := e.svc.Login(ctx, term, domain.AdminAccount, domain.InitialPassword)
+		if de := wantCode(t, err, domain.CodeAccountLocked); de.Params["minutes"].(int) < 60 {
+			t.Fatalf("after %d wrong today: %v; want locked until midnight", DailyLoginCap, de)
+		}
+		e.login(t, other, domain.AdminAccount, domain.InitialPassword)
+		e.initTerminal(t) // the owner re-initialises by SMS
+		e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+	})
+}
