@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -243,5 +244,43 @@ func TestRefusalsAuditedWithClientOverHTTP(t *testing.T) {
 	}
 	if !strings.Contains(e.logs.String(), "audit: refused") || !strings.Contains(e.logs.String(), "client=127.0.0.1") {
 		t.Fatalf("no audit log line with the client address:\n%s", e.logs.String())
+	}
+}
+
+// clientFrom is an API client whose connections leave from the loopback address ip, so the
+// server sees a different client address.
+func clientFrom(t *testing.T, url, ip string) *httpapi.Client {
+	t.Helper()
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	if c, err := d.Dial("tcp", strings.TrimPrefix(url, "http://")); err != nil {
+		t.Skipf("cannot connect from %s on this system (%v); the per-address lock is covered by the unit tests", ip, err)
+	} else {
+		c.Close()
+	}
+	return httpapi.NewClient(url, &http.Client{Transport: &http.Transport{DialContext: d.DialContext}})
+}
+
+// TestLockIsPerSourceOverHTTP: a burst from one address locks admin 01 on that terminal
+// for that address only; the owner at the same till from another address gets in.
+func TestLockIsPerSourceOverHTTP(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	term := e.initTerminal(t)
+	attacker, owner := clientFrom(t, e.url, "127.0.0.2"), clientFrom(t, e.url, "127.0.0.3")
+	got := burst(t, 50, func(int) error {
+		_, err := attacker.Login(ctx, term, domain.AdminAccount, "Guess2026x")
+		return err
+	})
+	if got[domain.CodeLoginFailed]+got[domain.CodeAccountLocked] != 50 {
+		t.Fatalf("answers %v", got)
+	}
+	_, err := attacker.Login(ctx, term, domain.AdminAccount, domain.InitialPassword)
+	wantCode(t, err, domain.CodeAccountLocked)
+	if _, err := owner.Login(ctx, term, domain.AdminAccount, domain.InitialPassword); err != nil {
+		t.Fatalf("the owner from another address: %v", err)
+	}
+	var row store.Audit
+	if err := e.db.Where("action = ? AND client = ?", platform.AuditLoginLocked, "127.0.0.2").First(&row).Error; err != nil {
+		t.Fatalf("no lock audited for the attacker's address: %v", err)
 	}
 }
