@@ -42,18 +42,18 @@ const (
 	SourceGrantCap      = 30
 )
 
-// clientKey is the context key of the client address.
-type clientKey struct{}
+// clientAddrKey is the context key of the client address.
+type clientAddrKey struct{}
 
 // WithClient returns ctx carrying the address of the client a request came from (xtfd sets
 // it from the connection); limits per source and audit rows use it.
 func WithClient(ctx context.Context, addr string) context.Context {
-	return context.WithValue(ctx, clientKey{}, addr)
+	return context.WithValue(ctx, clientAddrKey{}, addr)
 }
 
 // clientOf is the client address in ctx, "local" for an in-process caller.
 func clientOf(ctx context.Context) string {
-	if a, _ := ctx.Value(clientKey{}).(string); a != "" {
+	if a, _ := ctx.Value(clientAddrKey{}).(string); a != "" {
 		return a
 	}
 	return "local"
