@@ -20,8 +20,13 @@ import { i18n, setLocale } from '../../locales'
 import { useSessionStore } from '../../stores/session'
 
 const row = (termNo: string, more: Partial<TerminalRow> = {}): TerminalRow => ({
-  termNo, storeName: '一号店', createdAt: new Date().toISOString(), lastSeenAt: new Date().toISOString(),
-  revoked: false, current: false, ...more,
+  termNo,
+  storeName: '一号店',
+  createdAt: new Date().toISOString(),
+  lastSeenAt: new Date().toISOString(),
+  revoked: false,
+  current: false,
+  ...more,
 })
 let wrapper: VueWrapper
 
@@ -29,7 +34,11 @@ async function open(): Promise<void> {
   const pinia = createPinia()
   setActivePinia(pinia)
   useSessionStore().state = {
-    mode: 'remote', serverUrl: 'https://xtfd.example.com', initialized: true, terminal: null, demo: false,
+    mode: 'remote',
+    serverUrl: 'https://xtfd.example.com',
+    initialized: true,
+    terminal: null,
+    demo: false,
     profile: { account: '01', name: '管理员', phone: '', remark: '', role: 'admin', passwordChanged: true },
   }
   wrapper = mount(TerminalsView, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body })
@@ -40,14 +49,22 @@ beforeEach(() => {
   setLocale('zh-CN')
   Object.values(api).forEach((f) => f.mockReset())
   confirm.mockReset()
-  api.terminals.mockResolvedValue([row('00000003'), row('00000002', { revoked: true }), row('00000001', { current: true })])
+  api.terminals.mockResolvedValue([
+    row('00000003'),
+    row('00000002', { revoked: true }),
+    row('00000001', { current: true }),
+  ])
 })
 afterEach(() => wrapper.unmount())
 
 describe('终端管理', () => {
   it('offers 停用 only for other live terminals and stops one after 是', async () => {
     await open()
-    expect(wrapper.findAll('[data-testid="terminals-cell-no"]').map((c) => c.text())).toEqual(['00000003', '00000002', '00000001'])
+    expect(wrapper.findAll('[data-testid="terminals-cell-no"]').map((c) => c.text())).toEqual([
+      '00000003',
+      '00000002',
+      '00000001',
+    ])
     const buttons = wrapper.findAll('[data-testid="terminals-revoke"]')
     expect(buttons).toHaveLength(1)
     expect(wrapper.findAll('[data-testid="terminals-revoked"]')).toHaveLength(1)
