@@ -2,6 +2,7 @@ package platform
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -63,6 +64,27 @@ func TestInitFlow(t *testing.T) {
 	})
 }
 
+// TestEarlierCodeStaysValid: a new request does not kill a code still valid; the one used
+// retires both.
+func TestEarlierCodeStaysValid(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *acctEnv) {
+		ctx := context.Background()
+		if _, err := e.svc.RequestInitCode(ctx, testMerchantNo); err != nil {
+			t.Fatal(err)
+		}
+		first := e.sms.code(testPhone)
+		e.clock.Advance(SMSResend)
+		if _, err := e.svc.RequestInitCode(ctx, testMerchantNo); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.VerifyInitCode(ctx, testMerchantNo, first); err != nil {
+			t.Fatalf("the earlier, still valid code: %v", err)
+		}
+		_, err := e.svc.VerifyInitCode(ctx, testMerchantNo, e.sms.code(testPhone))
+		wantCode(t, err, domain.CodeSMSInvalid)
+	})
+}
+
 func TestInitCodeRules(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
@@ -90,16 +112,6 @@ func TestInitCodeRules(t *testing.T) {
 		if _, err := e.svc.RequestInitCode(ctx, testMerchantNo); err != nil {
 			t.Fatal(err)
 		}
-		// The earlier code still works after a new one was sent (and uses up both).
-		if _, err := e.svc.VerifyInitCode(ctx, testMerchantNo, first); err != nil {
-			t.Fatalf("the earlier, still valid code: %v", err)
-		}
-		_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, e.sms.code(testPhone))
-		wantCode(t, err, domain.CodeSMSInvalid)
-		e.clock.Advance(SMSResend)
-		if _, err := e.svc.RequestInitCode(ctx, testMerchantNo); err != nil {
-			t.Fatal(err)
-		}
 		second := e.sms.code(testPhone)
 		for _, bad := range []string{"", "12345", "abcdef", "1234567"} {
 			_, err := e.svc.VerifyInitCode(ctx, testMerchantNo, bad)
@@ -107,8 +119,8 @@ func TestInitCodeRules(t *testing.T) {
 		}
 		// Five wrong tries kill the code, even for the right answer afterwards.
 		wrong := "000000"
-		if second == wrong {
-			wrong = "111111"
+		for wrong == first || wrong == second {
+			wrong = fmt.Sprintf("%06d", int(wrong[0]-'0'+1)*111111)
 		}
 		for i := 0; i < SMSMaxTries-1; i++ {
 			de := wantCode(t, func() error { _, err := e.svc.VerifyInitCode(ctx, testMerchantNo, wrong); return err }(), domain.CodeSMSInvalid)
@@ -119,6 +131,8 @@ func TestInitCodeRules(t *testing.T) {
 		_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, wrong)
 		wantCode(t, err, domain.CodeSMSTooMany)
 		_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, second)
+		wantCode(t, err, domain.CodeSMSTooMany)
+		_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, first) // the tries are counted on the newest code
 		wantCode(t, err, domain.CodeSMSTooMany)
 		// A fresh code expires after 5 minutes.
 		e.clock.Advance(SMSResend)
