@@ -231,3 +231,27 @@ func TestTerminalRevokeCommand(t *testing.T) {
 		t.Fatalf("revoked terminal: %v", err)
 	}
 }
+
+// TestServeTrustedProxy: with -trusted-proxy 127.0.0.1 the audit records the client named
+// by the proxy's X-Forwarded-For; a bad address is refused at start.
+func TestServeTrustedProxy(t *testing.T) {
+	if _, err := parseServe([]string{"-trusted-proxy", "proxy.example"}, io.Discard); err == nil {
+		t.Fatal("-trusted-proxy accepted a host name")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "xtfd.db")
+	addr, logs, stop := startServe(t, "-db", db, "-trusted-proxy", "127.0.0.1")
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/api/v1/login", strings.NewReader(`{"account":"01","password":"x"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(httpapi.HeaderTerminal, "forged")
+	req.Header.Set("X-Forwarded-For", "203.0.113.7")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	stop()
+	if !strings.Contains(logs.String(), "client=203.0.113.7") {
+		t.Fatalf("the access log does not name the proxied client:\n%s", logs.String())
+	}
+}

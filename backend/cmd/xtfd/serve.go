@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os/signal"
 	"syscall"
 	"time"
@@ -25,6 +26,7 @@ type serveFlags struct {
 	listen, dsn, tlsCert, tlsKey string
 	secretFile                   string
 	insecureHTTP                 bool
+	proxies                      []netip.Addr
 	sessionTTL, terminalTTL      time.Duration
 	gw                           gatewayFlags
 	sms                          smsFlags
@@ -39,6 +41,11 @@ func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
 	fs.StringVar(&f.tlsCert, "tls-cert", "", "serve HTTPS with this certificate (PEM) and -tls-key")
 	fs.StringVar(&f.tlsKey, "tls-key", "", "private key for -tls-cert")
 	fs.BoolVar(&f.insecureHTTP, "insecure-http", false, "allow plain HTTP on a non-loopback address (behind a TLS proxy only)")
+	fs.Func("trusted-proxy", "address of a TLS proxy in front (repeatable): its X-Forwarded-For names the client", func(v string) error {
+		a, err := netip.ParseAddr(v)
+		f.proxies = append(f.proxies, a)
+		return err
+	})
 	fs.StringVar(&f.secretFile, "secret-file", "", "server secret (keys SMS code hashes; created 0600; default: <db>.secret)")
 	fs.DurationVar(&f.sessionTTL, "session-ttl", 12*time.Hour, "how long a login session lasts")
 	fs.DurationVar(&f.terminalTTL, "terminal-ttl", 90*24*time.Hour, "a terminal unused this long must be initialised again (0: never)")
@@ -108,7 +115,11 @@ func runServer(ctx context.Context, f *serveFlags, log *slog.Logger, ready chan<
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: httpapi.NewServer(svc, log), ReadHeaderTimeout: 10 * time.Second,
+	handler := httpapi.NewServer(svc, log)
+	if len(f.proxies) > 0 {
+		handler = httpapi.BehindProxy(handler, f.proxies)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute,
 		MaxHeaderBytes: 16 << 10, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		TLSConfig: &tls.Config{MinVersion: tls.VersionTLS12}}
