@@ -102,7 +102,7 @@ func raceSweepAgainstSend(t *testing.T, kind string, c sweepRace) {
 		t.Fatal("the trade was not sent")
 	}
 	if c.refund {
-		checkRefundMatchesBank(t, e, creds, orig)
+		checkRefundMatchesBank(t, e, creds, orig, 400)
 	} else {
 		checkPayMatchesBank(t, e, sender, creds, code)
 	}
@@ -127,9 +127,9 @@ func checkPayMatchesBank(t *testing.T, e *payEnv, svc *Service, creds Creds, cod
 	}
 }
 
-// checkRefundMatchesBank: the refund is final and the ledger's refunded total of the payment
-// equals the bank's.
-func checkRefundMatchesBank(t *testing.T, e *payEnv, creds Creds, orig *Trade) {
+// checkRefundMatchesBank: the refund of orig is final and refunded want, and the ledger's
+// refunded total of the payment equals the bank's.
+func checkRefundMatchesBank(t *testing.T, e *payEnv, creds Creds, orig *Trade, want int64) {
 	t.Helper()
 	var rev store.Trade
 	must(t, e.db.Where("orig_trade_id = ?", orig.ID).First(&rev).Error)
@@ -137,9 +137,9 @@ func checkRefundMatchesBank(t *testing.T, e *payEnv, creds Creds, orig *Trade) {
 	var pay store.Trade
 	must(t, e.db.First(&pay, orig.ID).Error)
 	bank, _ := e.bankTrade(orig.ReqSN)
-	if got.Status != string(domain.StatusSuccess) || pay.RefundedAmount != bank.Reversed || bank.Reversed != 400 {
-		t.Fatalf("refund %s (%q), ledger refunded %d, bank refunded %d; want success and 400 both",
-			got.Status, got.ErrMsg, pay.RefundedAmount, bank.Reversed)
+	if got.Status != string(domain.StatusSuccess) || pay.RefundedAmount != bank.Reversed || bank.Reversed != want {
+		t.Fatalf("refund %s (%q), ledger refunded %d, bank refunded %d; want success and %d both",
+			got.Status, got.ErrMsg, pay.RefundedAmount, bank.Reversed, want)
 	}
 }
 
@@ -194,5 +194,38 @@ func (e *payEnv) waitBank(reqsn, status string) {
 		if time.Now().After(deadline) {
 			e.t.Fatalf("the bank never recorded %s as %s", reqsn, status)
 		}
+	}
+}
+
+// TestLateRefundIsNotFinal holds a refund request in the network past its poll window while
+// every query says "no such trade"; then delivers it and the bank refunds. The refund must stay
+// 待确认 with its amount reserved, then end refunded with the ledger's total equal to the bank's.
+func TestLateRefundIsNotFinal(t *testing.T) {
+	for _, kind := range dbKinds {
+		t.Run(kind, func(t *testing.T) {
+			e := newPayEnvOn(t, kind, "MD5", testPoll)
+			creds := e.login(e.store, domain.RoleCashier, "cashier123")
+			admin := e.login(e.store, domain.RoleAdmin, "admin-pw-7")
+			paid, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 3000, AuthCode: e.code(0)})
+			must(t, err)
+			inTransit := e.holdRequest(allinpay.PathRefund)
+			ref, _ := e.svc.Refund(t.Context(), creds, ReverseInput{TradeNo: paid.ReqSN, Amount: 1100, AdminPassword: "admin-pw-7"})
+			if ref == nil {
+				t.Fatal("the refund was not sent")
+			}
+			inTransit.wait(t)
+			got := e.waitSettled(creds, ref.ID)
+			var row store.Trade
+			must(t, e.db.First(&row, paid.ID).Error)
+			if got.Status != string(domain.StatusUnknown) || row.RefundedAmount != 1100 {
+				t.Fatalf("no trace of the refund after its window: %s, reserved %d; want unknown with 1100 reserved", got.Status, row.RefundedAmount)
+			}
+			inTransit.open()
+			e.waitBank(ref.ReqSN, "0000")
+			if _, err := e.svc.RecheckTrade(t.Context(), admin, ref.ID); err != nil {
+				t.Fatal(err)
+			}
+			checkRefundMatchesBank(t, e, creds, paid, 1100)
+		})
 	}
 }

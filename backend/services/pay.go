@@ -54,7 +54,7 @@ func (s *PayService) Pay(amount string, authCode string, source string) (*platfo
 	}
 	c.log.Info("pay done", "trade", t.ID, "reqsn", t.ReqSN, "amount", t.Amount, "code", t.CodeMasked,
 		"status", t.Status, "ms", time.Since(start).Milliseconds())
-	c.emit.Emit(events.PayResult, t)
+	c.payReported(t)
 	if err != nil {
 		// Declined: the promise rejects with the acquirer's reason; pay:result carries the trade.
 		return nil, err
