@@ -43,6 +43,8 @@ const (
 	CodeWeakPassword   Code = "weak_password"   // the new password breaks the strength rule
 	CodeCaptchaInvalid Code = "captcha_invalid" // wrong or expired image captcha
 	CodeConflict       Code = "conflict"        // e.g. the account already exists
+	// CodeMustChangePassword: the account still has an initial password; only changing it is allowed.
+	CodeMustChangePassword Code = "must_change_password"
 )
 
 // Error is the error type every bound method and API call returns to the UI.

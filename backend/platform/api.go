@@ -30,7 +30,8 @@ type TerminalAPI interface {
 	// VerifyInitCode checks the code and returns a grant plus the merchant's stores.
 	VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error)
 	// CompleteInit binds a new terminal to the chosen store (0 when the merchant has none),
-	// resets the admin 01 password to the initial one, and returns the terminal token.
+	// resets the admin 01 password to the initial one (to be changed at the first login),
+	// and returns the terminal token.
 	CompleteInit(ctx context.Context, grantToken string, storeID uint) (*TerminalInfo, error)
 	// Terminal describes the terminal behind creds (no session needed).
 	Terminal(ctx context.Context, creds Creds) (*TerminalInfo, error)
@@ -40,6 +41,10 @@ type TerminalAPI interface {
 	VerifyStoreChangeCode(ctx context.Context, creds Creds, code string) (*Grant, error)
 	// ChangeStore moves this terminal to another store of its merchant.
 	ChangeStore(ctx context.Context, creds Creds, grantToken string, storeID uint) (*TerminalInfo, error)
+	// ListTerminals lists the merchant's terminals (admins; 设置 → 终端管理).
+	ListTerminals(ctx context.Context, creds Creds) ([]TerminalRow, error)
+	// RevokeTerminal stops another terminal of the merchant for good (admins, audited).
+	RevokeTerminal(ctx context.Context, creds Creds, termNo string) error
 }
 
 // AccountAPI logs cashiers in and out and manages their own profile (manual §2.2–2.4, §3).
@@ -116,6 +121,16 @@ type TerminalInfo struct {
 	StoreID      uint   `json:"storeId"`
 	StoreName    string `json:"storeName"`
 	PayLimit     int64  `json:"payLimit"` // fen
+}
+
+// TerminalRow is one terminal of the merchant in 终端管理.
+type TerminalRow struct {
+	TermNo     string    `json:"termNo"`
+	StoreName  string    `json:"storeName"`
+	CreatedAt  time.Time `json:"createdAt"`
+	LastSeenAt time.Time `json:"lastSeenAt"`
+	Revoked    bool      `json:"revoked"`
+	Current    bool      `json:"current"` // the terminal asking
 }
 
 // SessionInfo is a logged-in cashier.

@@ -3,7 +3,6 @@ package platform
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -89,8 +88,8 @@ func checkPayInput(m *store.Merchant, in *PayInput) (domain.Channel, error) {
 	if !domain.AmountSource(in.Source).Valid() {
 		return "", domain.FieldError("source", "金额来源无效")
 	}
-	if len(in.Remark) > 100 || strings.ContainsAny(in.Remark, "+ /?%#&=") {
-		return "", domain.FieldError("remark", "备注最多 100 字节，且不能含空格和 + / ? %% # & =")
+	if err := validPayRemark(in.Remark); err != nil {
+		return "", err
 	}
 	if err := checkRequestID(in.RequestID); err != nil {
 		return "", err

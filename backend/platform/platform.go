@@ -2,9 +2,11 @@ package platform
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -52,6 +54,12 @@ type Options struct {
 	Log        *slog.Logger   // slog.Default() when nil
 	SessionTTL time.Duration  // 12 h when zero
 	Location   *time.Location // the shop's time zone for days and hours; China (UTC+8) when nil
+	// Secret keys the stored hashes of SMS codes (HMAC-SHA256), so a database copy does not
+	// give the codes away. xtfd keeps it in a 0600 file; a random one is made when nil.
+	Secret []byte
+	// TerminalTTL is how long a terminal token lives without being used (then the terminal
+	// must be initialised again); 0 means it does not expire (the embedded desktop).
+	TerminalTTL time.Duration
 }
 
 // Service is the platform. Create it with New, start its background work with Start.
@@ -65,6 +73,15 @@ type Service struct {
 	log        *slog.Logger
 	sessionTTL time.Duration
 	loc        *time.Location
+	secret     []byte
+	// terminalTTL is how long an unused terminal token stays valid.
+	terminalTTL time.Duration
+
+	pwChecks atomic.Int64 // bcrypt comparisons run (PasswordChecks)
+	reserves atomic.Int64 // attempts reserved, to purge finished counters now and then
+	initOnce sync.Once
+	initHash string // bcrypt of the initial password (initialHash)
+	initErr  error
 
 	bg       context.Context // lives until Stop; payment drivers run under it, not the caller's ctx
 	stop     context.CancelFunc
@@ -95,11 +112,18 @@ func New(opts Options) (*Service, error) {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.terminalTTL = opts.TerminalTTL
 	if s.sessionTTL == 0 {
 		s.sessionTTL = 12 * time.Hour
 	}
 	if s.sms == nil {
 		s.sms = ConsoleSMS{Log: s.log}
+	}
+	if s.secret = opts.Secret; len(s.secret) == 0 {
+		s.secret = make([]byte, 32)
+		if _, err := rand.Read(s.secret); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }

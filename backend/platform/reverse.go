@@ -85,24 +85,6 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	return out, revErr
 }
 
-// adminPasswordOK checks pw against the merchant's admin accounts, server-side.
-func (s *Service) adminPasswordOK(ctx context.Context, c *Caller, pw string) (bool, error) {
-	if pw == "" {
-		return false, nil
-	}
-	var admins []store.Cashier
-	if err := s.db.WithContext(ctx).Where("merchant_id = ? AND role = ?", c.Merchant.ID, domain.RoleAdmin).
-		Find(&admins).Error; err != nil {
-		return false, s.internal("load admins", err)
-	}
-	for _, a := range admins {
-		if checkPassword(a.PasswordHash, pw) {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
 // reversibleTrade finds the paid trade (by reqsn or trxid) in the terminal's store and checks
 // the rules that do not depend on concurrent reversals.
 func (s *Service) reversibleTrade(ctx context.Context, c *Caller, no string, kind domain.TradeKind) (*store.Trade, error) {

@@ -171,9 +171,9 @@ func FuzzReverseInput(f *testing.F) {
 		before := h.ledger(t)
 		var err error
 		if refund {
-			_, err = h.trades.Refund(tradeNo, amount, domain.InitialPassword)
+			_, err = h.trades.Refund(tradeNo, amount, ownerPassword)
 		} else {
-			_, err = h.trades.Cancel(tradeNo, domain.InitialPassword)
+			_, err = h.trades.Cancel(tradeNo, ownerPassword)
 		}
 		if err != nil {
 			if de := checkErr(t, "reverse", err); refused[de.Code] {

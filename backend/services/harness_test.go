@@ -116,12 +116,25 @@ func (h *harness) initialise() *platform.TerminalInfo {
 	return term
 }
 
-// loginAdmin initialises the terminal and logs in as admin 01 with the initial password.
+// ownerPassword is what loginAdmin changes admin 01's initial password to.
+const ownerPassword = "Owner2026x"
+
+// loginAdmin initialises the terminal, logs in as admin 01 with the initial password and
+// changes it to ownerPassword, as the platform requires before anything else.
 func (h *harness) loginAdmin() {
 	h.t.Helper()
 	h.initialise()
+	h.changeInitial()
+}
+
+// changeInitial logs admin 01 in with the initial password and changes it to ownerPassword.
+func (h *harness) changeInitial() {
+	h.t.Helper()
 	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
 		h.t.Fatalf("Login: %v", err)
+	}
+	if err := h.session.ChangePassword(domain.InitialPassword, ownerPassword, ownerPassword); err != nil {
+		h.t.Fatalf("ChangePassword: %v", err)
 	}
 }
 

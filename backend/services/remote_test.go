@@ -18,7 +18,8 @@ import (
 )
 
 // remoteHarness is a desktop in remote mode talking to serverURL, a front for server's platform
-// served with httpapi (as xtfd does); it initialises the terminal and logs in as 01.
+// served with httpapi (as xtfd does); it initialises the terminal, logs in as 01 and changes
+// the initial password.
 func remoteHarness(t *testing.T, server *harness, serverURL string) *harness {
 	t.Helper()
 	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeRemote, ServerURL: serverURL}}
@@ -46,9 +47,7 @@ func remoteHarness(t *testing.T, server *harness, serverURL string) *harness {
 	if _, err := h.session.CompleteInit(g.Token, g.Stores[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
-		t.Fatal(err)
-	}
+	h.changeInitial()
 	return h
 }
 
@@ -117,7 +116,7 @@ func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
 	if err != nil || tr.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Pay after a lost answer = %+v, %v; want the first trade, paid", tr, err)
 	}
-	ref, err := h.trades.Refund(tr.ReqSN, "0.20", domain.InitialPassword)
+	ref, err := h.trades.Refund(tr.ReqSN, "0.20", ownerPassword)
 	if err != nil || ref.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Refund after a lost answer = %+v, %v; want the first refund, done", ref, err)
 	}

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -35,6 +37,28 @@ func NewClient(baseURL string, hc *http.Client) *Client {
 		hc = &http.Client{Timeout: DefaultTimeout}
 	}
 	return &Client{base: strings.TrimRight(baseURL, "/"), hc: hc}
+}
+
+// CheckServerURL accepts an xtfd address for the desktop: https://, or http:// only to this
+// machine (loopback), since terminal tokens and admin passwords cross the wire.
+func CheckServerURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return domain.FieldError("serverUrl", "服务器地址必须是 https:// 开头的网址（本机测试可用 http://127.0.0.1）")
+	}
+	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
+		return domain.FieldError("serverUrl", "连接其他电脑上的服务器必须使用 https://，以免令牌和密码在网络上被窃听")
+	}
+	return nil
+}
+
+// loopbackHost reports whether host names this machine.
+func loopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // fetch calls name and returns its result. On an error answer the result is nil unless the

@@ -155,6 +155,20 @@ func (e *env) initTerminal(t testing.TB) string {
 	return info.Token
 }
 
+// ownerPassword is what tests change admin 01's initial password to.
+const ownerPassword = "Owner2026x"
+
+// admin logs admin 01 in on term with the initial password (fresh from initialisation) and
+// changes it to ownerPassword, as the server requires before anything else.
+func (e *env) admin(t testing.TB, term string) platform.Creds {
+	t.Helper()
+	a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+	if err := e.api.ChangePassword(context.Background(), a, domain.InitialPassword, ownerPassword); err != nil {
+		t.Fatalf("change the initial password: %v", err)
+	}
+	return a
+}
+
 func (e *env) login(t testing.TB, term, account, password string) platform.Creds {
 	t.Helper()
 	s, err := e.api.Login(context.Background(), term, account, password)
@@ -170,7 +184,7 @@ func (e *env) login(t testing.TB, term, account, password string) platform.Creds
 func (e *env) adminAndCashier(t testing.TB) (termA string, admin, cashier platform.Creds) {
 	t.Helper()
 	termA, termB := e.initTerminal(t), e.initTerminal(t)
-	admin = e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
+	admin = e.admin(t, termA)
 	if _, err := e.api.AddCashier(context.Background(), admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
 		t.Fatal(err)
 	}

@@ -80,23 +80,18 @@ func newFuzzAPI(f *testing.F) *fuzzAPI {
 // go back to the first store, and a caller whose session ended logs in again.
 func (z *fuzzAPI) reset(t *testing.T) {
 	t.Helper()
-	for _, q := range []string{
-		"UPDATE cashiers SET failed_logins = 0, locked_until = NULL",
-		"UPDATE terminals SET admin_failures = 0, admin_locked_until = NULL",
-	} {
-		if err := z.e.db.Exec(q).Error; err != nil {
-			t.Fatal(err)
-		}
+	if err := z.e.db.Exec("DELETE FROM throttles").Error; err != nil { // lockouts and rate limits
+		t.Fatal(err)
 	}
 	if err := z.e.db.Exec("UPDATE terminals SET store_id = ?", z.e.stores[0].ID).Error; err != nil {
 		t.Fatal(err)
 	}
-	z.admin = z.relogin(t, z.admin, domain.AdminAccount, domain.InitialPassword)
+	z.admin = z.relogin(t, z.admin, domain.AdminAccount, ownerPassword)
 	z.cashier = z.relogin(t, z.cashier, "02", "abc12345")
 }
 
 // relogin returns c when its session is alive, or a new session of account, whose password
-// hash and binding are first put back to what the fixture made.
+// hash (not one to be changed first) and binding are first put back to what the fixture made.
 func (z *fuzzAPI) relogin(t *testing.T, c platform.Creds, account, password string) platform.Creds {
 	t.Helper()
 	ctx := context.Background()
@@ -113,7 +108,8 @@ func (z *fuzzAPI) relogin(t *testing.T, c platform.Creds, account, password stri
 			t.Fatalf("add %s again: %v", account, err)
 		}
 	}
-	if err := z.e.db.Exec("UPDATE cashiers SET password_hash = ?, bound_terminal_id = NULL WHERE account = ?", z.hashes[account], account).Error; err != nil {
+	if err := z.e.db.Exec("UPDATE cashiers SET password_hash = ?, must_change_password = ?, bound_terminal_id = NULL WHERE account = ?",
+		z.hashes[account], false, account).Error; err != nil {
 		t.Fatal(err)
 	}
 	s, err := z.e.svc.Login(ctx, c.TerminalToken, account, password)

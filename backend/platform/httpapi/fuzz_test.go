@@ -58,13 +58,13 @@ func FuzzPayBody(f *testing.F) {
 func FuzzReverseBody(f *testing.F) {
 	z := newFuzzAPI(f)
 	for _, route := range []string{"trades/cancel", "trades/refund"} {
-		base := map[string]any{"tradeNo": z.paid[0].ReqSN, "amount": 100, "adminPassword": domain.InitialPassword}
+		base := map[string]any{"tradeNo": z.paid[0].ReqSN, "amount": 100, "adminPassword": ownerPassword}
 		for _, b := range seedBodies(z.routes[route], base) {
 			f.Add(route == "trades/refund", b)
 		}
 	}
-	f.Add(true, []byte(`{"tradeNo":"`+z.paid[1].TrxID+`","amount":`+"5001"+`,"adminPassword":"`+domain.InitialPassword+`"}`))
-	f.Add(false, []byte(`{"tradeNo":"`+z.paid[2].ReqSN+`","adminPassword":"`+domain.InitialPassword+`"}`))
+	f.Add(true, []byte(`{"tradeNo":"`+z.paid[1].TrxID+`","amount":`+"5001"+`,"adminPassword":"`+ownerPassword+`"}`))
+	f.Add(false, []byte(`{"tradeNo":"`+z.paid[2].ReqSN+`","adminPassword":"`+ownerPassword+`"}`))
 	f.Fuzz(func(t *testing.T, refund bool, body []byte) {
 		route := "trades/cancel"
 		if refund {
@@ -132,7 +132,7 @@ func (z *fuzzAPI) validBodies() map[string]map[string]any {
 		"cashiers/list":           {"account": "0", "name": "", "phone": ""},
 		"cashiers/reset-password": {"account": "02", "captchaId": "x", "captchaAnswer": "1234"},
 		"login":                   {"account": "02", "password": "abc12345"},
-		"me/password":             {"oldPassword": domain.InitialPassword, "newPassword": "Abc12345x"},
+		"me/password":             {"oldPassword": ownerPassword, "newPassword": "Abc12345x"},
 		"init/code":               {"merchantNo": merchantNo},
 		"init/verify":             {"merchantNo": merchantNo, "code": "123456"},
 		"init/complete":           {"grantToken": "x", "storeId": z.e.stores[0].ID},
