@@ -167,18 +167,25 @@ type Notice struct {
 }
 
 // PayInput is one payment as the cashier entered it. Amount is fen (already parsed).
+// RequestID, when set, makes Pay idempotent for the calling terminal: the same RequestID sent
+// again (after an answer lost on the network) returns the trade of the first call, never a
+// second charge. 1–40 of A–Z a–z 0–9 - _.
 type PayInput struct {
-	Amount   int64  `json:"amount"`
-	AuthCode string `json:"authCode"`
-	Source   string `json:"source"` // domain.AmountSource
-	Remark   string `json:"remark,omitempty"`
+	Amount    int64  `json:"amount"`
+	AuthCode  string `json:"authCode"`
+	Source    string `json:"source"` // domain.AmountSource
+	Remark    string `json:"remark,omitempty"`
+	RequestID string `json:"requestId,omitempty"`
 }
 
 // ReverseInput is a void or refund of the trade with order number ReqSN (or acquirer TrxID).
+// RequestID makes the call idempotent as for PayInput: sent again, it answers the first
+// reversal and never reverses twice.
 type ReverseInput struct {
 	TradeNo       string `json:"tradeNo"`
 	Amount        int64  `json:"amount"` // fen; ignored for a cancel (always the full amount)
 	AdminPassword string `json:"adminPassword"`
+	RequestID     string `json:"requestId,omitempty"`
 }
 
 // Trade is a trade as the desktop shows it. The payment code appears only masked.

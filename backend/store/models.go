@@ -172,12 +172,15 @@ type Trade struct {
 	InFlightTerminal *uint `gorm:"uniqueIndex"`
 	// CodeLock is CodeHash while the payment code may not be charged again, NULL once the
 	// acquirer declined it outright: the unique index forbids a second pay with the same code.
-	CodeLock  *string   `gorm:"size:64;uniqueIndex"`
+	CodeLock *string `gorm:"size:64;uniqueIndex"`
+	// ClientKey is "<terminal id>:<the desktop's request id>" for a pay the desktop may send
+	// again after a lost answer: the unique index makes the retry find the first trade.
+	ClientKey *string   `gorm:"size:64;uniqueIndex"`
 	CreatedAt time.Time `gorm:"index:idx_trade_day,priority:2"`
 	UpdatedAt time.Time
 }
 
-// All lists every model, in migration order.
+// All lists every model; the migrations in migrations/ build their tables (TestMigrationsMatchModels).
 func All() []any {
 	return []any{&Merchant{}, &Store{}, &Terminal{}, &Cashier{}, &Session{}, &SMSCode{}, &Grant{},
 		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}}

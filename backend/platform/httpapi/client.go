@@ -70,18 +70,18 @@ func (c *Client) call(ctx context.Context, name string, creds platform.Creds, in
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return false, domain.Errorf(domain.CodeUnavailable, "请求已取消或超时").With("call", name)
+			return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "请求已取消或超时").With("call", name))
 		}
-		return false, domain.Errorf(domain.CodeUnavailable, "无法连接平台服务器，请检查网络或服务器地址").With("call", name)
+		return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "无法连接平台服务器，请检查网络或服务器地址").With("call", name))
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 	if err != nil {
-		return false, domain.Errorf(domain.CodeUnavailable, "读取平台服务器应答失败").With("call", name)
+		return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "读取平台服务器应答失败").With("call", name))
 	}
 	if resp.StatusCode/100 == 2 {
 		if err := json.Unmarshal(data, out); err != nil {
-			return false, domain.Errorf(domain.CodeUnavailable, "平台服务器应答格式错误").With("call", name)
+			return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "平台服务器应答格式错误").With("call", name))
 		}
 		return true, nil
 	}
@@ -95,7 +95,7 @@ func decodeError(status int, data []byte, out any) (bool, error) {
 		Result json.RawMessage `json:"result"`
 	}
 	if err := json.Unmarshal(data, &body); err != nil || body.Code == "" {
-		return false, domain.Errorf(domain.CodeUnavailable, "平台服务器返回错误（HTTP %d）", status).With("status", status)
+		return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "平台服务器返回错误（HTTP %d）", status).With("status", status))
 	}
 	e := body.Error
 	got := len(body.Result) > 0 && json.Unmarshal(body.Result, out) == nil

@@ -334,6 +334,7 @@ const en: typeof zh = {
     paycode_used: 'This payment code was already used; ask the customer to refresh it',
     pay_failed: 'Declined: {message}',
     pay_rejected: 'Not accepted by the acquirer: {message}',
+    pay_unsure: 'No answer from the platform: this payment or refund may have gone through. Do not repeat it; check Trades once the network is back',
     reverse_not_allowed: 'Not allowed: {message}',
     admin_password: 'Wrong administrator password',
     sms_invalid: 'Wrong SMS code',

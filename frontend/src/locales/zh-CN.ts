@@ -332,6 +332,7 @@ export default {
     paycode_used: '该付款码已使用过，请让顾客刷新付款码',
     pay_failed: '{message}',
     pay_rejected: '收单平台未受理：{message}',
+    pay_unsure: '平台服务器无法连接，这笔交易的结果未知：请勿重复收款或退款，网络恢复后先在交易查询中核对',
     reverse_not_allowed: '{message}',
     admin_password: '管理员密码错误',
     sms_invalid: '短信验证码错误',
