@@ -95,7 +95,7 @@ func TestDemoPaymentPendingAcrossRestartSettlesWithTheSameBank(t *testing.T) {
 // the test as soon as it ends otherwise.
 func waitSuccess(t *testing.T, b *Backend, creds platform.Creds, id uint) {
 	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); ; {
+	for deadline := time.Now().Add(time.Minute); ; {
 		got, err := b.API.GetTrade(context.Background(), creds, id)
 		if err != nil {
 			t.Fatal(err)
@@ -113,7 +113,7 @@ func waitSuccess(t *testing.T, b *Backend, creds platform.Creds, id uint) {
 // waitSimQueried waits until the simulator's state file shows reqsn queried at least once.
 func waitSimQueried(t *testing.T, dir, reqsn string) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); ; {
+	for deadline := time.Now().Add(time.Minute); ; {
 		var st struct {
 			Trades []struct {
 				ReqSN   string `json:"reqsn"`
@@ -129,7 +129,7 @@ func waitSimQueried(t *testing.T, dir, reqsn string) {
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the simulator was not queried about %s within 10 s", reqsn)
+			t.Fatalf("the simulator was not queried about %s within a minute", reqsn)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

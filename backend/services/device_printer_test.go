@@ -52,8 +52,8 @@ func (p *netPrinter) next(t *testing.T) []byte {
 	select {
 	case b := <-p.jobs:
 		return b
-	case <-time.After(10 * time.Second):
-		t.Fatal("the printer received nothing within 10 s")
+	case <-time.After(time.Minute):
+		t.Fatal("the printer received nothing within a minute")
 		return nil
 	}
 }
@@ -71,7 +71,7 @@ func gb(t *testing.T, s string) []byte {
 // waitFor polls the recorder until an event called name satisfies ok, or fails after 10 s.
 func waitFor(t *testing.T, rec *events.Recorder, name string, ok func(any) bool) any {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
 		for _, p := range rec.Named(name) {
 			if ok(p) {

@@ -62,7 +62,7 @@ func (st *screenTerminal) connect(t *testing.T, s services.ScreenSettings, amoun
 func (st *screenTerminal) connectUntil(t *testing.T, s services.ScreenSettings, amount string, done func(*services.ConnectResult) bool) *services.ConnectResult {
 	t.Helper()
 	var res *services.ConnectResult
-	for deadline := time.Now().Add(5 * time.Second); ; {
+	for deadline := time.Now().Add(time.Minute); ; {
 		var err error
 		res, err = st.devices.Connect(s, amount)
 		if err != nil {
@@ -163,14 +163,14 @@ func TestTextBoxOutsideWindowsSaysSo(t *testing.T) {
 // waitEvents waits until the recorder holds n events called name.
 func waitEvents(t *testing.T, rec *events.Recorder, name string, n int) []any {
 	t.Helper()
-	deadline := time.Now().Add(8 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for {
 		got := rec.Named(name)
 		if len(got) >= n {
 			return got
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%d %s events after 8 s, want %d: %+v", len(got), name, n, got)
+			t.Fatalf("%d %s events after a minute, want %d: %+v", len(got), name, n, got)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

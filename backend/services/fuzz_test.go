@@ -89,12 +89,13 @@ var refused = map[domain.Code]bool{domain.CodeInvalidInput: true, domain.CodeAmo
 // accepted one adds one trade of exactly the amount ParseAmount reads, within the limit.
 func FuzzPayInput(f *testing.F) {
 	h := newFuzzHarness(f, 0)
-	for _, s := range oddInputs {
-		f.Add(s, wechat(1, "00"), "")
+	// Each seed has a code of its own, so that a valid one is charged, not refused as used.
+	for i, s := range oddInputs {
+		f.Add(s, wechat(100+i, "00"), "")
 		f.Add("1", s, "manual")
 	}
-	for _, src := range []string{"ocr", "box", "MANUAL", "manual\x00", "名"} {
-		f.Add("1", wechat(2, "00"), src)
+	for i, src := range []string{"ocr", "box", "MANUAL", "manual\x00", "名"} {
+		f.Add("1", wechat(200+i, "00"), src)
 	}
 	for _, code := range []string{wechat(3, "92"), wechat(4, "90"), " " + wechat(5, "00") + "\t", "281234567890123400", "6212345678901234500"} {
 		f.Add("0.01", code, "")

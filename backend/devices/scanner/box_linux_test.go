@@ -61,7 +61,7 @@ func (r *recorder) open(t *testing.T, port string, o Options) *Box {
 // waitState waits for a status with the given state and returns it.
 func (r *recorder) waitState(t *testing.T, want State) Status {
 	t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(time.Minute)
 	for {
 		select {
 		case s := <-r.status:
@@ -79,7 +79,7 @@ func (r *recorder) waitCode(t *testing.T) string {
 	select {
 	case c := <-r.codes:
 		return c
-	case <-time.After(5 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("no code")
 		return ""
 	}
@@ -179,7 +179,7 @@ func closeReturns(t *testing.T, b *Box) {
 	go func() { b.Close(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("Close blocked")
 	}
 	if st := b.Status().State; st != StateClosed {

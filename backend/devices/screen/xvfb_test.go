@@ -30,7 +30,7 @@ func TestCaptureAndRecognizeOnXvfb(t *testing.T) {
 	var fired []int64
 	w := &Watcher{Source: src, OnAmount: func(fen int64, _ string) { fired = append(fired, fen) },
 		OnError: func(err error) { t.Errorf("read failed: %v", err) }}
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for len(fired) == 0 && time.Now().Before(deadline) {
 		w.Poll(context.Background())
 		time.Sleep(100 * time.Millisecond)

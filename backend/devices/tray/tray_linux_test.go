@@ -126,7 +126,7 @@ func childWatcher(t *testing.T) {
 	var sender string
 	select {
 	case sender = <-w.items:
-	case <-time.After(10 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("the tray never registered with the watcher")
 	}
 	<-tr.ready
@@ -142,7 +142,7 @@ func childWatcher(t *testing.T) {
 			t.Fatalf("click %s: %v", label, err)
 		}
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for c.list() != "show,quick,quit" && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -199,7 +199,7 @@ func childNoTray(t *testing.T, onBus bool) {
 	var mu sync.Mutex
 	lw := writerFunc(func(p []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return logs.Write(p) })
 	tr := Start(Options{Logger: slog.New(slog.NewTextHandler(lw, nil))}, Menu{})
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for {
 		mu.Lock()
 		s := logs.String()

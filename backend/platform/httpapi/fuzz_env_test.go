@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -76,8 +77,9 @@ func newFuzzAPI(f *testing.F) *fuzzAPI {
 }
 
 // reset undoes what earlier inputs may have done that is not under test and would make the
-// next input meet a locked account or a dead session: lockouts are lifted, both terminals
-// go back to the first store, and a caller whose session ended logs in again.
+// next input meet a locked account, a dead session or a busy terminal: lockouts are lifted,
+// both terminals go back to the first store, a caller whose session ended logs in again, and
+// a payment still in flight is waited for.
 func (z *fuzzAPI) reset(t *testing.T) {
 	t.Helper()
 	if err := z.e.db.Exec("DELETE FROM throttles").Error; err != nil { // lockouts and rate limits
@@ -88,6 +90,25 @@ func (z *fuzzAPI) reset(t *testing.T) {
 	}
 	z.admin = z.relogin(t, z.admin, domain.AdminAccount, ownerPassword)
 	z.cashier = z.relogin(t, z.cashier, "02", "abc12345")
+	z.waitIdle(t)
+}
+
+// waitIdle waits until no trade is in flight (fuzzPoll settles one in well under a second),
+// so that an input meets a terminal free to pay rather than pay_in_flight left by the last.
+func (z *fuzzAPI) waitIdle(t *testing.T) {
+	t.Helper()
+	for give := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		var n int64
+		if err := z.e.db.Raw("SELECT COUNT(*) FROM trades WHERE in_flight_terminal IS NOT NULL").Scan(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+		if time.Now().After(give) {
+			t.Fatalf("%d trades still in flight after a minute", n)
+		}
+	}
 }
 
 // relogin returns c when its session is alive, or a new session of account, whose password
@@ -167,13 +188,13 @@ func (z *fuzzAPI) send(t *testing.T, route string, body []byte, c platform.Creds
 	if a.body, err = io.ReadAll(resp.Body); err != nil {
 		t.Fatalf("%s: read answer: %v", route, err)
 	}
-	checkAnswer(t, route, body, a)
+	checkAnswer(t, route, body, &a)
 	return a
 }
 
 // checkAnswer fails unless a is well formed: never a 5xx, always JSON, and an error is
 // {code, message} with its status, the code also in X-Error-Code and a message in Chinese.
-func checkAnswer(t *testing.T, route string, body []byte, a answer) {
+func checkAnswer(t *testing.T, route string, body []byte, a *answer) {
 	t.Helper()
 	ct := a.header.Get("Content-Type")
 	if a.status >= 500 || !strings.HasPrefix(ct, "application/json") || !json.Valid(a.body) {
@@ -217,14 +238,7 @@ func (z *fuzzAPI) state(t *testing.T) string {
 			t.Fatalf("%s: %v", q, err)
 		}
 		for _, r := range rows {
-			keys := slices.Sorted(func(yield func(string) bool) {
-				for k := range r {
-					if !yield(k) {
-						return
-					}
-				}
-			})
-			for _, k := range keys {
+			for _, k := range slices.Sorted(maps.Keys(r)) {
 				fmt.Fprintf(&b, "%s=%v ", k, r[k])
 			}
 			b.WriteString("\n")
