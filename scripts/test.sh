@@ -46,14 +46,26 @@ go_test() {
   return $rc
 }
 
-# go_test_summary prints each package's result, every failed or skipped test with its reason,
-# and the counts, from a `go test -v` log (the full log stays in build/bin/go-test.log).
+# go_test_summary prints each package's result, every failed or skipped test with its reason
+# (the line go test -v printed just before "--- SKIP"), and the counts, from a `go test -v`
+# log (the full log stays in the file).
 go_test_summary() {
   grep -E '^(ok|FAIL|panic:|---? FAIL|# )' "$1" | grep -v '^=== '
-  grep -A1 -E '^ *--- SKIP' "$1" | grep -v '^--$'
+  awk '/^ *--- SKIP: /{sub(/^ */, "", prev); print $0 ": " prev} {prev=$0}' "$1"
   local pass fail skip
   pass=$(grep -cE '^ *--- PASS' "$1"); fail=$(grep -cE '^ *--- FAIL' "$1"); skip=$(grep -cE '^ *--- SKIP' "$1")
   echo "go test: $pass passed, $fail failed, $skip skipped (full log: $1)"
+}
+
+# go_test_windows runs every backend package's tests as Windows binaries under Wine
+# (scripts/wine-test.sh) and summarises them like go_test.
+go_test_windows() {
+  local rc
+  mkdir -p build/bin
+  scripts/wine-test.sh -count=1 -v ./backend/... > build/bin/go-test-windows.log 2>&1
+  rc=$?
+  go_test_summary build/bin/go-test-windows.log
+  return $rc
 }
 
 step "gofmt" gofmt_check
@@ -61,6 +73,7 @@ step "go vet (linux)" go vet ./...
 step "go vet (windows)" env GOOS=windows go vet ./...
 step "bindings fresh" bindings_fresh
 step "go test" go_test
+step "go test (windows, wine)" go_test_windows
 step "vitest" bash -c 'cd frontend && npm test --silent'
 step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
 step "e2e (chromium)" scripts/e2e.sh
