@@ -19,6 +19,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/xtf-wine.XXXXXX")
 export WINEPREFIX=$work/prefix WINEDEBUG=${WINEDEBUG:--all} WINEARCH=win64
 cleanup() {
   wineserver -k 2>/dev/null || true
+  # After Wine: a wineserver that has the pty as its terminal dumps its state on the hang-up.
+  [[ -n ${socat_pid:-} ]] && kill "$socat_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,6 +38,15 @@ make_prefix() {
   ln -s /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc "$WINEPREFIX/drive_c/windows/Fonts/msyh.ttc"
 }
 
+# make_com_port maps COM5 to one end of a socat pty pair (HKLM\Software\Wine\Ports, read when
+# Wine's services start), for the box tests' open/close of a real COM port.
+make_com_port() {
+  socat PTY,link="$work/com5",raw,echo=0 PTY,link="$work/com5-peer",raw,echo=0 &
+  socat_pid=$!
+  wine reg add 'HKLM\Software\Wine\Ports' /v COM5 /d "$work/com5" /f >>"$work/wineboot.log" 2>&1
+  export XTF_TEST_COM_PORT=COM5
+}
+
 # make_overlay writes the -overlay JSON that replaces at_windows.go for this build only.
 make_overlay() {
   local src out
@@ -49,6 +60,7 @@ make_overlay() {
 }
 
 make_prefix
+make_com_port
 make_overlay
 wineserver -w # the one winecfg started, then one kept for all test binaries
 wineserver -p
