@@ -25,19 +25,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-# make_prefix creates the Wine prefix without the Mono and Gecko install prompts, reports
-# itself as Windows 10, holds the ProcessPrng shim and a Chinese font where Chinese Windows
-# keeps 微软雅黑 (Debian's Noto Sans CJK standing in for msyh.ttc), which the statistics PNG
-# falls back to and message boxes draw with.
-make_prefix() {
-  WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >"$work/wineboot.log" 2>&1 ||
-    { cat "$work/wineboot.log" >&2; return 1; }
-  wine winecfg -v win10 >>"$work/wineboot.log" 2>&1
-  x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
-    scripts/wine/processprng.c -ladvapi32
-  ln -s /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc "$WINEPREFIX/drive_c/windows/Fonts/msyh.ttc"
-}
+. scripts/wine/prefix.sh
 
 # make_com_port maps COM5 to one end of a socat pty pair (HKLM\Software\Wine\Ports, read when
 # Wine's services start), for the box tests' open/close of a real COM port.
