@@ -43,6 +43,25 @@ check "desktop shortcut" test -f "$desk"
 check "uninstaller entry in HKCU, DisplayVersion $version" test "$(reg_value DisplayVersion)" = "$version"
 check "nothing installed machine-wide" absent "$WINEPREFIX/drive_c/Program Files/小通付"
 
+# windows_named lists the names of the visible windows on the display (Wine's are X windows).
+windows_named() {
+  local w
+  for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do xdotool getwindowname "$w" 2>/dev/null; done
+}
+# The app without WebView2 (Wine has none): Wails' dialog about the runtime, or the app's own
+# 小通付无法启动 box, rather than a crash. Both block, so the exe is left to wineserver -k.
+wine "$app/xiaotongfu.exe" >"$work/app.log" 2>&1 &
+names=""
+for _ in $(seq 150); do
+  names=$(windows_named)
+  grep -qE 'WebView2|小通付无法启动|Missing' <<<"$names" && break
+  sleep 0.2
+done
+echo "     windows shown by the exe: ${names//$'\n'/ | }"
+check "the exe without WebView2 says so in a window instead of crashing" grep -qE 'WebView2|小通付无法启动|Missing' <<<"$names"
+wineserver -k
+wineserver -w
+
 mkdir -p "$data" && echo '{"terminalToken":"kept"}' >"$data/config.json"
 wine "$installer" /S
 check "installing again over it keeps the data folder" grep -q kept "$data/config.json"
