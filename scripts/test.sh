@@ -47,11 +47,14 @@ go_test() {
 }
 
 # go_test_summary prints each package's result, every failed or skipped test with its reason
-# (the line go test -v printed just before "--- SKIP"), and the counts, from a `go test -v`
-# log (the full log stays in the file).
+# and the counts, from a `go test -v` log (the full log stays in the file).
 go_test_summary() {
   grep -E '^(ok|FAIL|panic:|---? FAIL|# )' "$1" | grep -v '^=== '
-  awk '/^ *--- SKIP: /{sub(/^ */, "", prev); print $0 ": " prev} {prev=$0}' "$1"
+  # A skip reason is the first line a test printed after its "=== RUN" (go test -v).
+  awk '/^=== RUN / {run=$3; next}
+    run != "" && !/^ *--- / {sub(/^ */, ""); said[run]=$0; run=""; next}
+    {run=""}
+    /^ *--- SKIP: / {print $0 ": " said[$3]}' "$1"
   local pass fail skip
   pass=$(grep -cE '^ *--- PASS' "$1"); fail=$(grep -cE '^ *--- FAIL' "$1"); skip=$(grep -cE '^ *--- SKIP' "$1")
   echo "go test: $pass passed, $fail failed, $skip skipped (full log: $1)"
