@@ -30,7 +30,7 @@ trap cleanup EXIT
 # make_com_port maps COM5 to one end of a socat pty pair (HKLM\Software\Wine\Ports, read when
 # Wine's services start), for the box tests' open/close of a real COM port.
 make_com_port() {
-  socat PTY,link="$work/com5",raw,echo=0 PTY,link="$work/com5-peer",raw,echo=0 &
+  socat PTY,link="$work/com5",raw,echo=0 PTY,link="$work/com5-peer",raw,echo=0 >"$work/socat.log" 2>&1 &
   socat_pid=$!
   wine reg add 'HKLM\Software\Wine\Ports' /v COM5 /d "$work/com5" /f >>"$work/wineboot.log" 2>&1
   export XTF_TEST_COM_PORT=COM5
@@ -57,7 +57,7 @@ AccessLog $c/log/access_log
 PageLog $c/log/page_log
 CONF
   printf 'Listen %s/cups.sock\nBrowsing No\n<Location />\nOrder allow,deny\nAllow all\n</Location>\n' "$c" >"$c/etc/cupsd.conf"
-  cupsd -f -c "$c/etc/cupsd.conf" -s "$c/etc/cups-files.conf" &
+  cupsd -f -c "$c/etc/cupsd.conf" -s "$c/etc/cups-files.conf" >"$c/log/cupsd.out" 2>&1 &
   cupsd_pid=$!
   export CUPS_SERVER=$c/cups.sock
   for _ in $(seq 100); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.1; done
@@ -103,4 +103,4 @@ wineserver -p
 wine cmd /c exit </dev/null >/dev/null 2>&1
 (($#)) || set -- -count=1 -v ./backend/...
 GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
-  XTF_WINE=1 go test -overlay "$work/overlay.json" -exec "$PWD/scripts/wine/exec.sh" "$@"
+  go test -overlay "$work/overlay.json" -exec "$PWD/scripts/wine/exec.sh" "$@"
