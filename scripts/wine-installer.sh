@@ -21,7 +21,7 @@ trap 'wineserver -k 2>/dev/null; rm -rf "$work"' EXIT
 . scripts/wine/prefix.sh
 make_prefix || exit 1
 
-user=$WINEPREFIX/drive_c/users/$USER
+user=$WINEPREFIX/drive_c/users/$(id -un)
 app="$user/AppData/Local/Programs/小通付"
 data="$user/AppData/Roaming/XiaoTongFu"
 menu="$user/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/小通付.lnk"
@@ -48,17 +48,18 @@ windows_named() {
   local w
   for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do xdotool getwindowname "$w" 2>/dev/null; done
 }
-# The app without WebView2 (Wine has none): Wails' dialog about the runtime, or the app's own
-# 小通付无法启动 box, rather than a crash. Both block, so the exe is left to wineserver -k.
+# The app without WebView2 (Wine has none): Wails' dialog about the runtime with the app's
+# Chinese title (desktop.WindowsOptions), or its own 小通付无法启动 box, rather than a crash.
+# Both block, so the exe is left to wineserver -k.
 wine "$app/xiaotongfu.exe" >"$work/app.log" 2>&1 &
 names=""
 for _ in $(seq 150); do
   names=$(windows_named)
-  grep -qE 'WebView2|小通付无法启动|Missing' <<<"$names" && break
+  grep -qE '小通付缺少运行组件|小通付无法启动' <<<"$names" && break
   sleep 0.2
 done
 echo "     windows shown by the exe: ${names//$'\n'/ | }"
-check "the exe without WebView2 says so in a window instead of crashing" grep -qE 'WebView2|小通付无法启动|Missing' <<<"$names"
+check "the exe without WebView2 says so in Chinese instead of crashing" grep -qE '小通付缺少运行组件|小通付无法启动' <<<"$names"
 wineserver -k
 wineserver -w
 
