@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PKGS=(libgtk-3-dev libwebkit2gtk-4.0-dev xvfb xauth xdotool x11-utils imagemagick
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core fonts-liberation tesseract-ocr chromium
   gcc-mingw-w64-x86-64 nsis libx11-dev dbus-daemon socat postgresql cups cups-daemon cups-client
-  wine wine64 wine32:i386 osslsigncode
+  wine wine64 wine32:i386 osslsigncode openssl
   fonts-urw-base35 fonts-droid-fallback)
 WAILS_VERSION=$(awk '$1=="github.com/wailsapp/wails/v2"{print $2}' go.mod)
 NODE_MIN=20.19
