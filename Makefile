@@ -1,14 +1,15 @@
 # 小通付 — every target installs what it needs first (scripts/deps.sh).
 #   make run          demo mode: a window, or (no DISPLAY) Xvfb + http://localhost:34115
-#   make test         gofmt, vet (linux + windows), bindings, go test, vitest, vue-tsc, e2e
+#   make test         gofmt, vet + staticcheck (linux + windows), bindings, go test, vitest, vue-tsc, eslint, e2e
 #   make windows      build/bin/xiaotongfu.exe + NSIS installer (cgo SQLite via mingw)
 #   make bench        Go benchmarks, OCR/xtfd benchmark scripts, start-up time, RSS, sizes
 #   make e2e          only the browser end-to-end tests
+#   make chaos        money-path chaos run, reconciled with the simulator (CHAOS_DURATION=5m)
 #   make screenshots  build/bin/shots/*.png of the real window under Xvfb
 #   make bindings     regenerate frontend/wailsjs after a bound signature changed
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-.PHONY: run test windows bench e2e screenshots bindings deps clean
+.PHONY: run test windows bench e2e chaos screenshots bindings deps clean
 
 deps:
 	@scripts/deps.sh
@@ -27,6 +28,9 @@ bench: deps
 
 e2e: deps
 	scripts/e2e.sh
+
+chaos: deps
+	scripts/chaos.sh
 
 screenshots: deps
 	scripts/screenshots.sh

@@ -11,11 +11,12 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/desktop/variant"
 	"xiaotongfu/backend/services"
 )
 
 func main() {
-	if generatingBindings {
+	if variant.GeneratingBindings {
 		run(&options.App{Title: "小通付", Bind: desktop.Bindings()})
 		return
 	}
@@ -24,7 +25,7 @@ func main() {
 		desktop.ReportStartupFailure(err)
 		os.Exit(1)
 	}
-	sh.UseHotkeys(hotkeyBackend())
+	sh.UseHotkeys(variant.HotkeyBackend())
 	app := NewApp(sh)
 	run(&options.App{
 		Title:              "小通付",

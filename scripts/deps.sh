@@ -49,6 +49,13 @@ if [[ $have != "$WAILS_VERSION" ]]; then
   go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
 fi
 
+# staticcheck, pinned: a newer release may add checks that fail a build that passed.
+STATICCHECK_VERSION=v0.8.2
+if [[ $("$GOBIN/staticcheck" -version 2>/dev/null) != *"${STATICCHECK_VERSION#v}"* ]]; then
+  say "installing staticcheck $STATICCHECK_VERSION"
+  go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
+fi
+
 if [[ ! -f frontend/node_modules/.package-lock.json || frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]]; then
   say "npm ci"
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error)

@@ -74,11 +74,15 @@ go_test_windows() {
 step "gofmt" gofmt_check
 step "go vet (linux)" go vet ./...
 step "go vet (windows)" env GOOS=windows go vet ./...
+step "staticcheck (linux)" staticcheck ./...
+step "staticcheck (windows)" env GOOS=windows staticcheck ./...
 step "bindings fresh" bindings_fresh
 step "go test" go_test
 step "go test (windows, wine)" go_test_windows
+step "chaos (75 s)" env CHAOS_DURATION=75s scripts/chaos.sh
 step "vitest" bash -c 'cd frontend && npm test --silent'
 step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
+step "eslint" bash -c 'cd frontend && npm run --silent lint'
 step "e2e (chromium)" scripts/e2e.sh
 
 total=$(( ${#passed[@]} + ${#failed[@]} ))

@@ -13,6 +13,7 @@ import (
 	"xiaotongfu/backend/gateway/sybsim"
 	"xiaotongfu/backend/gateway/sybsim/simtest"
 	"xiaotongfu/backend/platform"
+	"xiaotongfu/backend/services"
 )
 
 func testEnv(t *testing.T) Env {
@@ -52,6 +53,23 @@ func TestSimulatorRefusesANonLoopbackAddress(t *testing.T) {
 	_, err := OpenBackend(context.Background(), Config{Sim: SimConfig{Addr: "0.0.0.0:0"}}, testEnv(t))
 	if err == nil || !strings.Contains(err.Error(), "回环") {
 		t.Fatalf("err = %v, want a loopback error", err)
+	}
+}
+
+// TestRemoteRefusesPlainHTTPToAnotherMachine: a config.json pointing at http:// on another
+// machine does not open (https:// and loopback http:// do).
+func TestRemoteRefusesPlainHTTPToAnotherMachine(t *testing.T) {
+	remote := func(u string) error {
+		_, err := OpenBackend(context.Background(), Config{Platform: PlatformConfig{Mode: services.ModeRemote, ServerURL: u}}, testEnv(t))
+		return err
+	}
+	if err := remote("http://192.0.2.10:8080"); domain.CodeOf(err) != domain.CodeInvalidInput || !strings.Contains(err.Error(), "https://") {
+		t.Fatalf("http:// to another machine: %v", err)
+	}
+	for _, u := range []string{"https://192.0.2.10", "http://127.0.0.1:8080", "http://localhost:8080"} {
+		if err := remote(u); err != nil {
+			t.Fatalf("%s: %v", u, err)
+		}
 	}
 }
 
@@ -135,5 +153,9 @@ func initAndLogin(t *testing.T, b *Backend, merchantNo string) platform.Creds {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return platform.Creds{TerminalToken: term.Token, SessionToken: s.Token}
+	c := platform.Creds{TerminalToken: term.Token, SessionToken: s.Token}
+	if err := b.API.ChangePassword(ctx, c, domain.InitialPassword, "Owner2026x"); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -29,6 +29,7 @@ const (
 	CodePayCodeUsed       Code = "paycode_used"        // this payment code was already charged once
 	CodePayFailed         Code = "pay_failed"          // the acquirer declined; Message has its reason
 	CodePayRejected       Code = "pay_rejected"        // the acquirer did not accept the request (configuration)
+	CodePayUnsure         Code = "pay_unsure"          // a pay got no answer: it may be charged; check before charging again
 	CodeReverseNotAllowed Code = "reverse_not_allowed" // cancel/refund rule broken (day, amount, state)
 	CodeAdminPassword     Code = "admin_password"      // the admin password for void/refund is wrong
 
@@ -42,6 +43,8 @@ const (
 	CodeWeakPassword   Code = "weak_password"   // the new password breaks the strength rule
 	CodeCaptchaInvalid Code = "captcha_invalid" // wrong or expired image captcha
 	CodeConflict       Code = "conflict"        // e.g. the account already exists
+	// CodeMustChangePassword: the account still has an initial password; only changing it is allowed.
+	CodeMustChangePassword Code = "must_change_password"
 )
 
 // Error is the error type every bound method and API call returns to the UI.
@@ -73,6 +76,19 @@ func (e *Error) With(k string, v any) *Error {
 	}
 	c.Params[k] = v
 	return &c
+}
+
+// paramNoAnswer is the parameter NoAnswer sets.
+const paramNoAnswer = "noAnswer"
+
+// NoAnswer marks e as the error of a client whose call got no answer from its server (network
+// down, connection cut, a proxy's error page): the server may or may not have acted on it.
+func NoAnswer(e *Error) *Error { return e.With(paramNoAnswer, true) }
+
+// IsNoAnswer reports whether err was marked by NoAnswer.
+func IsNoAnswer(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Params[paramNoAnswer] == true
 }
 
 // CodeOf returns the code of err, or CodeInternal when err is not an *Error.

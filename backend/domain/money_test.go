@@ -1,6 +1,13 @@
 package domain
 
-import "testing"
+import (
+	"math"
+	"math/big"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestParseAmount(t *testing.T) {
 	ok := []struct {
@@ -46,19 +53,54 @@ func TestFormatFen(t *testing.T) {
 	}
 }
 
-func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"0.01", "12.3", "1e3", "１", ""} {
-		f.Add(s)
+// reAmount is the grammar ParseAmount accepts after trimming spaces and tabs.
+var reAmount = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
+
+// amountOracle reads s the slow way (a regular expression and exact rationals) and says what
+// ParseAmount must answer: the fen, or the error code.
+func amountOracle(s string, limit int64) (int64, Code) {
+	if limit <= 0 {
+		limit = DefaultPayLimit
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		fen, err := ParseAmount(s, 0)
+	s = strings.Trim(s, " \t")
+	if !reAmount.MatchString(s) {
+		return 0, CodeAmountInvalid
+	}
+	intPart, _, _ := strings.Cut(s, ".")
+	r, _ := new(big.Rat).SetString(s)
+	fen := new(big.Rat).Mul(r, big.NewRat(100, 1))
+	switch {
+	case fen.Sign() == 0:
+		return 0, CodeAmountZero
+	case len(strings.TrimLeft(intPart, "0")) > maxIntDigits || fen.Cmp(new(big.Rat).SetInt64(limit)) > 0:
+		return 0, CodeAmountTooLarge
+	}
+	return fen.Num().Int64(), ""
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"0.01", "12.3", " 7.05\t", "007.50", "1e3", "1e9", "1E2", "0.001", "-1", "+1", "-0",
+		"１", "١٢", "12\x00", "\x00", "\u200b1", "1\u00a0", "1,000", ".5", "5.", "0.00", "NaN", "0x10",
+		"50000.01", "9999999999999.99", "10000000000000", "92233720368547758.07", "99999999999999999999",
+		strings.Repeat("0", 500) + "1", strings.Repeat("9", 5000), ""} {
+		f.Add(s, int64(0))
+		f.Add(s, int64(math.MaxInt64))
+	}
+	f.Add("10.01", int64(1000))
+	f.Add("0.01", int64(-5))
+	f.Fuzz(func(t *testing.T, s string, limit int64) {
+		fen, err := ParseAmount(s, limit)
+		want, code := amountOracle(s, limit)
+		if fen != want || (err == nil) != (code == "") || (err != nil && CodeOf(err) != code) {
+			t.Fatalf("ParseAmount(%q, %d) = %d, %v; want %d, %q", s, limit, fen, err, want, code)
+		}
 		if err != nil {
+			if !strings.ContainsFunc(AsError(err).Message, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Fatalf("ParseAmount(%q): message %q is not Chinese", s, AsError(err).Message)
+			}
 			return
 		}
-		if fen <= 0 || fen > DefaultPayLimit {
-			t.Fatalf("ParseAmount(%q) = %d out of range", s, fen)
-		}
-		back, err := ParseAmount(FormatFen(fen), 0)
+		back, err := ParseAmount(FormatFen(fen), limit)
 		if err != nil || back != fen {
 			t.Fatalf("round trip of %q: %d → %q → %d, %v", s, fen, FormatFen(fen), back, err)
 		}

@@ -1,6 +1,10 @@
 package domain
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestChannelOfCode(t *testing.T) {
 	cases := map[string]Channel{
@@ -32,4 +36,38 @@ func TestMaskCode(t *testing.T) {
 	if got := MaskCode("12"); got != "****" {
 		t.Errorf("MaskCode short = %q", got)
 	}
+}
+
+// Code shapes ChannelOfCode accepts, written the slow way.
+var (
+	reWeChat   = regexp.MustCompile(`^1[0-5][0-9]{16}$`)
+	reAlipay   = regexp.MustCompile(`^(2[5-9]|30)[0-9]{14,22}$`)
+	reUnionPay = regexp.MustCompile(`^62[0-9]{17}$`)
+)
+
+func FuzzChannelOfCode(f *testing.F) {
+	for _, s := range []string{"134567890123456700", "281234567890123400", "6212345678901234500", "2500000000000000",
+		"300000000000000000000000", "3000000000000000000000000", "-34567890123456700", "1e17", "0.001",
+		"１34567890123456789", "١٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩", "134567890123456700\x00", "\x00", " 134567890123456789",
+		"13456789012345678\u200b", "99999999999999999999", strings.Repeat("1", 5000), ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, code string) {
+		want := ChannelUnknown
+		switch {
+		case reWeChat.MatchString(code):
+			want = ChannelWeChat
+		case reAlipay.MatchString(code):
+			want = ChannelAlipay
+		case reUnionPay.MatchString(code):
+			want = ChannelUnionPay
+		}
+		got, err := ChannelOfCode(code)
+		if got != want || (want == ChannelUnknown) != (CodeOf(err) == CodePayCodeInvalid) || (want != ChannelUnknown && err != nil) {
+			t.Fatalf("ChannelOfCode(%q) = %s, %v; want %s", code, got, err, want)
+		}
+		if got != ChannelUnknown && MaskCode(code) != "****"+code[len(code)-4:] {
+			t.Fatalf("MaskCode(%q) = %q", code, MaskCode(code))
+		}
+	})
 }

@@ -159,8 +159,3 @@ func (tf *typeface) width(s string) int {
 	}
 	return w.Ceil()
 }
-
-// ascent is the height above the baseline of the first face.
-func (tf *typeface) ascent() int {
-	return tf.faces[0].Metrics().Ascent.Ceil()
-}

@@ -12,7 +12,7 @@ import (
 	"xiaotongfu/backend/store"
 )
 
-// Login rules (manual §3, issue 4 §3).
+// Login rules (manual §3, issue 4 §3); the full policy is in guard.go.
 const (
 	MaxFailedLogins = 5
 	LockDuration    = 15 * time.Minute
@@ -20,7 +20,9 @@ const (
 
 // Login checks account and password on a terminal and binds the account to it. An account
 // bound to another terminal cannot log in until it logs out there or that terminal logs in
-// another account. Five wrong passwords lock the account for 15 minutes.
+// another account. Attempts are reserved before the password is checked (guard.go): five
+// wrong passwords from one terminal and address lock the account there for 15 minutes.
+// An unknown account is answered exactly like a wrong password.
 func (s *Service) Login(ctx context.Context, terminalToken, account, password string) (*SessionInfo, error) {
 	t, m, err := s.terminalOf(ctx, terminalToken)
 	if err != nil {
@@ -37,76 +39,55 @@ func (s *Service) Login(ctx context.Context, terminalToken, account, password st
 		s.audit(ctx, fail)
 		return nil, err
 	}
-	var c store.Cashier
-	if err := s.db.WithContext(ctx).Where("merchant_id = ? AND account = ?", m.ID, account).Limit(1).Find(&c).Error; err != nil {
-		return nil, s.internal("load cashier", err)
-	}
-	if c.ID == 0 {
-		fail.Detail = "账号不存在"
-		s.audit(ctx, fail)
-		return nil, domain.Errorf(domain.CodeLoginFailed, "账号或密码错误")
-	}
-	fail.CashierID = c.ID
-	if err := s.checkLocked(&c); err != nil {
-		fail.Detail = "账号已锁定"
+	r, err := s.reserve(ctx, s.loginLimits(ctx, m.ID, t.ID, account)...)
+	if err != nil {
+		fail.Action, fail.Detail = AuditLoginLocked, "已锁定，未检查密码"
 		s.audit(ctx, fail)
 		return nil, err
 	}
-	if !checkPassword(c.PasswordHash, password) {
-		return nil, s.wrongPassword(ctx, &c, fail, domain.CodeLoginFailed, "账号或密码错误")
-	}
-	return s.startSession(ctx, t, &c, fail)
-}
-
-// checkLocked returns CodeAccountLocked while c is locked.
-func (s *Service) checkLocked(c *store.Cashier) error {
-	if c.LockedUntil == nil || !c.LockedUntil.After(s.now()) {
-		return nil
-	}
-	mins := int((c.LockedUntil.Sub(s.now()) + time.Minute - 1) / time.Minute)
-	return domain.Errorf(domain.CodeAccountLocked, "密码连续输错 %d 次，账号 %s 已锁定，请 %d 分钟后再试",
-		MaxFailedLogins, c.Account, mins).With("minutes", mins)
-}
-
-// wrongPassword counts a wrong password for c, locking it at the limit, audits, and returns
-// the error to show: code with "还可尝试 N 次", or CodeAccountLocked.
-func (s *Service) wrongPassword(ctx context.Context, c *store.Cashier, e auditEntry, code domain.Code, msg string) error {
-	n, until, err := s.countFailure(ctx, &store.Cashier{}, c.ID, "failed_logins", "locked_until")
+	c, ok, err := s.checkLogin(ctx, m.ID, account, password)
 	if err != nil {
+		r.release(ctx)
+		return nil, err
+	}
+	if !ok {
+		fail.CashierID, fail.Detail = c.ID, "密码错误"
+		return nil, s.wrongPassword(ctx, r, fail, domain.CodeLoginFailed, "账号或密码错误")
+	}
+	r.release(ctx)
+	return s.startSession(ctx, t, c, fail)
+}
+
+// checkLogin loads account and compares password. An unknown account is compared against a
+// hash too, so it costs (and takes) what a real one does.
+func (s *Service) checkLogin(ctx context.Context, merchantID uint, account, password string) (*store.Cashier, bool, error) {
+	var c store.Cashier
+	if err := s.db.WithContext(ctx).Where("merchant_id = ? AND account = ?", merchantID, account).Limit(1).Find(&c).Error; err != nil {
+		return nil, false, s.internal("load cashier", err)
+	}
+	hash := c.PasswordHash
+	if c.ID == 0 {
+		h, err := s.initialHash()
+		if err != nil {
+			return nil, false, s.internal("hash password", err)
+		}
+		hash = "x" + h // never matches
+	}
+	return &c, s.checkPassword(hash, password) && c.ID != 0, nil
+}
+
+// wrongPassword keeps the reserved attempt of a wrong password, audits, and returns the
+// error to show: code with "还可尝试 N 次", or the lock the attempt reached.
+func (s *Service) wrongPassword(ctx context.Context, r *reservation, e auditEntry, code domain.Code, msg string) error {
+	left, err := r.keep(ctx)
+	if err != nil {
+		e.Action, e.Detail = AuditLoginLocked, e.Detail+"；已达上限，锁定"
+		s.audit(ctx, e)
 		return err
 	}
-	if until != nil {
-		e.Action, e.Detail = AuditLoginLocked, fmt.Sprintf("%s；连续 %d 次密码错误，锁定 %d 分钟", e.Detail, n, int(LockDuration/time.Minute))
-		s.audit(ctx, e)
-		c.LockedUntil = until
-		return s.checkLocked(c)
-	}
-	left := MaxFailedLogins - n
-	e.Detail = fmt.Sprintf("%s密码错误（第 %d 次）", e.Detail, n)
+	e.Detail = fmt.Sprintf("%s（还可尝试 %d 次）", e.Detail, left)
 	s.audit(ctx, e)
 	return domain.Errorf(code, "%s，还可尝试 %d 次", msg, left).With("left", left)
-}
-
-// countFailure counts one more wrong password on row id of model (columns failCol and
-// lockCol). At MaxFailedLogins it locks the row for LockDuration, resets the count, and
-// returns the lock's end; otherwise the count so far and nil.
-func (s *Service) countFailure(ctx context.Context, model any, id uint, failCol, lockCol string) (int, *time.Time, error) {
-	db := s.db.WithContext(ctx)
-	if err := db.Model(model).Where("id = ?", id).Update(failCol, gorm.Expr(failCol+" + 1")).Error; err != nil {
-		return 0, nil, s.internal("count failed password", err)
-	}
-	var n int
-	if err := db.Model(model).Where("id = ?", id).Select(failCol).Scan(&n).Error; err != nil {
-		return 0, nil, s.internal("count failed password", err)
-	}
-	if n < MaxFailedLogins {
-		return n, nil, nil
-	}
-	until := s.now().Add(LockDuration)
-	if err := db.Model(model).Where("id = ?", id).Updates(map[string]any{failCol: 0, lockCol: until}).Error; err != nil {
-		return 0, nil, s.internal("lock after failed passwords", err)
-	}
-	return n, &until, nil
 }
 
 // startSession binds c to terminal t (unbinding whoever was logged in there) and opens a
@@ -121,7 +102,7 @@ func (s *Service) startSession(ctx context.Context, t *store.Terminal, c *store.
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		res := tx.Model(&store.Cashier{}).
 			Where("id = ? AND (bound_terminal_id IS NULL OR bound_terminal_id = ?)", c.ID, t.ID).
-			Updates(map[string]any{"bound_terminal_id": t.ID, "failed_logins": 0, "locked_until": nil})
+			Update("bound_terminal_id", t.ID)
 		if res.Error != nil {
 			return s.internal("bind account", res.Error)
 		}
@@ -162,7 +143,7 @@ func (s *Service) boundElsewhere(tx *gorm.DB, c *store.Cashier) error {
 
 // Logout ends the session and unbinds the account from this terminal (manual §2.4).
 func (s *Service) Logout(ctx context.Context, creds Creds) error {
-	c, err := s.caller(ctx, creds)
+	c, err := s.session(ctx, creds)
 	if err != nil {
 		return err
 	}
@@ -181,7 +162,7 @@ func (s *Service) Logout(ctx context.Context, creds Creds) error {
 
 // Me returns the logged-in cashier's profile (manual §2.2).
 func (s *Service) Me(ctx context.Context, creds Creds) (*Profile, error) {
-	c, err := s.caller(ctx, creds)
+	c, err := s.session(ctx, creds)
 	if err != nil {
 		return nil, err
 	}
@@ -192,25 +173,27 @@ func (s *Service) Me(ctx context.Context, creds Creds) (*Profile, error) {
 // ChangePassword changes the caller's own password after checking the old one (manual §2.3).
 // The new password must follow PasswordRule.
 func (s *Service) ChangePassword(ctx context.Context, creds Creds, oldPassword, newPassword string) error {
-	c, err := s.caller(ctx, creds)
+	c, err := s.session(ctx, creds)
 	if err != nil {
 		return err
 	}
 	if err := validPasswordInput("oldPassword", oldPassword); err != nil {
 		return err
 	}
-	if err := s.checkLocked(&c.Cashier); err != nil {
+	r, err := s.reserve(ctx, s.passwordLimits(ctx, c)...)
+	if err != nil {
 		return err
 	}
-	if !checkPassword(c.Cashier.PasswordHash, oldPassword) {
+	if !s.checkPassword(c.Cashier.PasswordHash, oldPassword) {
 		e := auditEntry{MerchantID: c.Merchant.ID, TerminalID: c.Terminal.ID, CashierID: c.Cashier.ID,
-			Actor: c.Cashier.Account, Action: AuditPasswordFail}
-		err := s.wrongPassword(ctx, &c.Cashier, e, domain.CodeInvalidInput, "旧密码不正确")
+			Actor: c.Cashier.Account, Action: AuditPasswordFail, Detail: "旧密码错误"}
+		err := s.wrongPassword(ctx, r, e, domain.CodeInvalidInput, "旧密码不正确")
 		if de := domain.AsError(err); de.Code == domain.CodeInvalidInput {
 			de.Field = "oldPassword"
 		}
 		return err
 	}
+	r.release(ctx)
 	if err := validNewPassword("newPassword", newPassword, c.Cashier.Account, oldPassword); err != nil {
 		return err
 	}
@@ -219,7 +202,7 @@ func (s *Service) ChangePassword(ctx context.Context, creds Creds, oldPassword, 
 		return s.internal("hash password", err)
 	}
 	err = s.db.WithContext(ctx).Model(&store.Cashier{}).Where("id = ?", c.Cashier.ID).
-		Updates(map[string]any{"password_hash": h, "password_changed": true, "failed_logins": 0}).Error
+		Updates(map[string]any{"password_hash": h, "password_changed": true, "must_change_password": false}).Error
 	if err != nil {
 		return s.internal("save password", err)
 	}
@@ -230,7 +213,7 @@ func (s *Service) ChangePassword(ctx context.Context, creds Creds, oldPassword, 
 // profileOf is the public view of a cashier.
 func profileOf(c *store.Cashier) Profile {
 	return Profile{Account: c.Account, Name: c.Name, Phone: c.Phone, Remark: c.Remark, Role: c.Role,
-		PasswordChanged: c.PasswordChanged}
+		PasswordChanged: c.PasswordChanged && !c.MustChangePassword}
 }
 
 // cashierByAccount loads an account of the caller's merchant or returns CodeNotFound.

@@ -30,7 +30,8 @@ type TerminalAPI interface {
 	// VerifyInitCode checks the code and returns a grant plus the merchant's stores.
 	VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error)
 	// CompleteInit binds a new terminal to the chosen store (0 when the merchant has none),
-	// resets the admin 01 password to the initial one, and returns the terminal token.
+	// resets the admin 01 password to the initial one (to be changed at the first login),
+	// and returns the terminal token.
 	CompleteInit(ctx context.Context, grantToken string, storeID uint) (*TerminalInfo, error)
 	// Terminal describes the terminal behind creds (no session needed).
 	Terminal(ctx context.Context, creds Creds) (*TerminalInfo, error)
@@ -40,6 +41,10 @@ type TerminalAPI interface {
 	VerifyStoreChangeCode(ctx context.Context, creds Creds, code string) (*Grant, error)
 	// ChangeStore moves this terminal to another store of its merchant.
 	ChangeStore(ctx context.Context, creds Creds, grantToken string, storeID uint) (*TerminalInfo, error)
+	// ListTerminals lists the merchant's terminals (admins; 设置 → 终端管理).
+	ListTerminals(ctx context.Context, creds Creds) ([]TerminalRow, error)
+	// RevokeTerminal stops another terminal of the merchant for good (admins, audited).
+	RevokeTerminal(ctx context.Context, creds Creds, termNo string) error
 }
 
 // AccountAPI logs cashiers in and out and manages their own profile (manual §2.2–2.4, §3).
@@ -118,6 +123,16 @@ type TerminalInfo struct {
 	PayLimit     int64  `json:"payLimit"` // fen
 }
 
+// TerminalRow is one terminal of the merchant in 终端管理.
+type TerminalRow struct {
+	TermNo     string    `json:"termNo"`
+	StoreName  string    `json:"storeName"`
+	CreatedAt  time.Time `json:"createdAt"`
+	LastSeenAt time.Time `json:"lastSeenAt"`
+	Revoked    bool      `json:"revoked"`
+	Current    bool      `json:"current"` // the terminal asking
+}
+
 // SessionInfo is a logged-in cashier.
 type SessionInfo struct {
 	Token     string    `json:"token"`
@@ -167,18 +182,25 @@ type Notice struct {
 }
 
 // PayInput is one payment as the cashier entered it. Amount is fen (already parsed).
+// RequestID, when set, makes Pay idempotent for the calling terminal: the same RequestID sent
+// again (after an answer lost on the network) returns the trade of the first call, never a
+// second charge. 1–40 of A–Z a–z 0–9 - _.
 type PayInput struct {
-	Amount   int64  `json:"amount"`
-	AuthCode string `json:"authCode"`
-	Source   string `json:"source"` // domain.AmountSource
-	Remark   string `json:"remark,omitempty"`
+	Amount    int64  `json:"amount"`
+	AuthCode  string `json:"authCode"`
+	Source    string `json:"source"` // domain.AmountSource
+	Remark    string `json:"remark,omitempty"`
+	RequestID string `json:"requestId,omitempty"`
 }
 
 // ReverseInput is a void or refund of the trade with order number ReqSN (or acquirer TrxID).
+// RequestID makes the call idempotent as for PayInput: sent again, it answers the first
+// reversal and never reverses twice.
 type ReverseInput struct {
 	TradeNo       string `json:"tradeNo"`
 	Amount        int64  `json:"amount"` // fen; ignored for a cancel (always the full amount)
 	AdminPassword string `json:"adminPassword"`
+	RequestID     string `json:"requestId,omitempty"`
 }
 
 // Trade is a trade as the desktop shows it. The payment code appears only masked.

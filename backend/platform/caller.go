@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -58,6 +59,9 @@ func (s *Service) terminalOf(ctx context.Context, token string) (*store.Terminal
 	if err != nil {
 		return nil, nil, s.internal("load terminal", err)
 	}
+	if err := s.touchTerminal(ctx, &t); err != nil {
+		return nil, nil, err
+	}
 	var m store.Merchant
 	if err := s.db.WithContext(ctx).First(&m, t.MerchantID).Error; err != nil {
 		return nil, nil, s.internal("load merchant", err)
@@ -65,9 +69,41 @@ func (s *Service) terminalOf(ctx context.Context, token string) (*store.Terminal
 	return &t, &m, nil
 }
 
-// caller resolves creds to a logged-in cashier on a live terminal. The session must belong to
-// that terminal, be unexpired, and the cashier must still be bound to it.
+// errMustChange refuses a session whose password is still an initial one.
+var errMustChange = domain.Errorf(domain.CodeMustChangePassword, "当前为初始密码，请先修改密码后再使用")
+
+// touchTerminal refuses a terminal unused for longer than TerminalTTL (when set) (its token expired;
+// it must be initialised again) and otherwise records that it was seen, at most hourly.
+func (s *Service) touchTerminal(ctx context.Context, t *store.Terminal) error {
+	now := s.now()
+	if s.terminalTTL > 0 && !t.LastSeenAt.IsZero() && now.Sub(t.LastSeenAt) > s.terminalTTL {
+		s.audit(ctx, auditEntry{MerchantID: t.MerchantID, TerminalID: t.ID, Action: AuditForbidden,
+			Detail: "终端令牌已过期（" + t.LastSeenAt.Format("2006-01-02") + " 后未使用）"})
+		return errNoTerminal
+	}
+	if now.Sub(t.LastSeenAt) < time.Hour {
+		return nil
+	}
+	if err := s.db.WithContext(ctx).Model(&store.Terminal{}).Where("id = ?", t.ID).Update("last_seen_at", now).Error; err != nil {
+		return s.internal("touch terminal", err)
+	}
+	return nil
+}
+
+// caller resolves creds to a logged-in cashier on a live terminal who may work: one whose
+// password is still an initial one may only change it (or log out). That refusal is not
+// audited (the session is genuine; xtfd's access log has it).
 func (s *Service) caller(ctx context.Context, creds Creds) (*Caller, error) {
+	c, err := s.session(ctx, creds)
+	if err == nil && c.Cashier.MustChangePassword {
+		return nil, errMustChange
+	}
+	return c, err
+}
+
+// session resolves creds to a logged-in cashier on a live terminal. The session must belong
+// to that terminal, be unexpired, and the cashier must still be bound to it.
+func (s *Service) session(ctx context.Context, creds Creds) (*Caller, error) {
 	t, m, err := s.terminalOf(ctx, creds.TerminalToken)
 	if err != nil {
 		return nil, err
@@ -93,6 +129,14 @@ func (s *Service) caller(ctx context.Context, creds Creds) (*Caller, error) {
 		return nil, s.internal("load cashier", err)
 	}
 	return &Caller{Merchant: *m, Terminal: *t, Cashier: c, Session: sess}, nil
+}
+
+// internalIf is internal(what, err) when err is set, else nil.
+func (s *Service) internalIf(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return s.internal(what, err)
 }
 
 // internal logs an unexpected error and returns the generic internal error for the UI.

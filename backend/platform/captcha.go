@@ -20,7 +20,11 @@ import (
 )
 
 // The image captcha confirms a deliberate admin action (reset password, manual §8.5 3): four
-// dark digits over light noise. It guards against slips, not against bots.
+// dark digits over light noise. It guards against slips, not against bots, and is kept so
+// on purpose (issue 9 §6): the reset already needs an admin session (a password login,
+// rate-limited, bound to one terminal), is audited, and the reset password must be changed
+// at the next login and cannot authorise a void or refund. An OCR-proof captcha would stop
+// nobody who holds that session.
 const (
 	CaptchaTTL    = 5 * time.Minute
 	captchaDigits = 4

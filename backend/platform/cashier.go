@@ -47,8 +47,9 @@ func (s *Service) ListCashiers(ctx context.Context, creds Creds, f CashierFilter
 	return out, nil
 }
 
-// validCashier checks the editable fields of a cashier.
-func validCashier(in CashierInput) error {
+// validCashier normalises and checks the editable fields of a cashier.
+func validCashier(in *CashierInput) error {
+	in.Name, in.Remark = normText(in.Name), normText(in.Remark)
 	if err := validText("name", "姓名", in.Name, maxName, true); err != nil {
 		return err
 	}
@@ -73,7 +74,7 @@ func (s *Service) AddCashier(ctx context.Context, creds Creds, in CashierInput) 
 	if err := validNewPassword("password", in.Password, in.Account, ""); err != nil {
 		return nil, err
 	}
-	if err := validCashier(in); err != nil {
+	if err := validCashier(&in); err != nil {
 		return nil, err
 	}
 	h, err := hashPassword(in.Password)
@@ -109,7 +110,7 @@ func (s *Service) UpdateCashier(ctx context.Context, creds Creds, account string
 	if err != nil {
 		return nil, err
 	}
-	if err := validCashier(in); err != nil {
+	if err := validCashier(&in); err != nil {
 		return nil, err
 	}
 	err = s.db.WithContext(ctx).Model(target).
@@ -124,7 +125,8 @@ func (s *Service) UpdateCashier(ctx context.Context, creds Creds, account string
 }
 
 // ResetPassword puts an account back to the initial password after the admin answers an
-// image captcha (manual §8.5 3, §3.1). It also unlocks the account and ends its session.
+// image captcha (manual §8.5 3, §3.1). It also unlocks the account and ends its session;
+// the account must change the password at its next login.
 func (s *Service) ResetPassword(ctx context.Context, creds Creds, account, captchaID, captchaAnswer string) error {
 	c, err := s.caller(ctx, creds)
 	if err != nil {
@@ -141,13 +143,16 @@ func (s *Service) ResetPassword(ctx context.Context, creds Creds, account, captc
 		s.auditCaller(ctx, c, AuditCashierReset, "重置 "+account+" 的密码：图片验证码错误", false)
 		return err
 	}
-	h, err := hashPassword(domain.InitialPassword)
+	h, err := s.initialHash()
 	if err != nil {
 		return s.internal("hash password", err)
 	}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Model(target).Updates(map[string]any{"password_hash": h, "password_changed": false,
-			"failed_logins": 0, "locked_until": nil}).Error; err != nil {
+			"must_change_password": true}).Error; err != nil {
+			return err
+		}
+		if err := clearThrottles(tx, fmt.Sprintf("login:m%d:%s:", c.Merchant.ID, target.Account)); err != nil {
 			return err
 		}
 		return tx.Where("cashier_id = ? AND id <> ?", target.ID, c.Session.ID).Delete(&store.Session{}).Error

@@ -13,7 +13,7 @@ import (
 func TestAddCashierValidation(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
-		a := e.login(t, e.initTerminal(t), domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, e.initTerminal(t))
 		ok := CashierInput{Account: "03", Password: "abc12345", Name: "小王", Phone: "13800001111", Remark: "早班"}
 		bad := []struct {
 			field string
@@ -68,7 +68,7 @@ func TestCashierQueryEditDelete(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
 		term := e.initTerminal(t)
-		a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, term)
 		for _, c := range []CashierInput{{Account: "02", Name: "张三", Phone: "13811112222"},
 			{Account: "03", Name: "李四", Phone: "13933334444"}, {Account: "A10", Name: "张小花"}} {
 			c.Password = "abc12345"
@@ -109,7 +109,7 @@ func TestCashierQueryEditDelete(t *testing.T) {
 		// Delete: never yourself, never the last admin; a deleted cashier's session ends.
 		wantCode(t, e.svc.DeleteCashier(ctx, a, domain.AdminAccount), domain.CodeForbidden)
 		termB := e.initTerminal(t)
-		a = e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+		a = e.admin(t, term)
 		s03 := e.login(t, termB, "03", "abc12345")
 		if err := e.svc.DeleteCashier(ctx, a, "03"); err != nil {
 			t.Fatal(err)
@@ -126,7 +126,7 @@ func TestCashierQueryEditDelete(t *testing.T) {
 func TestDeleteAnotherAdmin(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
-		a := e.login(t, e.initTerminal(t), domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, e.initTerminal(t))
 		// A second admin (promoted by the operator) may delete 01 while it is not the last admin.
 		e.addCashier(t, a, "09", "abc12345")
 		e.db.Model(&store.Cashier{}).Where("account = ?", "09").Update("role", string(domain.RoleAdmin))
@@ -145,7 +145,7 @@ func TestCashierRole(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
 		term := e.initTerminal(t)
-		a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, term)
 		e.addCashier(t, a, "02", "abc12345")
 		c := e.login(t, term, "02", "abc12345")
 		calls := map[string]error{
@@ -177,7 +177,7 @@ func TestResetPasswordCaptcha(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
 		term := e.initTerminal(t)
-		a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, term)
 		e.addCashier(t, a, "02", "abc12345")
 		cap1, err := e.svc.NewCaptcha(ctx, a)
 		if err != nil {
@@ -197,7 +197,7 @@ func TestResetPasswordCaptcha(t *testing.T) {
 		wantCode(t, e.svc.ResetPassword(ctx, a, "02", "forged", "1234"), domain.CodeCaptchaInvalid)
 		wantCode(t, e.svc.ResetPassword(ctx, a, "02", cap1.ID, ""), domain.CodeInvalidInput)
 		e.login(t, term, "02", "abc12345") // still the old password
-		a = e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+		a = e.login(t, term, domain.AdminAccount, ownerPassword)
 		cap2, _ := e.svc.NewCaptcha(ctx, a)
 		answer, _ = ReadCaptcha(cap2.Image)
 		if err := e.svc.ResetPassword(ctx, a, "02", cap2.ID, answer); err != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -15,10 +14,6 @@ import (
 	"xiaotongfu/backend/gateway"
 	"xiaotongfu/backend/store"
 )
-
-// openStatuses are the statuses a trade can still leave (everything but the final ones).
-var openStatuses = []string{string(domain.StatusCreated), string(domain.StatusSent), string(domain.StatusPending),
-	string(domain.StatusClosing), string(domain.StatusUnknown)}
 
 // newReqSN returns a fresh order number: the shop-local time (14 digits) and 10 random digits,
 // 24 ASCII digits in all (≤32, easy to type into 交易单号). The database's unique index on
@@ -93,19 +88,19 @@ func resultFields(res *gateway.Result, u map[string]any) map[string]any {
 	return amountFields(res, u)
 }
 
-// settle moves a trade to a final status exactly once (compare-and-set on its open status),
-// releases its terminal lock, and, when releaseCode, its payment-code lock. For a reversal it
-// also updates the original payment in the same transaction: a successful cancel marks it
-// cancelled; a failed or closed reversal gives its reserved amount back.
-func (s *Service) settle(t *store.Trade, st domain.TradeStatus, res *gateway.Result, msg string, releaseCode bool) (bool, error) {
-	u := resultFields(res, map[string]any{"status": string(st), "err_msg": clip(msg, 200),
-		"in_flight_terminal": nil, "next_check_at": nil})
+// settle moves a trade to a final status exactly once (compare-and-set on the status it was
+// read in, along an edge of actor by), releases its terminal lock, and, when releaseCode, its
+// payment-code lock. For a reversal it also updates the original payment in the same
+// transaction: a successful cancel marks it cancelled; a failed or closed reversal gives its
+// reserved amount back.
+func (s *Service) settle(t *store.Trade, st domain.TradeStatus, by actor, res *gateway.Result, msg string, releaseCode bool) (bool, error) {
+	u := resultFields(res, map[string]any{"err_msg": clip(msg, 200), "in_flight_terminal": nil, "next_check_at": nil})
 	if releaseCode {
 		u["code_lock"] = nil
 	}
 	var moved bool
 	err := s.db.WithContext(s.bg).Transaction(func(tx *gorm.DB) error {
-		ok, err := store.TransitionTrade(s.bg, tx, t.ID, openStatuses, u)
+		ok, err := s.move(s.bg, tx, t, st, by, u)
 		if err != nil || !ok || t.Kind == string(domain.KindPay) || t.OrigTradeID == nil {
 			moved = ok
 			return err
@@ -115,8 +110,9 @@ func (s *Service) settle(t *store.Trade, st domain.TradeStatus, res *gateway.Res
 			return store.ReleaseRefund(s.bg, tx, *t.OrigTradeID, t.Amount)
 		}
 		if t.Kind == string(domain.KindCancel) {
-			return tx.Model(&store.Trade{}).Where("id = ? AND status = ?", *t.OrigTradeID, domain.StatusSuccess).
-				Update("status", string(domain.StatusCancelled)).Error
+			orig := &store.Trade{ID: *t.OrigTradeID, ReqSN: t.ReqSN, Status: string(domain.StatusSuccess)}
+			_, err := s.move(s.bg, tx, orig, domain.StatusCancelled, byReversal, map[string]any{})
+			return err
 		}
 		return nil
 	})
@@ -130,12 +126,11 @@ func (s *Service) settle(t *store.Trade, st domain.TradeStatus, res *gateway.Res
 	return moved, nil
 }
 
-// markPending records that a trade is being queried: status pending, one more query, the
-// acquirer's identifiers when known, a message for the cashier when there is one (e.g. 3089),
-// and the lease (next check) for other sweeps.
-func (s *Service) markPending(t *store.Trade, res *gateway.Result, msg string, next time.Time, countQuery bool) error {
-	u := resultFields(res, map[string]any{"status": string(domain.StatusPending),
-		"next_check_at": next.Add(s.poll.Lease).UTC()})
+// markPending records that a trade is being queried: status pending, one more query when
+// countQuery, the acquirer's identifiers when known, a message for the cashier when there is
+// one (e.g. 3089), and the lease (next check, on the database clock) for other sweeps.
+func (s *Service) markPending(t *store.Trade, by actor, res *gateway.Result, msg string, next time.Time, countQuery bool) error {
+	u := resultFields(res, map[string]any{"next_check_at": next.Add(s.poll.Lease).UTC()})
 	if msg != "" {
 		u["err_msg"] = clip(msg, 200)
 	}
@@ -145,20 +140,22 @@ func (s *Service) markPending(t *store.Trade, res *gateway.Result, msg string, n
 	if t.RetCode != "" {
 		u["ret_code"] = t.RetCode
 	}
-	_, err := store.TransitionTrade(s.bg, s.db, t.ID,
-		[]string{string(domain.StatusSent), string(domain.StatusPending)}, u)
+	_, err := s.move(s.bg, s.db, t, domain.StatusPending, by, u)
 	return err
 }
 
 // markUnknown leaves a trade for a person (待确认) and the background sweep: the terminal is
-// free again, the payment code stays locked.
+// free again, the payment code stays locked, the next check is one sweep period away.
 func (s *Service) markUnknown(t *store.Trade, res *gateway.Result, msg string) error {
-	u := resultFields(res, map[string]any{"status": string(domain.StatusUnknown), "in_flight_terminal": nil,
-		"next_check_at": s.now().Add(s.poll.Sweep).UTC()})
+	now, err := s.dbNow(s.bg)
+	if err != nil {
+		return err
+	}
+	u := resultFields(res, map[string]any{"in_flight_terminal": nil, "next_check_at": now.Add(s.poll.Sweep)})
 	if msg != "" {
 		u["err_msg"] = clip(msg, 200)
 	}
-	ok, err := store.TransitionTrade(s.bg, s.db, t.ID, store.TradeInFlightStatuses, u)
+	ok, err := s.move(s.bg, s.db, t, domain.StatusUnknown, byDriver, u)
 	if ok {
 		s.log.Warn("platform: trade unresolved, left to the sweep (待确认)", "reqsn", t.ReqSN, "kind", t.Kind)
 	}
@@ -239,14 +236,17 @@ func resultMismatch(t *store.Trade, r *gateway.Result) string {
 // flagMismatch leaves a trade whose answer contradicts it for a person (待确认): unknown,
 // terminal free, code and any reservation kept, the acquirer's amounts and the reason
 // recorded. The sweep keeps checking it.
-func (s *Service) flagMismatch(t *store.Trade, r *gateway.Result, why string) {
+func (s *Service) flagMismatch(t *store.Trade, by actor, r *gateway.Result, why string) {
 	s.log.Error("platform: acquirer answer does not match the trade; needs a person", "reqsn", t.ReqSN,
 		"kind", t.Kind, "amount", t.Amount, "trxamt", r.Amount, "initamt", r.InitAmt, "answer_reqsn", r.ReqSN,
 		"answer_trxid", r.TrxID, "trxstatus", r.TrxStatus)
-	u := amountFields(r, map[string]any{"status": string(domain.StatusUnknown), "in_flight_terminal": nil,
-		"err_msg": clip("待确认："+why, 200), "next_check_at": s.nextCheck(t)})
-	from := append(slices.Clone(store.TradeInFlightStatuses), string(domain.StatusUnknown))
-	if _, err := store.TransitionTrade(s.bg, s.db, t.ID, from, u); err != nil {
+	now, err := s.dbNow(s.bg)
+	if err != nil {
+		return // the lease runs out and the trade is driven again
+	}
+	u := amountFields(r, map[string]any{"in_flight_terminal": nil,
+		"err_msg": clip("待确认："+why, 200), "next_check_at": s.nextCheck(t, now)})
+	if _, err := s.move(s.bg, s.db, t, domain.StatusUnknown, by, u); err != nil {
 		s.log.Error("platform: flag trade", "reqsn", t.ReqSN, "err", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 func TestNotices(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
-		a := e.login(t, e.initTerminal(t), domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, e.initTerminal(t))
 		now := e.clock.Now()
 		if _, err := e.svc.AddMerchant(ctx, MerchantInput{MerchantNo: "55555555", Name: "别家", Phone: "13600000000"}); err != nil {
 			t.Fatal(err)
@@ -101,7 +101,7 @@ func TestSeedDemoIdempotent(t *testing.T) {
 		if err != nil || info.MerchantName != DemoMerchantName {
 			t.Fatalf("demo init %+v, %v", info, err)
 		}
-		a := e.login(t, info.Token, domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, info.Token)
 		list, err := e.svc.ListNotices(ctx, a, 5)
 		if err != nil || len(list) != 1 || list[0].Title != DemoNoticeTitle {
 			t.Fatalf("demo notices %+v, %v", list, err)

@@ -3,7 +3,6 @@ package platform
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -35,18 +34,25 @@ func (s *Service) Pay(ctx context.Context, creds Creds, in PayInput) (*Trade, er
 	if err != nil {
 		return nil, err
 	}
+	key := clientKey(c.Terminal.ID, in.RequestID)
+	if prev, found, err := s.replayPay(ctx, key, in); found {
+		return prev, err
+	}
 	gw, err := s.providerToSend(&c.Merchant)
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.createPayTrade(ctx, c, in, ch)
+	t, err := s.createPayTrade(ctx, c, in, ch, key)
 	if err != nil {
+		if prev, found, rerr := s.replayPay(ctx, key, in); found { // a concurrent retry won
+			return prev, rerr
+		}
 		return nil, err
 	}
 	log := s.log.With("reqsn", t.ReqSN, "code", domain.MaskCode(in.AuthCode), "amount", in.Amount)
 	if ok, err := s.markSent(ctx, t); err != nil || !ok {
 		log.Error("platform: trade not marked sent; pay not sent", "err", err)
-		s.settle(t, domain.StatusFailed, nil, "未发出", true)
+		s.settle(t, domain.StatusFailed, bySender, nil, "未发出", true)
 		return nil, domain.Errorf(domain.CodeUnavailable, "支付未发出，请重试")
 	}
 	log.Info("platform: pay sent", "terminal", c.Terminal.ID, "channel", ch)
@@ -82,8 +88,11 @@ func checkPayInput(m *store.Merchant, in *PayInput) (domain.Channel, error) {
 	if !domain.AmountSource(in.Source).Valid() {
 		return "", domain.FieldError("source", "金额来源无效")
 	}
-	if len(in.Remark) > 100 || strings.ContainsAny(in.Remark, "+ /?%#&=") {
-		return "", domain.FieldError("remark", "备注最多 100 字节，且不能含空格和 + / ? %% # & =")
+	if err := validPayRemark(in.Remark); err != nil {
+		return "", err
+	}
+	if err := checkRequestID(in.RequestID); err != nil {
+		return "", err
 	}
 	return domain.ChannelOfCode(in.AuthCode)
 }
@@ -117,14 +126,19 @@ var (
 	errCodeUsed = domain.Errorf(domain.CodePayCodeUsed, "此付款码已使用，请让顾客刷新付款码")
 )
 
-// createPayTrade writes the trade (status created) holding the terminal and code locks. The
-// unique indexes on those locks make the checks race-free across goroutines and servers.
-func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch domain.Channel) (*store.Trade, error) {
+// createPayTrade writes the trade (status created) holding the terminal and code locks and
+// the request id's key. The unique indexes on those make the checks race-free across
+// goroutines and servers.
+func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch domain.Channel, key *string) (*store.Trade, error) {
 	codeHash := hashToken(in.AuthCode)
 	if err := s.payLocksFree(ctx, c.Terminal.ID, codeHash); err != nil {
 		return nil, err
 	}
 	termID := c.Terminal.ID
+	now, err := s.dbNow(ctx)
+	if err != nil {
+		return nil, s.internal("read the database clock", err)
+	}
 	for attempt := 0; attempt < 3; attempt++ {
 		reqsn, err := s.newReqSN()
 		if err != nil {
@@ -134,7 +148,7 @@ func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch
 			TerminalID: termID, CashierID: c.Cashier.ID, CashierAccount: c.Cashier.Account, Kind: string(domain.KindPay),
 			Status: string(domain.StatusCreated), Amount: in.Amount, Channel: string(ch), Source: in.Source,
 			CodeHash: codeHash, CodeLast4: last4(in.AuthCode), Remark: in.Remark,
-			InFlightTerminal: &termID, CodeLock: &codeHash, CreatedAt: s.now().UTC()}
+			InFlightTerminal: &termID, CodeLock: &codeHash, ClientKey: key, CreatedAt: now}
 		err = s.db.WithContext(ctx).Create(t).Error
 		if err == nil {
 			return t, nil
@@ -179,7 +193,7 @@ func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) e
 		var na *gateway.ErrNotAccepted
 		errors.As(perr, &na)
 		if na.Local {
-			s.settle(t, domain.StatusFailed, nil, msgRefused["local"], t.Kind == string(domain.KindPay))
+			s.settle(t, domain.StatusFailed, bySender, nil, msgRefused["local"], t.Kind == string(domain.KindPay))
 			return declined(domain.CodePayRejected, msgRefused["local"], "", t.ID)
 		}
 		if na.RetCode == "PARAMERR" || na.RetCode == "SIGNAUTHERR" {
@@ -189,22 +203,26 @@ func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) e
 	}
 	switch v {
 	case verdictSuccess:
-		s.settle(t, domain.StatusSuccess, r, msg, false)
+		s.settle(t, domain.StatusSuccess, bySender, r, msg, false)
 	case verdictMismatch:
-		s.flagMismatch(t, r, msg)
+		s.flagMismatch(t, bySender, r, msg)
 	case verdictFailed:
 		releaseCode := t.Kind == string(domain.KindPay)
-		s.settle(t, domain.StatusFailed, r, msg, releaseCode)
+		s.settle(t, domain.StatusFailed, bySender, r, msg, releaseCode)
 		return declined(domain.CodePayFailed, msg, "交易失败", t.ID)
 	default:
-		next := s.now().Add(s.poll.First)
+		now, err := s.dbNow(s.bg)
+		if err != nil {
+			return nil // the trade stays sent with its lease; the sweep takes it over
+		}
+		next := now.Add(s.poll.First)
 		if v != verdictUnknown {
 			msg = "" // only an acquirer's business message (3888, 3089) is for the cashier
 		}
 		if msg == msgCancelAbnormal {
 			s.log.Error("platform: cancel abnormal (3089): reservation kept, needs a person", "reqsn", t.ReqSN)
 		}
-		if err := s.markPending(t, r, msg, next, false); err != nil {
+		if err := s.markPending(t, bySender, r, msg, next, false); err != nil {
 			s.log.Error("platform: mark pending", "reqsn", t.ReqSN, "err", err)
 		}
 		s.spawnDriver(t.ID, next)
@@ -212,16 +230,16 @@ func (s *Service) firstAnswer(t *store.Trade, res *gateway.Result, perr error) e
 	return nil
 }
 
-// noTrade settles a trade the acquirer has no trace of after the poll window (a pay also
-// after a defensive close): a request it refused outright (v12 PARAMERR/SIGNAUTHERR) failed,
-// and a pay's code is free again; otherwise the trade is closed (§6 1001), a pay keeping its
+// noTrade settles a trade the acquirer has no trace of, once no late request can land any
+// more: a request it refused outright (v12 PARAMERR/SIGNAUTHERR) failed, and a pay's code is
+// free again; otherwise (after Poll.MaxCheck) the trade is closed (§6 1001), a pay keeping its
 // code locked. Either way a reversal gives its reservation back.
 func (s *Service) noTrade(t *store.Trade, r *gateway.Result) {
 	if t.RetCode != "" && msgRefused[t.RetCode] != "" {
-		s.settle(t, domain.StatusFailed, r, msgRefused[t.RetCode], t.Kind == string(domain.KindPay))
+		s.settle(t, domain.StatusFailed, byDriver, r, msgRefused[t.RetCode], t.Kind == string(domain.KindPay))
 		return
 	}
-	s.settle(t, domain.StatusClosed, r, msgNoTrade, false)
+	s.settle(t, domain.StatusClosed, byDriver, r, msgNoTrade, false)
 }
 
 // declined is the cashier-facing error of a declined trade: the acquirer's own words.
@@ -241,10 +259,15 @@ func last4(code string) string {
 }
 
 // markSent records, before the request leaves, that it is about to: created → sent, with a
-// lease so that another server's sweep takes the trade over only if this one dies.
+// lease (on the database clock) so that another server's sweep takes the trade over only if
+// this one dies. The request may leave only when this reports true: the sweep fails a trade
+// only while it is still created, so the two never both win.
 func (s *Service) markSent(ctx context.Context, t *store.Trade) (bool, error) {
-	return store.TransitionTrade(ctx, s.db, t.ID, []string{string(domain.StatusCreated)},
-		map[string]any{"status": string(domain.StatusSent), "next_check_at": s.now().Add(s.poll.Lease).UTC()})
+	now, err := s.dbNow(ctx)
+	if err != nil {
+		return false, err
+	}
+	return s.move(ctx, s.db, t, domain.StatusSent, bySender, map[string]any{"next_check_at": now.Add(s.poll.Lease)})
 }
 
 // msgRefused is what the cashier sees when a request was refused for its parameters or

@@ -137,11 +137,12 @@ func compareWithBank(t *testing.T, e *payEnv, plan crashPlan) {
 	}
 	var ts []store.Trade
 	must(t, e.db.Find(&ts).Error)
-	want := map[string]domain.TradeStatus{"0000": domain.StatusSuccess, "3088": domain.StatusClosed}
+	want := map[string]domain.TradeStatus{"0000": domain.StatusSuccess, "3088": domain.StatusClosed,
+		"": domain.StatusUnknown}
 	for _, tr := range ts {
-		bt, ok := byReqSN[tr.ReqSN]
-		if !ok { // the bank never saw it: nothing charged, and the ledger must say so
-			bt.Status = "3088"
+		bt, ok := byReqSN[tr.ReqSN] // not ok: the bank never saw it; 待确认 until MaxCheck
+		if !ok && tr.ErrMsg != msgNoTraceYet {
+			t.Errorf("ledger %s with no trace at the bank says %q; want %q", tr.ReqSN, tr.ErrMsg, msgNoTraceYet)
 		}
 		if want[bt.Status] != domain.TradeStatus(tr.Status) || bt.TrxID != tr.TrxID || tr.InFlightTerminal != nil {
 			t.Errorf("ledger %s %s trxid %q; bank %+v (recorded: %v)", tr.ReqSN, tr.Status, tr.TrxID, bt, ok)

@@ -2,6 +2,7 @@ package platform
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -65,6 +66,16 @@ func (s *syncBuffer) String() string {
 // handler, opens a fresh SQLite file, seeds a merchant with a store, and builds a Service.
 func newPayEnv(t testing.TB, signType string, poll PollSchedule) *payEnv {
 	t.Helper()
+	kind := "sqlite"
+	if os.Getenv(PGDSNEnv) != "" {
+		kind = "postgres"
+	}
+	return newPayEnvOn(t, kind, signType, poll)
+}
+
+// newPayEnvOn is newPayEnv on a database of the given kind (sqlite or postgres).
+func newPayEnvOn(t testing.TB, kind, signType string, poll PollSchedule) *payEnv {
+	t.Helper()
 	e := &payEnv{t: t, logs: &syncBuffer{}}
 	sc, cc, err := sybsim.PairConfig(signType)
 	if err != nil {
@@ -88,7 +99,7 @@ func newPayEnv(t testing.TB, signType string, poll PollSchedule) *payEnv {
 	if e.gw, err = allinpay.New(cc); err != nil {
 		t.Fatal(err)
 	}
-	e.dbPath = payTestDSN(t)
+	e.dbPath = testDSN(t, kind)
 	if e.db, err = store.Open(e.dbPath); err != nil {
 		t.Fatal(err)
 	}
@@ -103,9 +114,19 @@ func newPayEnv(t testing.TB, signType string, poll PollSchedule) *payEnv {
 
 // newService builds another Service on db with the env's gateway (a second server).
 func (e *payEnv) newService(db *gorm.DB, poll PollSchedule) *Service {
+	return e.newSkewedService(db, poll, 0)
+}
+
+// newSkewedService is newService on a server whose own clock is off by skew. The env's offset
+// moves both that clock and the database's, as time passing would.
+func (e *payEnv) newSkewedService(db *gorm.DB, poll PollSchedule, skew time.Duration) *Service {
 	log := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	svc, err := New(Options{DB: db, Poll: poll, Log: log,
-		Now:     func() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) },
+		Now: func() time.Time { return time.Now().Add(skew + time.Duration(e.offset.Load())) },
+		DBClock: func(ctx context.Context) (time.Time, error) {
+			now, err := store.Now(ctx, db)
+			return now.Add(time.Duration(e.offset.Load())), err
+		},
 		Gateway: func(*store.Merchant) (gateway.Provider, error) { return e.gw, nil }})
 	if err != nil {
 		e.t.Fatal(err)
@@ -214,13 +235,4 @@ func (e *payEnv) waitTrade(c Creds, id uint, want string, done func(*Trade) bool
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-// payTestDSN returns a fresh SQLite file, or a fresh PostgreSQL schema when $XTF_TEST_PG_DSN
-// is set (see testDSN), so the payment tests run against either database.
-func payTestDSN(t testing.TB) string {
-	if os.Getenv(PGDSNEnv) != "" {
-		return testDSN(t, "postgres")
-	}
-	return testDSN(t, "sqlite")
 }

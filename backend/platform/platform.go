@@ -1,14 +1,12 @@
-// Package platform is the merchant platform of 小通付: merchants, stores, terminals and their
-// binding, cashiers, SMS codes, captchas, notices, and the trade ledger with the payment
-// orchestration (persist, send, poll, close, resume). *Service implements API; the desktop
-// runs it in process, and xtfd serves it over HTTP.
 package platform
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -45,14 +43,23 @@ var DefaultPollSchedule = PollSchedule{
 
 // Options configure a Service.
 type Options struct {
-	DB         *gorm.DB
-	Gateway    GatewayFor
-	SMS        SMSSender
-	Poll       PollSchedule     // zero value means DefaultPollSchedule
-	Now        func() time.Time // clock; time.Now when nil
-	Log        *slog.Logger     // slog.Default() when nil
-	SessionTTL time.Duration    // 12 h when zero
-	Location   *time.Location   // the shop's time zone for days and hours; China (UTC+8) when nil
+	DB      *gorm.DB
+	Gateway GatewayFor
+	SMS     SMSSender
+	Poll    PollSchedule     // zero value means DefaultPollSchedule
+	Now     func() time.Time // this host's clock (order numbers, sessions, locks); time.Now when nil
+	// DBClock is the database's clock, on which every age and lease of a trade is measured;
+	// a store.Clock on DB when nil. Tests that move time set both.
+	DBClock    func(ctx context.Context) (time.Time, error)
+	Log        *slog.Logger   // slog.Default() when nil
+	SessionTTL time.Duration  // 12 h when zero
+	Location   *time.Location // the shop's time zone for days and hours; China (UTC+8) when nil
+	// Secret keys the stored hashes of SMS codes (HMAC-SHA256), so a database copy does not
+	// give the codes away. xtfd keeps it in a 0600 file; a random one is made when nil.
+	Secret []byte
+	// TerminalTTL is how long a terminal token lives without being used (then the terminal
+	// must be initialised again); 0 means it does not expire (the embedded desktop).
+	TerminalTTL time.Duration
 }
 
 // Service is the platform. Create it with New, start its background work with Start.
@@ -62,9 +69,19 @@ type Service struct {
 	sms        SMSSender
 	poll       PollSchedule
 	now        func() time.Time
+	dbClock    func(ctx context.Context) (time.Time, error)
 	log        *slog.Logger
 	sessionTTL time.Duration
 	loc        *time.Location
+	secret     []byte
+	// terminalTTL is how long an unused terminal token stays valid.
+	terminalTTL time.Duration
+
+	pwChecks atomic.Int64 // bcrypt comparisons run (PasswordChecks)
+	reserves atomic.Int64 // attempts reserved, to purge finished counters now and then
+	initOnce sync.Once
+	initHash string // bcrypt of the initial password (initialHash)
+	initErr  error
 
 	bg       context.Context // lives until Stop; payment drivers run under it, not the caller's ctx
 	stop     context.CancelFunc
@@ -80,7 +97,7 @@ func New(opts Options) (*Service, error) {
 		return nil, errors.New("platform: DB and Gateway are required")
 	}
 	s := &Service{db: opts.DB, gateway: opts.Gateway, sms: opts.SMS, poll: opts.Poll.withDefaults(),
-		now: opts.Now, log: opts.Log, sessionTTL: opts.SessionTTL, loc: opts.Location,
+		now: opts.Now, dbClock: opts.DBClock, log: opts.Log, sessionTTL: opts.SessionTTL, loc: opts.Location,
 		active: map[uint]bool{}}
 	s.bg, s.stop = context.WithCancel(context.Background())
 	if s.loc == nil {
@@ -89,17 +106,30 @@ func New(opts Options) (*Service, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	if s.dbClock == nil {
+		s.dbClock = store.NewClock(opts.DB, dbClockRefresh).Now
+	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.terminalTTL = opts.TerminalTTL
 	if s.sessionTTL == 0 {
 		s.sessionTTL = 12 * time.Hour
 	}
 	if s.sms == nil {
 		s.sms = ConsoleSMS{Log: s.log}
 	}
+	if s.secret = opts.Secret; len(s.secret) == 0 {
+		s.secret = make([]byte, 32)
+		if _, err := rand.Read(s.secret); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
+
+// dbClockRefresh is how often the default DBClock reads the database's time again.
+const dbClockRefresh = 10 * time.Second
 
 // ChinaTime is UTC+8 (China has no daylight saving), the default shop time zone.
 var ChinaTime = time.FixedZone("CST", 8*3600)

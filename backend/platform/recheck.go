@@ -30,7 +30,11 @@ func (s *Service) RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trad
 			s.auditCaller(ctx, c, AuditRecheck, detail+"：支付通道不可用", false)
 			return nil, domain.Errorf(domain.CodeUnavailable, "支付通道不可用，请稍后重试")
 		}
-		ok, err := store.ClaimTrade(ctx, s.db, t.ID, t.NextCheckAt, s.now().Add(s.poll.Lease).UTC())
+		now, err := s.dbNow(ctx)
+		if err != nil {
+			return nil, s.internal("read the database clock", err)
+		}
+		ok, err := store.ClaimTrade(ctx, s.db, t.ID, t.NextCheckAt, now.Add(s.poll.Lease))
 		if err == nil && ok {
 			s.checkUnknown(gw, t)
 		}

@@ -40,6 +40,13 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	if err := s.checkAdminPassword(ctx, c, kind, in); err != nil {
 		return nil, err
 	}
+	if err := checkRequestID(in.RequestID); err != nil {
+		return nil, err
+	}
+	key := clientKey(c.Terminal.ID, in.RequestID)
+	if prev, found, err := s.replayReverse(ctx, key, kind, in); found {
+		return prev, err
+	}
 	orig, err := s.reversibleTrade(ctx, c, in.TradeNo, kind)
 	if err != nil {
 		s.auditReverse(c, kind, fmt.Sprintf("交易单号 %s：%v", clip(in.TradeNo, 40), err), false)
@@ -49,14 +56,17 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 	if kind == domain.KindCancel {
 		amount = orig.Amount
 	}
-	rev, err := s.createReversal(ctx, c, orig, kind, amount)
+	rev, err := s.createReversal(ctx, c, orig, kind, amount, key)
 	if err != nil {
+		if prev, found, rerr := s.replayReverse(ctx, key, kind, in); found { // a concurrent retry won
+			return prev, rerr
+		}
 		s.auditReverse(c, kind, fmt.Sprintf("原交易 %s 金额 %s：%v", orig.ReqSN, domain.FormatFen(amount), err), false)
 		return nil, err
 	}
 	s.auditReverse(c, kind, fmt.Sprintf("原交易 %s 金额 %s 单号 %s", orig.ReqSN, domain.FormatFen(amount), rev.ReqSN), true)
 	if ok, err := s.markSent(ctx, rev); err != nil || !ok {
-		s.settle(rev, domain.StatusFailed, nil, "未发出", false)
+		s.settle(rev, domain.StatusFailed, bySender, nil, "未发出", false)
 		return nil, domain.Errorf(domain.CodeUnavailable, "请求未发出，请重试")
 	}
 	req := gateway.ReverseRequest{ReqSN: rev.ReqSN, Amount: amount, OldReqSN: orig.ReqSN, OldTrxID: orig.TrxID}
@@ -73,24 +83,6 @@ func (s *Service) reverse(ctx context.Context, creds Creds, in ReverseInput, kin
 		return nil, err
 	}
 	return out, revErr
-}
-
-// adminPasswordOK checks pw against the merchant's admin accounts, server-side.
-func (s *Service) adminPasswordOK(ctx context.Context, c *Caller, pw string) (bool, error) {
-	if pw == "" {
-		return false, nil
-	}
-	var admins []store.Cashier
-	if err := s.db.WithContext(ctx).Where("merchant_id = ? AND role = ?", c.Merchant.ID, domain.RoleAdmin).
-		Find(&admins).Error; err != nil {
-		return false, s.internal("load admins", err)
-	}
-	for _, a := range admins {
-		if checkPassword(a.PasswordHash, pw) {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // reversibleTrade finds the paid trade (by reqsn or trxid) in the terminal's store and checks
@@ -119,8 +111,8 @@ func (s *Service) reversibleTrade(ctx context.Context, c *Caller, no string, kin
 }
 
 // createReversal reserves the amount on the original payment and writes the reversal trade
-// (status created) in one transaction.
-func (s *Service) createReversal(ctx context.Context, c *Caller, orig *store.Trade, kind domain.TradeKind, amount int64) (*store.Trade, error) {
+// (status created, with its request id's key) in one transaction.
+func (s *Service) createReversal(ctx context.Context, c *Caller, orig *store.Trade, kind domain.TradeKind, amount int64, key *string) (*store.Trade, error) {
 	if amount <= 0 {
 		return nil, domain.Errorf(domain.CodeAmountZero, "退货金额必须大于 0")
 	}
@@ -128,12 +120,16 @@ func (s *Service) createReversal(ctx context.Context, c *Caller, orig *store.Tra
 	if err != nil {
 		return nil, s.internal("new reqsn", err)
 	}
+	now, err := s.dbNow(ctx)
+	if err != nil {
+		return nil, s.internal("read the database clock", err)
+	}
 	origID := orig.ID
 	rev := &store.Trade{MerchantID: c.Merchant.ID, ReqSN: reqsn, StoreID: c.Terminal.StoreID,
 		TerminalID: c.Terminal.ID, CashierID: c.Cashier.ID, CashierAccount: c.Cashier.Account, Kind: string(kind),
 		Status: string(domain.StatusCreated),
 		Amount: amount, OrigTradeID: &origID, Channel: orig.Channel, Source: orig.Source,
-		CodeLast4: orig.CodeLast4, CreatedAt: s.now().UTC()}
+		CodeLast4: orig.CodeLast4, ClientKey: key, CreatedAt: now}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		ok, err := store.ReserveRefund(ctx, tx, orig.ID, amount, kind == domain.KindCancel)
 		if err != nil {

@@ -27,7 +27,7 @@ func TestCancelSameDayByFinTime(t *testing.T) {
 	early := paidTrade(t, e, admin, 600)
 	set(early, midnight.Add(30*time.Second), midnight.Add(-time.Second))
 	must(t, e.db.Model(&store.Session{}).Where("id > 0").Update("expires_at", fake.Add(time.Hour)).Error)
-	e.offset.Store(int64(fake.Sub(time.Now())))
+	e.offset.Store(int64(time.Until(fake)))
 	cancel := func(no string) (*Trade, error) {
 		return e.svc.Cancel(t.Context(), admin, ReverseInput{TradeNo: no, AdminPassword: adminPW})
 	}

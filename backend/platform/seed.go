@@ -44,6 +44,7 @@ func (s *Service) AddMerchant(ctx context.Context, in MerchantInput) (*store.Mer
 	if err := validMerchantNo(in.MerchantNo); err != nil {
 		return nil, err
 	}
+	in.Name = normText(in.Name)
 	if err := validText("name", "商户名称", in.Name, 50, true); err != nil {
 		return nil, err
 	}
@@ -80,6 +81,7 @@ func (s *Service) AddStore(ctx context.Context, merchantNo, name, address string
 	if err != nil {
 		return nil, err
 	}
+	name, address = normText(name), normText(address)
 	if err := validText("name", "门店名称", name, maxStoreName, true); err != nil {
 		return nil, err
 	}
@@ -110,6 +112,7 @@ type NoticeInput struct {
 
 // AddNotice publishes an announcement.
 func (s *Service) AddNotice(ctx context.Context, in NoticeInput) (*Notice, error) {
+	in.Title = normText(in.Title)
 	if err := validText("title", "公告标题", in.Title, maxNoticeTitle, true); err != nil {
 		return nil, err
 	}
@@ -170,7 +173,8 @@ func (s *Service) SeedDemo(ctx context.Context) error {
 	return nil
 }
 
-// seedDemoAdmin creates admin 01 of the demo merchant with the initial password if missing.
+// seedDemoAdmin creates admin 01 of the demo merchant with the initial password (to be
+// changed at the first login) if missing.
 func (s *Service) seedDemoAdmin(ctx context.Context, merchantID uint) error {
 	var n int64
 	db := s.db.WithContext(ctx)
@@ -178,10 +182,10 @@ func (s *Service) seedDemoAdmin(ctx context.Context, merchantID uint) error {
 		Count(&n).Error; err != nil || n > 0 {
 		return err
 	}
-	h, err := hashPassword(domain.InitialPassword)
+	h, err := s.initialHash()
 	if err != nil {
 		return err
 	}
 	return db.Create(&store.Cashier{MerchantID: merchantID, Account: domain.AdminAccount, Name: "管理员",
-		Role: string(domain.RoleAdmin), PasswordHash: h}).Error
+		Role: string(domain.RoleAdmin), PasswordHash: h, MustChangePassword: true}).Error
 }

@@ -185,6 +185,20 @@ func (e *acctEnv) login(t testing.TB, term, account, password string) Creds {
 	return Creds{TerminalToken: term, SessionToken: s.Token}
 }
 
+// ownerPassword is what tests change admin 01's initial password to.
+const ownerPassword = "Owner2026x"
+
+// admin logs admin 01 in on term with the initial password (fresh from initialisation)
+// and changes it to ownerPassword, as the server requires before anything else.
+func (e *acctEnv) admin(t testing.TB, term string) Creds {
+	t.Helper()
+	a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+	if err := e.svc.ChangePassword(context.Background(), a, domain.InitialPassword, ownerPassword); err != nil {
+		t.Fatalf("change the initial password: %v", err)
+	}
+	return a
+}
+
 // addCashier adds a cashier through the admin creds.
 func (e *acctEnv) addCashier(t testing.TB, admin Creds, account, password string) {
 	t.Helper()

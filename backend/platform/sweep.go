@@ -55,22 +55,23 @@ func (s *Service) Stop() {
 	if len(ids) == 0 {
 		return
 	}
-	err := s.db.Model(&store.Trade{}).Where("id IN ? AND status IN ?", ids,
-		[]string{string(domain.StatusSent), string(domain.StatusPending), string(domain.StatusClosing)}).
-		Update("next_check_at", s.now().UTC()).Error
+	now, err := s.dbNow(context.Background())
+	if err == nil {
+		err = s.db.Model(&store.Trade{}).Where("id IN ? AND status IN ?", ids,
+			[]string{string(domain.StatusSent), string(domain.StatusPending), string(domain.StatusClosing)}).
+			Update("next_check_at", now).Error
+	}
 	if err != nil {
 		s.log.Error("platform: hand back open trades on stop", "err", err)
 	}
 }
 
 // failUnsent fails a trade left in created: it was never sent (sent is recorded before the
-// request leaves), so nothing can have been charged. A young one may still be on its way to
-// sent in another goroutine or server; it is left alone (the compare-and-set decides anyway).
+// request leaves), so nothing can have been charged. Only one older than Poll.First on the
+// database clock is taken, and the compare-and-set from created decides against a sender that
+// marks it sent meanwhile: then the trade is left to its sender and its lease.
 func (s *Service) failUnsent(t *store.Trade) {
-	if s.now().Sub(t.CreatedAt) < s.poll.First {
-		return
-	}
-	s.settle(t, domain.StatusFailed, nil, "未发出（程序中断）", true)
+	s.settle(t, domain.StatusFailed, bySweep, nil, "未发出（程序中断）", true)
 }
 
 // sweepLoop runs a sweep every Poll.Sweep, and purges expired short-lived rows every
@@ -100,7 +101,10 @@ func (s *Service) sweepLoop(ctx context.Context) {
 // this server restarted, or it is unknown and due for a check), and fails stale never-sent
 // trades.
 func (s *Service) sweep(ctx context.Context) error {
-	now := s.now().UTC()
+	now, err := s.dbNow(ctx)
+	if err != nil {
+		return err
+	}
 	due, err := store.DueTrades(ctx, s.db, now, sweepBatch)
 	if err != nil {
 		s.log.Error("platform: sweep", "err", err)
@@ -119,7 +123,7 @@ func (s *Service) sweep(ctx context.Context) error {
 			continue
 		}
 		s.log.Info("platform: taking over trade", "reqsn", t.ReqSN, "kind", t.Kind, "status", t.Status)
-		s.spawnDriver(t.ID, s.now())
+		s.spawnDriver(t.ID, now)
 	}
 	var stale []store.Trade
 	if err := s.db.WithContext(ctx).Where("status = ? AND created_at < ?", domain.StatusCreated,

@@ -29,18 +29,29 @@ func (s *Service) merchantByNo(ctx context.Context, merchantNo string) (*store.M
 	return &m, nil
 }
 
-// RequestInitCode sends an initialisation code to the merchant's registered phone (manual §1).
+// RequestInitCode sends an initialisation code to the merchant's registered phone (manual
+// §1). An unknown merchant number gets the same kind of answer (phantom.go).
 func (s *Service) RequestInitCode(ctx context.Context, merchantNo string) (*SMSChallenge, error) {
-	m, err := s.merchantByNo(ctx, merchantNo)
+	m, err := s.initMerchant(ctx, merchantNo)
+	if errors.Is(err, errUnknownMerchant) {
+		s.audit(ctx, auditEntry{Action: AuditSMSRefused, Detail: "未登记的商户号 " + merchantNo + " 请求初始化验证码"})
+		return s.phantomSend(ctx, merchantNo)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return s.sendCode(ctx, smsKey{merchant: m, purpose: purposeInit})
 }
 
-// VerifyInitCode checks the initialisation code and returns a grant with the stores.
+// VerifyInitCode checks the initialisation code and returns a grant with the stores. An
+// unknown merchant number is answered as a wrong code would be.
 func (s *Service) VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error) {
-	m, err := s.merchantByNo(ctx, merchantNo)
+	m, err := s.initMerchant(ctx, merchantNo)
+	if errors.Is(err, errUnknownMerchant) {
+		err = s.phantomCheck(ctx, merchantNo, code)
+		s.audit(ctx, auditEntry{Action: AuditSMSWrong, Detail: "未登记的商户号 " + merchantNo + "：" + domain.AsError(err).Message})
+		return nil, err
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -53,15 +64,46 @@ func (s *Service) VerifyInitCode(ctx context.Context, merchantNo, code string) (
 
 // CompleteInit creates a terminal in the chosen store and puts admin 01 back to the initial
 // password, unlocked and unbound, so the first login (or a forgotten admin password, §3.1)
-// works. It returns the new terminal token.
+// works; that first login must change the password before anything else (caller.go). It
+// returns the new terminal token. The grant is checked before any other work, and refused
+// grants are limited per client address.
 func (s *Service) CompleteInit(ctx context.Context, grantToken string, storeID uint) (*TerminalInfo, error) {
-	pwHash, err := hashPassword(domain.InitialPassword)
+	r, err := s.reserve(ctx, grantLimits(ctx)...)
 	if err != nil {
-		return nil, s.internal("hash password", err)
+		s.audit(ctx, auditEntry{Action: AuditInitRefused, Detail: "初始化请求过多，已拒绝"})
+		return nil, err
+	}
+	term, m, token, err := s.createTerminal(ctx, grantToken, storeID)
+	if err != nil {
+		if domain.CodeOf(err) == domain.CodeUnauthenticated {
+			r.keep(ctx)
+			s.audit(ctx, auditEntry{Action: AuditInitRefused, Detail: "初始化凭证无效"})
+		} else {
+			r.release(ctx)
+		}
+		return nil, err
+	}
+	r.release(ctx)
+	s.audit(ctx, auditEntry{MerchantID: m.ID, TerminalID: term.ID, Actor: domain.AdminAccount, Action: AuditInit,
+		Detail: fmt.Sprintf("终端 %s 初始化，门店 %d；管理员密码恢复为初始密码，首次登录须修改", term.TermNo, storeID), OK: true})
+	info, err := s.terminalInfo(ctx, term, m)
+	if err != nil {
+		return nil, err
+	}
+	info.Token = token
+	return info, nil
+}
+
+// createTerminal consumes the grant and, in the same transaction, creates the terminal and
+// resets admin 01. It returns the terminal, its merchant and the terminal token.
+func (s *Service) createTerminal(ctx context.Context, grantToken string, storeID uint) (*store.Terminal, *store.Merchant, string, error) {
+	pwHash, err := s.initialHash()
+	if err != nil {
+		return nil, nil, "", s.internal("hash password", err)
 	}
 	token, tokenHash, err := newToken()
 	if err != nil {
-		return nil, s.internal("terminal token", err)
+		return nil, nil, "", s.internal("terminal token", err)
 	}
 	var term store.Terminal
 	var m store.Merchant
@@ -88,16 +130,9 @@ func (s *Service) CompleteInit(ctx context.Context, grantToken string, storeID u
 		return s.resetAdmin(tx, m.ID, pwHash)
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, "", domain.AsError(err)
 	}
-	s.audit(ctx, auditEntry{MerchantID: m.ID, TerminalID: term.ID, Actor: domain.AdminAccount,
-		Action: AuditInit, Detail: fmt.Sprintf("终端 %s 初始化，门店 %d；管理员密码恢复为初始密码", term.TermNo, storeID), OK: true})
-	info, err := s.terminalInfo(ctx, &term, &m)
-	if err != nil {
-		return nil, err
-	}
-	info.Token = token
-	return info, nil
+	return &term, &m, token, nil
 }
 
 // checkStore requires storeID to be one of the merchant's stores, or 0 when it has none.
@@ -123,23 +158,27 @@ func (s *Service) checkStore(tx *gorm.DB, merchantID, storeID uint) error {
 	return nil
 }
 
-// resetAdmin creates admin 01 or resets it: initial password, unlocked, unbound, logged out.
+// resetAdmin creates admin 01 or resets it: initial password (to be changed at the next
+// login), unlocked, unbound, logged out.
 func (s *Service) resetAdmin(tx *gorm.DB, merchantID uint, pwHash string) error {
 	var admin store.Cashier
 	err := tx.Where("merchant_id = ? AND account = ?", merchantID, domain.AdminAccount).Limit(1).Find(&admin).Error
 	if err != nil {
 		return s.internal("load admin", err)
 	}
+	if err := clearThrottles(tx, fmt.Sprintf("login:m%d:%s:", merchantID, domain.AdminAccount)); err != nil {
+		return s.internal("unlock admin", err)
+	}
 	if admin.ID == 0 {
 		admin = store.Cashier{MerchantID: merchantID, Account: domain.AdminAccount, Name: "管理员",
-			Role: string(domain.RoleAdmin), PasswordHash: pwHash}
+			Role: string(domain.RoleAdmin), PasswordHash: pwHash, MustChangePassword: true}
 		if err := tx.Create(&admin).Error; err != nil {
 			return s.internal("create admin", err)
 		}
 		return nil
 	}
 	err = tx.Model(&admin).Updates(map[string]any{"password_hash": pwHash, "password_changed": false,
-		"failed_logins": 0, "locked_until": nil, "bound_terminal_id": nil, "role": string(domain.RoleAdmin)}).Error
+		"must_change_password": true, "bound_terminal_id": nil, "role": string(domain.RoleAdmin)}).Error
 	if err != nil {
 		return s.internal("reset admin", err)
 	}

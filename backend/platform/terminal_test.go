@@ -2,6 +2,7 @@ package platform
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -63,11 +64,34 @@ func TestInitFlow(t *testing.T) {
 	})
 }
 
+// TestEarlierCodeStaysValid: a new request does not kill a code still valid; the one used
+// retires both.
+func TestEarlierCodeStaysValid(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *acctEnv) {
+		ctx := context.Background()
+		if _, err := e.svc.RequestInitCode(ctx, testMerchantNo); err != nil {
+			t.Fatal(err)
+		}
+		first := e.sms.code(testPhone)
+		e.clock.Advance(SMSResend)
+		if _, err := e.svc.RequestInitCode(ctx, testMerchantNo); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.VerifyInitCode(ctx, testMerchantNo, first); err != nil {
+			t.Fatalf("the earlier, still valid code: %v", err)
+		}
+		_, err := e.svc.VerifyInitCode(ctx, testMerchantNo, e.sms.code(testPhone))
+		wantCode(t, err, domain.CodeSMSInvalid)
+	})
+}
+
 func TestInitCodeRules(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
-		_, err := e.svc.RequestInitCode(ctx, "123456789012345")
-		wantCode(t, err, domain.CodeNotFound)
+		if c, err := e.svc.RequestInitCode(ctx, "123456789012345"); err != nil || len(c.MaskedPhone) != 11 {
+			t.Fatalf("unknown merchant: %+v, %v; want a challenge like a real one", c, err)
+		}
+		var err error
 		for _, bad := range []string{"", "12ab", "1' OR '1'='1", "1234567890123456789012"} {
 			_, err := e.svc.RequestInitCode(ctx, bad)
 			if de := wantCode(t, err, domain.CodeInvalidInput); de.Field != "merchantNo" {
@@ -89,25 +113,16 @@ func TestInitCodeRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		second := e.sms.code(testPhone)
-		if first != second {
-			// The earlier code is dead once a new one is sent.
-			_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, first)
-			wantCode(t, err, domain.CodeSMSInvalid)
-		}
 		for _, bad := range []string{"", "12345", "abcdef", "1234567"} {
 			_, err := e.svc.VerifyInitCode(ctx, testMerchantNo, bad)
 			wantCode(t, err, domain.CodeInvalidInput)
 		}
 		// Five wrong tries kill the code, even for the right answer afterwards.
 		wrong := "000000"
-		if second == wrong {
-			wrong = "111111"
+		for wrong == first || wrong == second {
+			wrong = fmt.Sprintf("%06d", int(wrong[0]-'0'+1)*111111)
 		}
-		tries := 4
-		if first != second {
-			tries = 3 // the try with the old code counted
-		}
-		for i := 0; i < tries; i++ {
+		for i := 0; i < SMSMaxTries-1; i++ {
 			de := wantCode(t, func() error { _, err := e.svc.VerifyInitCode(ctx, testMerchantNo, wrong); return err }(), domain.CodeSMSInvalid)
 			if de.Params["left"] == nil {
 				t.Fatalf("no tries left param: %v", de.Params)
@@ -116,6 +131,8 @@ func TestInitCodeRules(t *testing.T) {
 		_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, wrong)
 		wantCode(t, err, domain.CodeSMSTooMany)
 		_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, second)
+		wantCode(t, err, domain.CodeSMSTooMany)
+		_, err = e.svc.VerifyInitCode(ctx, testMerchantNo, first) // the tries are counted on the newest code
 		wantCode(t, err, domain.CodeSMSTooMany)
 		// A fresh code expires after 5 minutes.
 		e.clock.Advance(SMSResend)
@@ -158,7 +175,7 @@ func TestChangeStore(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
 		termA, termB := e.initTerminal(t), e.initTerminal(t)
-		a := e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, termA)
 		_, err := e.svc.RequestStoreChangeCode(ctx, Creds{TerminalToken: termA})
 		wantCode(t, err, domain.CodeUnauthenticated)
 		if _, err := e.svc.RequestStoreChangeCode(ctx, a); err != nil {
@@ -197,7 +214,7 @@ func TestForgedTokens(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
 		termA, termB := e.initTerminal(t), e.initTerminal(t)
-		a := e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
+		a := e.admin(t, termA)
 		forged := []Creds{{}, {TerminalToken: "x" + termA[1:], SessionToken: a.SessionToken},
 			{TerminalToken: termA, SessionToken: a.SessionToken + "x"},
 			{TerminalToken: termB, SessionToken: a.SessionToken}, // session of another terminal

@@ -6,12 +6,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"xiaotongfu/backend/domain"
 )
 
 // Field rules. Accounts, phones, merchant numbers and codes have a format and anything else
 // is rejected; names, remarks and notice text are free text: stored verbatim (queries are
-// parameterised, the UI escapes) but bounded in length and free of control characters.
+// parameterised, the UI escapes) but normalised (normText), bounded in length and free of
+// control, bidi and zero-width characters (invisible).
 var (
 	reAccount    = regexp.MustCompile(`^[A-Za-z0-9]{2,20}$`)
 	rePhone      = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
@@ -94,11 +97,34 @@ func validText(field, label, v string, max int, required bool) error {
 		return domain.FieldError(field, "%s不能超过 %d 个字", label, max).With("max", max)
 	}
 	for _, r := range v {
-		if unicode.IsControl(r) && !(field == "body" && (r == '\n' || r == '\r' || r == '\t')) {
+		if invisible(r) && !(field == "body" && (r == '\n' || r == '\r' || r == '\t')) {
 			return domain.FieldError(field, "%s含有不可见的控制字符", label)
 		}
 	}
 	return nil
+}
+
+// invisible reports whether r is a character a reader cannot see or that changes how the
+// text around it reads: control characters, format characters (bidi overrides and isolates,
+// zero-width space and joiners, BOM, soft hyphen), line and paragraph separators, and
+// private-use characters. Free text never contains them.
+func invisible(r rune) bool {
+	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp, unicode.Co)
+}
+
+// normText is free text as stored: trimmed and in Unicode NFC, so visually equal names are
+// equal strings.
+func normText(v string) string {
+	return norm.NFC.String(strings.TrimSpace(v))
+}
+
+// validPayRemark checks a payment remark: at most 100 bytes, none of the characters the
+// acquirer's form encoding breaks on, nothing invisible.
+func validPayRemark(v string) error {
+	if len(v) > 100 || strings.ContainsAny(v, "+ /?%#&=") {
+		return domain.FieldError("remark", "备注最多 100 字节，且不能含空格和 + / ? %% # & =")
+	}
+	return validText("remark", "备注", v, 100, false)
 }
 
 // validNewPassword applies PasswordRule. account and old may be empty when not known.
@@ -151,6 +177,10 @@ func maskPhone(p string) string {
 
 // likePattern escapes s for a LIKE '%s%' search with ESCAPE '\'.
 func likePattern(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
+	return "%" + likeEscape(s) + "%"
+}
+
+// likeEscape escapes the LIKE wildcards of s (for ESCAPE '\').
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -7,8 +7,8 @@ import (
 	"xiaotongfu/backend/platform"
 )
 
-// CashierService is the admin's cashier management (manual §8.5). The platform enforces
-// that only an admin may use it.
+// CashierService is the admin's cashier management (manual §8.5) and 终端管理 (the
+// merchant's terminals). The platform enforces that only an admin may use it.
 type CashierService struct{ c *Core }
 
 // NewCashierService binds the cashier methods to c.
@@ -61,4 +61,22 @@ func (s *CashierService) Delete(account string) error {
 	return callErr(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) error {
 		return api.DeleteCashier(ctx, cr, account)
 	})
+}
+
+// Terminals lists the merchant's terminals (终端管理).
+func (s *CashierService) Terminals() ([]platform.TerminalRow, error) {
+	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) ([]platform.TerminalRow, error) {
+		return api.ListTerminals(ctx, cr)
+	})
+}
+
+// RevokeTerminal stops another terminal of the merchant for good (a lost or stolen PC).
+func (s *CashierService) RevokeTerminal(termNo string) error {
+	err := callErr(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) error {
+		return api.RevokeTerminal(ctx, cr, termNo)
+	})
+	if err == nil {
+		s.c.log.Info("terminal revoked", "termNo", termNo)
+	}
+	return err
 }

@@ -102,7 +102,6 @@ func NewCore(opts Options) *Core {
 	if c.emit == nil {
 		c.emit = &events.Recorder{}
 	}
-	c.emit = payTap{next: c.emit, c: c}
 	c.dialog = opts.Dialog
 	if c.dialog == nil {
 		c.dialog = WailsDialog{}
@@ -159,23 +158,14 @@ func (c *Core) onPayResult(fn func(t platform.Trade)) {
 	c.paid = append(c.paid, fn)
 }
 
-// payTap passes every event on to the UI and tells the onPayResult watchers about each
-// pay:result, so device work (receipt, broadcast) follows a payment without PayService
-// knowing about devices.
-type payTap struct {
-	next events.Emitter
-	c    *Core
-}
-
-// Emit sends the event, then tells the watchers when it is a pay:result.
-func (p payTap) Emit(name string, payload any) {
-	p.next.Emit(name, payload)
-	t, ok := payload.(*platform.Trade)
-	if name != events.PayResult || !ok || t == nil {
-		return
-	}
-	p.c.window.payReported(*t)
-	p.c.tradeReported(*t)
+// payReported tells everyone about a payment as it stands when Pay's wait ends: the UI
+// (pay:result), the window controller (quick pay closes on success) and the onPayResult
+// watchers (receipt, broadcast), so device work follows a payment without PayService knowing
+// about devices.
+func (c *Core) payReported(t *platform.Trade) {
+	c.emit.Emit(events.PayResult, t)
+	c.window.payReported(*t)
+	c.tradeReported(*t)
 }
 
 // tradeReported tells the onPayResult watchers about a payment (pay:result) or a void or

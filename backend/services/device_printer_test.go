@@ -190,7 +190,7 @@ func TestReceiptPrintedAfterVoidAndRefund(t *testing.T) {
 	}
 	orig := paid(t, h, 34, "10.00")
 	np.next(t) // the payment's own receipt
-	ref, err := h.trades.Refund(orig.ReqSN, "3.50", domain.InitialPassword)
+	ref, err := h.trades.Refund(orig.ReqSN, "3.50", ownerPassword)
 	if err != nil || ref.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Refund: %+v, %v", ref, err)
 	}
@@ -202,7 +202,7 @@ func TestReceiptPrintedAfterVoidAndRefund(t *testing.T) {
 	}
 	other := paid(t, h, 35, "4.20")
 	np.next(t)
-	void, err := h.trades.Cancel(other.ReqSN, domain.InitialPassword)
+	void, err := h.trades.Cancel(other.ReqSN, ownerPassword)
 	if err != nil || void.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Cancel: %+v, %v", void, err)
 	}

@@ -20,12 +20,10 @@ import (
 func TestMain(m *testing.M) { testkit.MainHoldingX(m, "services") }
 
 // showAmount shows text white on blue in a 320×70 window at (x, y) of the X screen, as the
-// cashier program would show an amount, and waits for display to map it.
+// cashier program would show an amount (ShowText returns once it is on the screen).
 func showAmount(t *testing.T, text string, x, y int) *testkit.XWindow {
 	t.Helper()
-	w := testkit.ShowText(t, text, color.White, color.RGBA{0, 84, 166, 255}, x, y, 320, 70)
-	time.Sleep(700 * time.Millisecond) // let display map its window
-	return w
+	return testkit.ShowText(t, text, color.White, color.RGBA{0, 84, 166, 255}, x, y, 320, 70)
 }
 
 // amountRect is the inside of an amount window, away from display's frame.

@@ -21,7 +21,7 @@ import (
 // harness is one desktop terminal against a real embedded platform: SQLite in a temp dir and
 // the simulator on loopback, wired exactly as the app does (desktop.OpenBackend).
 type harness struct {
-	t       *testing.T
+	t       testing.TB
 	dir     string
 	backend *desktop.Backend
 	rec     *events.Recorder
@@ -55,7 +55,7 @@ func (h *harness) advance(d time.Duration) {
 var fastPoll = desktop.PollConfig{FirstMs: 100, EveryMs: 100, WindowMs: 2000, SweepMs: 500}
 
 // newHarness starts a platform with its own data folder and a terminal using it.
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB) *harness {
 	t.Helper()
 	dir := t.TempDir()
 	log, logFile, err := desktop.OpenLog(dir, false)
@@ -116,26 +116,45 @@ func (h *harness) initialise() *platform.TerminalInfo {
 	return term
 }
 
-// loginAdmin initialises the terminal and logs in as admin 01 with the initial password.
+// ownerPassword is what loginAdmin changes admin 01's initial password to.
+const ownerPassword = "Owner2026x"
+
+// loginAdmin initialises the terminal, logs in as admin 01 with the initial password and
+// changes it to ownerPassword, as the platform requires before anything else.
 func (h *harness) loginAdmin() {
 	h.t.Helper()
 	h.initialise()
+	h.changeInitial()
+}
+
+// changeInitial logs admin 01 in with the initial password and changes it to ownerPassword.
+func (h *harness) changeInitial() {
+	h.t.Helper()
 	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
 		h.t.Fatalf("Login: %v", err)
+	}
+	if err := h.session.ChangePassword(domain.InitialPassword, ownerPassword, ownerPassword); err != nil {
+		h.t.Fatalf("ChangePassword: %v", err)
 	}
 }
 
 // simTrades reads the simulator's ledger over HTTP, as the e2e tests do.
 func (h *harness) simTrades() []map[string]any {
 	h.t.Helper()
-	resp, err := http.Get(h.backend.SimURL + "/_sim/trades")
+	return simLedger(h.t, h.backend.SimURL)
+}
+
+// simLedger reads the ledger of the simulator at root, failing t when it cannot.
+func simLedger(t testing.TB, root string) []map[string]any {
+	t.Helper()
+	resp, err := http.Get(root + "/_sim/trades")
 	if err != nil {
-		h.t.Fatal(err)
+		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	var out []map[string]any
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		h.t.Fatalf("decode /_sim/trades: %v", err)
+		t.Fatalf("decode /_sim/trades: %v", err)
 	}
 	return out
 }

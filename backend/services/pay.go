@@ -3,6 +3,8 @@ package services
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"slices"
 	"strings"
 	"time"
@@ -52,7 +54,7 @@ func (s *PayService) Pay(amount string, authCode string, source string) (*platfo
 	}
 	c.log.Info("pay done", "trade", t.ID, "reqsn", t.ReqSN, "amount", t.Amount, "code", t.CodeMasked,
 		"status", t.Status, "ms", time.Since(start).Milliseconds())
-	c.emit.Emit(events.PayResult, t)
+	c.payReported(t)
 	if err != nil {
 		// Declined: the promise rejects with the acquirer's reason; pay:result carries the trade.
 		return nil, err
@@ -83,14 +85,57 @@ func (s *PayService) input(amount, authCode, source string) (platform.PayInput, 
 	return platform.PayInput{Amount: fen, AuthCode: code, Source: source}, nil
 }
 
-// send asks the platform to charge. The call is not cancelled when the app shuts down, so
-// the trade is always persisted and sent; Drain waits for it.
+// Retries of a trade request whose answer did not arrive: how many sends in all, and the
+// first wait between them (doubling).
+const (
+	sendAttempts   = 4
+	sendRetryFirst = 500 * time.Millisecond
+)
+
+// errPayUnsure is what the cashier sees when no send of a pay, void or refund got an answer:
+// it may or may not have gone through, so it must not be repeated blindly.
+var errPayUnsure = domain.Errorf(domain.CodePayUnsure,
+	"平台服务器无法连接，这笔交易的结果未知：请勿重复收款或退款，网络恢复后先在交易查询中核对")
+
+// send asks the platform to charge; see sendIdempotent.
 func (s *PayService) send(in platform.PayInput) (*platform.Trade, error) {
-	s.c.payCalls.Add(1)
-	defer s.c.payCalls.Done()
-	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
-		return api.Pay(context.WithoutCancel(ctx), cr, in)
+	in.RequestID = newRequestID()
+	return sendIdempotent(s.c, in.RequestID, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+		return api.Pay(ctx, cr, in)
 	})
+}
+
+// sendIdempotent sends a pay, void or refund that carries requestID: when the answer is lost
+// (the platform unreachable, the connection cut), it sends the same request again, and the
+// platform answers the trade of the first send instead of acting twice. The call is not
+// cancelled when the app shuts down, so the trade is always persisted and sent; Drain waits.
+func sendIdempotent(c *Core, requestID string, f func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error)) (*platform.Trade, error) {
+	c.payCalls.Add(1)
+	defer c.payCalls.Done()
+	wait := sendRetryFirst
+	for attempt := 1; ; attempt++ {
+		t, err := call(c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+			return f(context.WithoutCancel(ctx), api, cr)
+		})
+		if !domain.IsNoAnswer(err) {
+			return t, err
+		}
+		if attempt == sendAttempts {
+			c.log.Error("no answer from the platform; outcome unknown", "request", requestID, "err", err)
+			return nil, errPayUnsure
+		}
+		c.log.Warn("no answer from the platform; sending the same request again",
+			"request", requestID, "attempt", attempt, "err", err)
+		time.Sleep(wait)
+		wait *= 2
+	}
+}
+
+// newRequestID returns a fresh random request id (32 hex digits) for one payment.
+func newRequestID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go ≥ 1.24)
+	return hex.EncodeToString(b)
 }
 
 // await polls the trade until it is final, the wait is over, or the app shuts down.

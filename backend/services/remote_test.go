@@ -2,8 +2,13 @@ package services_test
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"xiaotongfu/backend/desktop"
@@ -12,13 +17,12 @@ import (
 	"xiaotongfu/backend/services"
 )
 
-// TestRemoteModeRunsTheSameFlowOverHTTP serves the embedded platform with httpapi (as xtfd
-// does) on loopback and drives it through a remote-mode backend.
-func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
-	server := newHarness(t)
-	srv := httptest.NewServer(httpapi.NewServer(server.backend.API, nil))
-	t.Cleanup(srv.Close)
-	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeRemote, ServerURL: srv.URL}}
+// remoteHarness is a desktop in remote mode talking to serverURL, a front for server's platform
+// served with httpapi (as xtfd does); it initialises the terminal, logs in as 01 and changes
+// the initial password.
+func remoteHarness(t *testing.T, server *harness, serverURL string) *harness {
+	t.Helper()
+	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeRemote, ServerURL: serverURL}}
 	b, err := desktop.OpenBackend(context.Background(), cfg, desktop.Env{Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
@@ -27,9 +31,9 @@ func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
 		t.Fatalf("remote backend = %+v", b)
 	}
 	h := &harness{t: t, dir: server.dir, backend: server.backend, rec: server.rec}
-	h.attach(services.Options{API: b.API, Mode: b.Mode, Server: srv.URL, PollEvery: server.core.PollEvery()})
+	h.attach(services.Options{API: b.API, Mode: b.Mode, Server: serverURL, PollEvery: server.core.PollEvery()})
 	st, _ := h.session.State()
-	if st.Mode != services.ModeRemote || st.ServerURL != srv.URL || st.Demo || st.Initialized {
+	if st.Mode != services.ModeRemote || st.ServerURL != serverURL || st.Demo || st.Initialized {
 		t.Fatalf("State() = %+v", st)
 	}
 	// The SMS goes to the server's console sender; the server's demo feed shows it.
@@ -43,9 +47,17 @@ func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
 	if _, err := h.session.CompleteInit(g.Token, g.Stores[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
-		t.Fatal(err)
-	}
+	h.changeInitial()
+	return h
+}
+
+// TestRemoteModeRunsTheSameFlowOverHTTP serves the embedded platform with httpapi (as xtfd
+// does) on loopback and drives it through a remote-mode backend.
+func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
+	server := newHarness(t)
+	srv := httptest.NewServer(httpapi.NewServer(server.backend.API, nil))
+	t.Cleanup(srv.Close)
+	h := remoteHarness(t, server, srv.URL)
 	tr, err := h.pay.Pay("0.01", wechat(40, "90"), "")
 	if err != nil || tr.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Pay(90) = %+v, %v", tr, err)
@@ -56,18 +68,85 @@ func TestRemoteModeRunsTheSameFlowOverHTTP(t *testing.T) {
 	}
 }
 
-func TestRemoteModeWithoutAServerReportsUnavailable(t *testing.T) {
-	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeRemote, ServerURL: "http://127.0.0.1:1"}}
-	b, err := desktop.OpenBackend(context.Background(), cfg, desktop.Env{Dir: t.TempDir()})
+// frontedServer serves server's platform with httpapi (as xtfd does) behind front, which
+// gets each request and the proxy to the server; it returns front's URL.
+func frontedServer(t *testing.T, server *harness, front func(w http.ResponseWriter, r *http.Request, proxy http.Handler)) string {
+	t.Helper()
+	api := httptest.NewServer(httpapi.NewServer(server.backend.API, nil))
+	t.Cleanup(api.Close)
+	target, err := url.Parse(api.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefs := &services.MemPrefs{}
-	_ = prefs.SetTerminalToken("saved-token")
-	c := services.NewCore(services.Options{API: b.API, Prefs: prefs, Mode: b.Mode})
-	st, _ := services.NewSessionService(c).State()
-	if !st.Initialized || st.Problem == nil || st.Problem.Code != domain.CodeUnavailable {
-		t.Fatalf("State() = %+v, want initialised with an unavailable problem", st)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { front(w, r, proxy) }))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// cut closes the connection of w without an answer.
+func cut(w http.ResponseWriter) {
+	if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+		conn.Close()
 	}
-	codeOf(t, errOnly(services.NewSessionService(c).RequestInitCode("888888888888888")), domain.CodeUnavailable)
+}
+
+// TestRemoteAnswerLostIsNotDoneTwice cuts the connection of the desktop's first pay, and then
+// of its first refund, after the server acted on it: the desktop sends the same request again
+// and is answered with that trade; the bank has exactly one pay and one refund.
+func TestRemoteAnswerLostIsNotDoneTwice(t *testing.T) {
+	server := newHarness(t)
+	var mu sync.Mutex
+	sends := map[string]int{}
+	front := frontedServer(t, server, func(w http.ResponseWriter, r *http.Request, proxy http.Handler) {
+		mu.Lock()
+		sends[r.URL.Path]++
+		first := sends[r.URL.Path] == 1
+		mu.Unlock()
+		if !first || (r.URL.Path != "/api/v1/pay" && r.URL.Path != "/api/v1/trades/refund") {
+			proxy.ServeHTTP(w, r)
+			return
+		}
+		proxy.ServeHTTP(httptest.NewRecorder(), r) // the server acts ...
+		cut(w)                                     // ... and its answer never reaches the desktop
+	})
+	h := remoteHarness(t, server, front)
+	code := wechat(43, "00")
+	tr, err := h.pay.Pay("0.50", code, "")
+	if err != nil || tr.Status != string(domain.StatusSuccess) {
+		t.Fatalf("Pay after a lost answer = %+v, %v; want the first trade, paid", tr, err)
+	}
+	ref, err := h.trades.Refund(tr.ReqSN, "0.20", ownerPassword)
+	if err != nil || ref.Status != string(domain.StatusSuccess) {
+		t.Fatalf("Refund after a lost answer = %+v, %v; want the first refund, done", ref, err)
+	}
+	kinds := map[string]int{}
+	for _, bt := range h.simTrades() {
+		kinds[bt["kind"].(string)]++
+	}
+	if kinds["pay"] != 1 || kinds["refund"] != 1 || sends["/api/v1/pay"] != 2 || sends["/api/v1/trades/refund"] != 2 {
+		t.Fatalf("bank %v after sends %v; want one pay and one refund after two sends each", kinds, sends)
+	}
+}
+
+// TestRemotePayNoAnswerAtAllIsUnsure: every send of a pay is cut before the server sees it;
+// after its retries the desktop says the outcome is unknown (pay_unsure: do not charge again
+// blindly) rather than "retry", and nothing was charged.
+func TestRemotePayNoAnswerAtAllIsUnsure(t *testing.T) {
+	server := newHarness(t)
+	var pays atomic.Int32
+	front := frontedServer(t, server, func(w http.ResponseWriter, r *http.Request, proxy http.Handler) {
+		if r.URL.Path != "/api/v1/pay" {
+			proxy.ServeHTTP(w, r)
+			return
+		}
+		pays.Add(1)
+		cut(w)
+	})
+	h := remoteHarness(t, server, front)
+	_, err := h.pay.Pay("0.05", wechat(44, "00"), "")
+	codeOf(t, err, domain.CodePayUnsure)
+	if n := len(h.simTrades()); pays.Load() != 4 || n != 0 {
+		t.Fatalf("%d sends, bank trades %d; want 4 sends and nothing charged", pays.Load(), n)
+	}
 }

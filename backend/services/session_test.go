@@ -68,7 +68,10 @@ func TestTerminalTokenSurvivesRestartButSessionDoesNot(t *testing.T) {
 
 func TestChangePasswordChecksConfirmationThenPlatform(t *testing.T) {
 	h := newHarness(t)
-	h.loginAdmin()
+	h.initialise()
+	if _, err := h.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
+		t.Fatal(err)
+	}
 	e := codeOf(t, h.session.ChangePassword(domain.InitialPassword, "Abc12345", "Abc12346"), domain.CodeInvalidInput)
 	if e.Field != "confirm" {
 		t.Fatalf("mismatch error field = %q, want confirm", e.Field)
@@ -140,6 +143,14 @@ func TestSettingsValidateAndPersist(t *testing.T) {
 	e := codeOf(t, h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "ftp://x"}), domain.CodeInvalidInput)
 	if e.Field != "serverUrl" {
 		t.Fatalf("field = %q", e.Field)
+	}
+	// Plain HTTP only to this machine: tokens and admin passwords cross the wire.
+	e = codeOf(t, h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "http://xtfd.example.com"}), domain.CodeInvalidInput)
+	if e.Field != "serverUrl" || !strings.Contains(e.Message, "https://") {
+		t.Fatalf("http:// to another machine: %+v", e)
+	}
+	if err := h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "http://127.0.0.1:8080"}); err != nil {
+		t.Fatalf("http:// to loopback: %v", err)
 	}
 	if err := h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: " https://xtfd.example.com "}); err != nil {
 		t.Fatal(err)

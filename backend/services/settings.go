@@ -1,10 +1,10 @@
 package services
 
 import (
-	"net/url"
 	"strings"
 
 	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/platform/httpapi"
 )
 
 // Settings are the terminal's own settings. Device settings (printer, box, screen area,
@@ -52,17 +52,14 @@ func (s *SettingsService) Save(st Settings) error {
 	return nil
 }
 
-// CheckSettings validates st: a known mode, and an http(s) server URL in remote mode.
+// CheckSettings validates st: a known mode, and in remote mode an https:// server URL
+// (http:// only to this machine; httpapi.CheckServerURL).
 func CheckSettings(st Settings) error {
 	switch st.Mode {
 	case ModeEmbedded:
 		return nil
 	case ModeRemote:
-		u, err := url.Parse(st.ServerURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return domain.FieldError("serverUrl", "服务器地址必须是 http:// 或 https:// 开头的网址")
-		}
-		return nil
+		return httpapi.CheckServerURL(st.ServerURL)
 	}
 	return domain.FieldError("mode", "平台模式只能是 embedded（本机）或 remote（服务器）")
 }

@@ -74,24 +74,24 @@ func TestRefundAndCancelThroughTheService(t *testing.T) {
 	h := newHarness(t)
 	h.loginAdmin()
 	orig := paid(t, h, 11, "10.00")
-	if _, err := h.trades.Refund(orig.ReqSN, "1.2.3", domain.InitialPassword); domain.CodeOf(err) != domain.CodeAmountInvalid {
+	if _, err := h.trades.Refund(orig.ReqSN, "1.2.3", ownerPassword); domain.CodeOf(err) != domain.CodeAmountInvalid {
 		t.Fatalf("refund of 1.2.3: %v, want %s", err, domain.CodeAmountInvalid)
 	}
 	if _, err := h.trades.Refund(orig.ReqSN, "1", "wrong-password"); domain.CodeOf(err) != domain.CodeAdminPassword {
 		t.Fatalf("refund with a wrong admin password: %v", err)
 	}
-	if _, err := h.trades.Refund(" ", "1", domain.InitialPassword); domain.AsError(err).Field != "tradeNo" {
+	if _, err := h.trades.Refund(" ", "1", ownerPassword); domain.AsError(err).Field != "tradeNo" {
 		t.Fatalf("refund without a trade number: %v", err)
 	}
-	r, err := h.trades.Refund(orig.ReqSN, "3.50", domain.InitialPassword)
+	r, err := h.trades.Refund(orig.ReqSN, "3.50", ownerPassword)
 	if err != nil || r.Kind != string(domain.KindRefund) || r.Amount != 350 || r.Status != string(domain.StatusSuccess) || r.OrigReqSN != orig.ReqSN {
 		t.Fatalf("Refund 3.50 = %+v, %v", r, err)
 	}
-	if _, err := h.trades.Refund(orig.ReqSN, "6.51", domain.InitialPassword); domain.CodeOf(err) != domain.CodeReverseNotAllowed {
+	if _, err := h.trades.Refund(orig.ReqSN, "6.51", ownerPassword); domain.CodeOf(err) != domain.CodeReverseNotAllowed {
 		t.Fatalf("refund over what is left: %v, want %s", err, domain.CodeReverseNotAllowed)
 	}
 	other := paid(t, h, 12, "2.00")
-	c, err := h.trades.Cancel(other.TrxID, domain.InitialPassword)
+	c, err := h.trades.Cancel(other.TrxID, ownerPassword)
 	if err != nil || c.Kind != string(domain.KindCancel) || c.Amount != 200 || c.Status != string(domain.StatusSuccess) {
 		t.Fatalf("Cancel = %+v, %v", c, err)
 	}

@@ -41,9 +41,9 @@ func (s *TradeService) Recheck(id uint) (*platform.Trade, error) {
 
 type reverseFunc func(ctx context.Context, api platform.API, cr platform.Creds, in platform.ReverseInput) (*platform.Trade, error)
 
-// reverse sends a void or refund and waits for its outcome with PayService's wait. It holds
-// the terminal's payment slot, so a reversal and a payment never run at once and shutdown
-// (Drain) waits for the request as for a payment's.
+// reverse sends a void or refund (idempotent, see sendIdempotent) and waits for its outcome
+// with PayService's wait. It holds the terminal's payment slot, so a reversal and a payment
+// never run at once and shutdown (Drain) waits for the request as for a payment's.
 func (s *TradeService) reverse(in platform.ReverseInput, send reverseFunc) (*platform.Trade, error) {
 	c := s.c
 	if in.TradeNo == "" {
@@ -57,11 +57,10 @@ func (s *TradeService) reverse(in platform.ReverseInput, send reverseFunc) (*pla
 	}
 	defer c.payBusy.Unlock()
 	start := time.Now()
-	c.payCalls.Add(1)
-	t, err := call(c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
-		return send(context.WithoutCancel(ctx), api, cr, in)
+	in.RequestID = newRequestID()
+	t, err := sendIdempotent(c, in.RequestID, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+		return send(ctx, api, cr, in)
 	})
-	c.payCalls.Done()
 	if err == nil && t != nil {
 		t = NewPayService(c).await(t, start)
 	}

@@ -63,7 +63,7 @@ func Open(dsn string) (*gorm.DB, error) {
 		if err := os.MkdirAll(filepath.Dir(dsn), 0o700); err != nil {
 			return nil, fmt.Errorf("store: create folder for %s: %w", dsn, err)
 		}
-		dialector = sqlite.Open("file:" + dsn + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_txlock=immediate&_synchronous=FULL")
+		dialector = sqliteDialector(dsn)
 	}
 	db, err := gorm.Open(dialector, cfg)
 	if err != nil {
@@ -76,18 +76,16 @@ func Open(dsn string) (*gorm.DB, error) {
 		}
 		sqlDB.SetMaxOpenConns(4)
 	}
-	if err := Migrate(db); err != nil {
+	if err := Migrate(db, dsn); err != nil {
 		return nil, err
 	}
 	return db, nil
 }
 
-// Migrate creates or updates every table.
-func Migrate(db *gorm.DB) error {
-	if err := db.AutoMigrate(All()...); err != nil {
-		return fmt.Errorf("store: migrate: %w", err)
-	}
-	return nil
+// sqliteDialector opens the SQLite file dsn in WAL mode with synchronous=FULL, a busy timeout,
+// immediate write transactions and foreign keys on.
+func sqliteDialector(dsn string) gorm.Dialector {
+	return sqlite.Open("file:" + dsn + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_txlock=immediate&_synchronous=FULL")
 }
 
 // Close releases the database connections.

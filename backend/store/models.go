@@ -35,10 +35,6 @@ type Terminal struct {
 	RevokedAt  *time.Time
 	CreatedAt  time.Time
 	LastSeenAt time.Time
-	// AdminFailures counts wrong admin passwords for void/refund on this terminal; at the
-	// limit void/refund is locked here until AdminLockedUntil.
-	AdminFailures    int
-	AdminLockedUntil *time.Time
 }
 
 // Cashier is a login account (收银员 or 管理员) of a merchant. An account is bound to at most
@@ -53,11 +49,13 @@ type Cashier struct {
 	Role            string `gorm:"size:16;not null"` // domain.Role
 	PasswordHash    string `gorm:"size:100;not null"`
 	PasswordChanged bool   // false while the password is the initial one
-	FailedLogins    int
-	LockedUntil     *time.Time
-	BoundTerminalID *uint `gorm:"index"`
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// MustChangePassword is set when the platform gave the account its initial password
+	// (initialisation, reset): the server then allows nothing but changing it, and the
+	// password cannot authorise a void or refund.
+	MustChangePassword bool
+	BoundTerminalID    *uint `gorm:"index"`
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
 }
 
 // Session is a logged-in cashier on a terminal; the token is stored hashed.
@@ -131,6 +129,15 @@ type Audit struct {
 	Action     string `gorm:"size:32;not null"`
 	Detail     string `gorm:"size:500"`
 	OK         bool
+	Client     string `gorm:"size:64"` // the client address the request came from
+}
+
+// Throttle counts attempts of one kind under one scope (what, whose, from where) until
+// WindowEnds; at a limit the scope is refused until then. See platform/throttle.go.
+type Throttle struct {
+	Scope      string    `gorm:"primaryKey;size:191"`
+	Count      int       `gorm:"not null"`
+	WindowEnds time.Time `gorm:"index;not null"`
 }
 
 // Trade is one pay, cancel or refund attempt. It is written before any request leaves the
@@ -172,13 +179,16 @@ type Trade struct {
 	InFlightTerminal *uint `gorm:"uniqueIndex"`
 	// CodeLock is CodeHash while the payment code may not be charged again, NULL once the
 	// acquirer declined it outright: the unique index forbids a second pay with the same code.
-	CodeLock  *string   `gorm:"size:64;uniqueIndex"`
+	CodeLock *string `gorm:"size:64;uniqueIndex"`
+	// ClientKey is "<terminal id>:<the desktop's request id>" for a pay the desktop may send
+	// again after a lost answer: the unique index makes the retry find the first trade.
+	ClientKey *string   `gorm:"size:64;uniqueIndex"`
 	CreatedAt time.Time `gorm:"index:idx_trade_day,priority:2"`
 	UpdatedAt time.Time
 }
 
-// All lists every model, in migration order.
+// All lists every model; the migrations in migrations/ build their tables (TestMigrationsMatchModels).
 func All() []any {
 	return []any{&Merchant{}, &Store{}, &Terminal{}, &Cashier{}, &Session{}, &SMSCode{}, &Grant{},
-		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}}
+		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}, &Throttle{}}
 }

@@ -2,7 +2,7 @@
 // remote mode against one xtfd. The SMS codes come from xtfd's console SMS log.
 import fs from 'node:fs'
 import { assert, expectText, lastSmsCode, openPage, sleep, tid } from './lib.mjs'
-import { addCashier, changeInitialPassword, goSettingsCashiers, initialise, login, logout, skipPasswordChange } from './flows.mjs'
+import { addCashier, changeInitialPassword, goSettingsCashiers, initialise, login, logout } from './flows.mjs'
 
 const merchantNo = '888888888888888'
 const adminPw = 'Admin2026x'
@@ -59,7 +59,7 @@ export async function accountsPart2(runner, browser, xtfd, term2, st) {
   await runner.test('accounts: the cashier logs in on terminal 2', async () => {
     const n = smsCount(xtfd)
     await initialise(page2, merchantNo, () => nextSmsCode(xtfd, n))
-    await skipPasswordChange(page2)
+    await changeInitialPassword(page2, '1111111', adminPw) // the init put 01 back to the initial password
     await logout(page2)
     await login(page2, cashier.account, cashier.password)
     await page2.waitForSelector(tid('pay-form'))

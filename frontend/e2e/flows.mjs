@@ -27,15 +27,14 @@ export async function initialise(page, merchantNo, getCode) {
   await page.waitForSelector(tid('init-pwd-dialog'), { state: 'visible' })
 }
 
-/** skipPasswordChange answers 否 and waits for the 收款 screen. */
-export async function skipPasswordChange(page) {
-  await page.click(tid('init-pwd-no'))
-  await page.waitForSelector(tid('pay-form'))
-}
+/** demoAdminPw is what the suites change the demo admin 01's initial password to. */
+export const demoAdminPw = 'Owner2026x'
 
-/** changeInitialPassword answers 是 and sets a new password in the dialog's form. */
+/**
+ * changeInitialPassword sets a new password in the dialog a login with an initial password
+ * opens (the platform allows nothing else until then) and waits for the 收款 screen.
+ */
 export async function changeInitialPassword(page, oldPw, newPw) {
-  await page.click(tid('init-pwd-yes'))
   await page.waitForSelector(tid('pwd-new'))
   await fill(page, 'pwd-old', oldPw)
   await fill(page, 'pwd-new', newPw)

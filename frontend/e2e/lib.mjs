@@ -146,7 +146,7 @@ export async function expectText(page, id, want, timeout = 15000) {
   try {
     await el.waitFor({ state: 'visible', timeout })
     await page.waitForFunction(([sel, w]) => document.querySelector(sel)?.textContent?.includes(w), [tid(id), want], { timeout })
-  } catch (e) {
+  } catch {
     const got = (await el.count()) ? (await el.innerText().catch(() => '?')).trim() : '(absent)'
     throw new Error(`${id}: want text containing ${JSON.stringify(want)}, got ${JSON.stringify(got)}`)
   }

@@ -1,7 +1,7 @@
 // Issue 3 end to end: one embedded demo terminal (real platform, real simulator on
 // loopback, real Go bindings), driven in Chromium.
 import { assert, expectText, openPage, textOf, tid } from './lib.mjs'
-import { callGo, demoSmsCode, failureReason, initialise, pay, skipPasswordChange, waitResult } from './flows.mjs'
+import { callGo, changeInitialPassword, demoAdminPw, demoSmsCode, failureReason, initialise, pay, waitResult } from './flows.mjs'
 
 /** wechat returns a fresh WeChat test code whose last two digits pick the simulator's outcome. */
 export function wechat(outcome) {
@@ -25,7 +25,7 @@ export async function paySuite(runner, browser, app, simURL) {
   await runner.test('pay: initialise with the SMS code from the demo banner', async () => {
     const merchantNo = await textOf(page, 'demo-merchant')
     await initialise(page, merchantNo, () => demoSmsCode(page))
-    await skipPasswordChange(page)
+    await changeInitialPassword(page, '1111111', demoAdminPw)
   }, pages)
 
   await runner.test('pay: 0.01 with a success code is 成功 and listed in 交易查询', async () => {

@@ -2,10 +2,10 @@
 // bindings): 交易撤销 with a wrong and the right admin password, a partial 交易退货 and one
 // above what is left, and the 截屏区域配置 / 快捷键配置 screens opening cleanly.
 import { assert, expectText, fill, openPage, textOf, tid } from './lib.mjs'
-import { callGo, pay, waitResult } from './flows.mjs'
+import { callGo, demoAdminPw, pay, waitResult } from './flows.mjs'
 import { simTrades, wechat } from './pay.e2e.mjs'
 
-const adminPw = '1111111' // the demo admin 01 kept the initial password (pay suite answered 否)
+const adminPw = demoAdminPw // the pay suite changed the demo admin 01's initial password to it
 
 /** paid charges amount with a success code and returns the pay's reqsn and its bank row. */
 async function paid(page, simURL, amount) {

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fill, freePort, launchBrowser, openPage, root, startApp, textOf, tid } from './lib.mjs'
 import { wechat } from './pay.e2e.mjs'
-import { demoSmsCode, initialise, skipPasswordChange } from './flows.mjs'
+import { changeInitialPassword, demoAdminPw, demoSmsCode, initialise } from './flows.mjs'
 
 const out = path.join(root, 'build/bin/shots')
 fs.mkdirSync(out, { recursive: true })
@@ -18,7 +18,7 @@ try {
   const errors = []
   page.on('pageerror', (e) => errors.push(e.message))
   await initialise(page, await textOf(page, 'demo-merchant'), () => demoSmsCode(page))
-  await skipPasswordChange(page)
+  await changeInitialPassword(page, '1111111', demoAdminPw)
   await fill(page, 'pay-amount', '12.30')
   await page.screenshot({ path: path.join(out, 'pay-entry-1280x800.png') })
   for (const [w, h] of [[1280, 800], [1024, 640]]) {

@@ -65,19 +65,26 @@ func (f gatewayFlags) allinpay() (platform.GatewayFor, error) {
 	base := allinpay.Config{BaseURL: f.url, SignType: f.signType, OrgID: f.orgID, Version: f.version,
 		TermInfo: allinpay.TermInfo{DeviceType: "11"}}
 	// read trims surrounding whitespace: a key file written by `echo key > f` ends in a newline.
-	read := func(path, what string) (string, error) {
+	// Secret keys must not be readable by others (checkPrivate); the public key may be.
+	read := func(path, what string, secret bool) (string, error) {
 		if path == "" {
 			return "", fmt.Errorf("-gateway allinpay needs %s", what)
 		}
-		b, err := os.ReadFile(path)
+		var b []byte
+		var err error
+		if secret {
+			b, err = readPrivate(path)
+		} else {
+			b, err = os.ReadFile(path)
+		}
 		return strings.TrimSpace(string(b)), err
 	}
 	var err error
 	if f.signType == allinpay.SignMD5 {
-		base.MD5Key, err = read(f.md5File, "-allinpay-md5key")
+		base.MD5Key, err = read(f.md5File, "-allinpay-md5key", true)
 	} else {
-		if base.PrivateKey, err = read(f.keyFile, "-allinpay-key"); err == nil {
-			base.PlatformPublicKey, err = read(f.pubFile, "-allinpay-pubkey")
+		if base.PrivateKey, err = read(f.keyFile, "-allinpay-key", true); err == nil {
+			base.PlatformPublicKey, err = read(f.pubFile, "-allinpay-pubkey", false)
 		}
 	}
 	if err != nil {

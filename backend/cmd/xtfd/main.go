@@ -6,6 +6,7 @@
 //	xtfd merchant add -db xtfd.db -no 888888888888888 -name 某某商户 -phone 13800138000
 //	xtfd store add -db xtfd.db -merchant 888888888888888 -name 一号店
 //	xtfd notice add -db xtfd.db [-merchant 888888888888888] -title 标题 -body 正文
+//	xtfd terminal revoke -db xtfd.db -merchant 888888888888888 -term 00000001
 //	xtfd demo -db xtfd.db        (seeds the demo merchant, idempotent)
 package main
 
@@ -19,33 +20,30 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// commands are the operator commands, by noun and verb.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"merchant add": merchantAdd, "store add": storeAdd, "notice add": noticeAdd, "terminal revoke": terminalRevoke,
+}
+
 // run dispatches a command line and returns the exit code: 0 ok, 1 failure, 2 usage.
 func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "serve"
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
-		if cmd != "serve" && cmd != "demo" && cmd != "help" {
-			if len(args) == 0 || args[0] != "add" {
-				fmt.Fprintf(stderr, "xtfd: unknown command %q\n\n%s", cmd, usage)
-				return 2
-			}
-			args = args[1:]
-		}
 	}
 	switch cmd {
 	case "serve":
 		return serve(args, stderr)
-	case "merchant":
-		return merchantAdd(args, stdout, stderr)
-	case "store":
-		return storeAdd(args, stdout, stderr)
-	case "notice":
-		return noticeAdd(args, stdout, stderr)
 	case "demo":
 		return demoSeed(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
+	}
+	if len(args) > 0 {
+		if fn, ok := commands[cmd+" "+args[0]]; ok {
+			return fn(args[1:], stdout, stderr)
+		}
 	}
 	fmt.Fprintf(stderr, "xtfd: unknown command %q\n\n%s", cmd, usage)
 	return 2
@@ -56,6 +54,7 @@ const usage = `usage:
   xtfd merchant add [flags]       register a merchant (-no, -name, -phone, -cusid, -appid, -limit)
   xtfd store add [flags]          add a store (-merchant, -name, -address)
   xtfd notice add [flags]         publish an announcement (-title, -body or -body-file, -merchant)
+  xtfd terminal revoke [flags]    stop a terminal for good (-merchant, -term); it must be initialised again
   xtfd demo [flags]               create the demo merchant, stores, admin 01 and notice
 Every command takes -db (a SQLite file, or a postgres:// DSN).
 `

@@ -94,6 +94,21 @@ func merchantAdd(args []string, stdout, stderr io.Writer) int {
 	})
 }
 
+// terminalRevoke stops a terminal: its token, sessions and binding end (a stolen PC).
+func terminalRevoke(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("xtfd terminal revoke", flag.ContinueOnError)
+	dsn := fs.String("db", defaultDB(), "SQLite file or postgres:// DSN")
+	no := fs.String("merchant", "", "merchant number")
+	term := fs.String("term", "", "terminal number (8 digits, as 终端管理 shows it)")
+	return operate(fs, args, stderr, dsn, func(ctx context.Context, svc *platform.Service) error {
+		err := svc.RevokeTerminalByNo(ctx, *no, *term)
+		if err == nil {
+			fmt.Fprintf(stdout, "terminal %s of merchant %s revoked\n", *term, *no)
+		}
+		return err
+	})
+}
+
 func storeAdd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("xtfd store add", flag.ContinueOnError)
 	dsn := fs.String("db", defaultDB(), "SQLite file or postgres:// DSN")
@@ -146,8 +161,12 @@ func demoSeed(args []string, stdout, stderr io.Writer) int {
 	})
 }
 
-// openDB is store.Open with the password in a DSN kept out of the error.
+// openDB is store.Open on a private (0600) SQLite file, with the password in a DSN kept
+// out of the error.
 func openDB(dsn string) (*gorm.DB, error) {
+	if err := privateDB(dsn); err != nil {
+		return nil, fmt.Errorf("database file: %w", err)
+	}
 	db, err := store.Open(dsn)
 	if err != nil {
 		return nil, errors.New(redactDSN(err.Error(), dsn))

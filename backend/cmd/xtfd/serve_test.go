@@ -78,7 +78,11 @@ func initAndLogin(t *testing.T, api *httpapi.Client, merchantNo string, code fun
 	if err != nil {
 		t.Fatal(err)
 	}
-	return platform.Creds{TerminalToken: info.Token, SessionToken: s.Token}
+	c := platform.Creds{TerminalToken: info.Token, SessionToken: s.Token}
+	if err := api.ChangePassword(ctx, c, domain.InitialPassword, "Owner2026x"); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // smsLogCode returns a func reading the latest code from a console -sms-log file.

@@ -19,35 +19,45 @@ type smsFlags struct {
 	kind    string // console | webhook
 	logPath string // console: also append each message to this file
 	url     string // webhook: POST {"phone","text"} here
+	demo    bool   // console: show phone numbers and codes in the server log
 }
 
-// sender builds the SMSSender. "console" writes each code to the log (and -sms-log), for
-// demos and tests. "webhook" is the hook for a real SMS provider: it POSTs JSON
-// {"phone": ..., "text": ...} to -sms-url and treats any 2xx answer as sent.
-func (f smsFlags) sender(log *slog.Logger) (platform.SMSSender, error) {
+// noClose is the closer of a sender that holds nothing open.
+func noClose() error { return nil }
+
+// sender builds the SMSSender and the function that releases it. "console" writes each
+// message to the server log, phone masked and code blanked unless -demo, and whole to the
+// -sms-log outbox (mode 0600), for demos and tests. "webhook" is the hook for a real SMS
+// provider: it POSTs JSON {"phone": ..., "text": ...} to -sms-url and treats any 2xx answer
+// as sent.
+func (f smsFlags) sender(log *slog.Logger) (platform.SMSSender, func() error, error) {
 	switch f.kind {
 	case "console":
-		c := platform.ConsoleSMS{Log: log}
-		if f.logPath != "" {
-			file, err := os.OpenFile(f.logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-			if err != nil {
-				return nil, fmt.Errorf("-sms-log: %w", err)
-			}
-			var mu sync.Mutex
-			c.OnSend = func(phone, text string) {
-				mu.Lock()
-				defer mu.Unlock()
-				fmt.Fprintf(file, "%s %s %s\n", time.Now().Format(time.RFC3339), phone, text)
-			}
+		c := platform.ConsoleSMS{Log: log, Reveal: f.demo}
+		if f.logPath == "" {
+			return c, noClose, nil
 		}
-		return c, nil
+		file, err := os.OpenFile(f.logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err == nil {
+			err = file.Chmod(0o600)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("-sms-log: %w", err)
+		}
+		var mu sync.Mutex
+		c.OnSend = func(phone, text string) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintf(file, "%s %s %s\n", time.Now().Format(time.RFC3339), phone, text)
+		}
+		return c, file.Close, nil
 	case "webhook":
 		if f.url == "" {
-			return nil, fmt.Errorf("-sms webhook needs -sms-url")
+			return nil, nil, fmt.Errorf("-sms webhook needs -sms-url")
 		}
-		return webhookSMS{url: f.url, hc: &http.Client{Timeout: 10 * time.Second}}, nil
+		return webhookSMS{url: f.url, hc: &http.Client{Timeout: 10 * time.Second}}, noClose, nil
 	}
-	return nil, fmt.Errorf("-sms must be console or webhook, not %q", f.kind)
+	return nil, nil, fmt.Errorf("-sms must be console or webhook, not %q", f.kind)
 }
 
 // webhookSMS hands messages to an SMS provider's HTTP gateway.

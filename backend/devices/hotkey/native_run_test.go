@@ -3,7 +3,6 @@ package hotkey
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"testing"
 )
@@ -19,8 +18,7 @@ func TestNativeUnderX(t *testing.T) {
 	if os.Getenv("DISPLAY") == "" {
 		t.Skip("DISPLAY is unset: run under `xvfb-run -a go test ./backend/devices/hotkey/...` to test real X11 hotkeys")
 	}
-	goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	cmd := exec.Command(goBin, "test", "-count=1", "-tags", "hotkeyx11", "-v", "./native")
+	cmd := exec.Command("go", "test", "-count=1", "-tags", "hotkeyx11", "-v", "./native")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
 	out, err := cmd.CombinedOutput()
 	t.Logf("go test -tags hotkeyx11 ./native:\n%s", out)

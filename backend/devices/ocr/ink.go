@@ -15,8 +15,6 @@ type inkMap struct {
 	max  float32   // largest distance in the region
 }
 
-func (m *inkMap) at(x, y int) float32 { return m.v[y*m.w+x] }
-
 // newInkMap measures every pixel of img against the background colour, which is the most common
 // colour along the region's border.
 func newInkMap(img image.Image) *inkMap {

@@ -1,7 +1,6 @@
 package ocr
 
 import (
-	"fmt"
 	"image"
 )
 
@@ -117,13 +116,4 @@ func (r *Recognizer) analyse(img image.Image) page {
 		p.err = ErrNoAmount
 	}
 	return p
-}
-
-// describe renders a page's glyph decisions for debugging output.
-func (p page) describe() string {
-	s := ""
-	for _, g := range p.glyphs {
-		s += fmt.Sprintf("[%d,%d %dx%d p%d %q %.3f/%.3f] ", g.x0, g.y0, g.w(), g.h(), g.parts, g.m.class, g.m.score, g.m.margin)
-	}
-	return s
 }

@@ -33,7 +33,7 @@ type Config struct {
 	Version           string // "11" (default) or "12"
 	Timeout           time.Duration
 	TermInfo          TermInfo
-	HTTPClient        *http.Client // optional; its Timeout is not used, Timeout is
+	HTTPClient        *http.Client `json:"-"` // optional; its Timeout is not used, Timeout is
 }
 
 // TermInfo is the terminfo JSON sent with every pay.

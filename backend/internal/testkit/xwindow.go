@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/jezek/xgb"
+	"github.com/kbinani/screenshot"
 )
 
 // NeedX skips the test, saying why, when there is no X display or no ImageMagick display to
@@ -62,7 +64,39 @@ func ShowText(t testing.TB, text string, fg, bg color.Color, x, y, w, h int) *XW
 		t.Fatal(err)
 	}
 	t.Cleanup(win.Close)
+	waitShown(t, win.Rect, img)
 	return win
+}
+
+// displayFrame is the width of the frame display draws at the window's position, before the
+// image's first pixel.
+const displayFrame = 2
+
+// waitShown returns once the screen shows img in the window at r, pixel for pixel inside an
+// 8-pixel margin: display has mapped the window and drawn all of it. It polls the screen however
+// long a loaded machine takes; the minute only guards against a display that never comes up.
+func waitShown(t testing.TB, r image.Rectangle, img image.Image) {
+	t.Helper()
+	in := r.Inset(8)
+	for give := time.Now().Add(time.Minute); time.Now().Before(give); time.Sleep(20 * time.Millisecond) {
+		if shot, err := screenshot.CaptureRect(in); err == nil && sameImage(shot, img, in.Min.Sub(r.Min).Sub(image.Pt(displayFrame, displayFrame))) {
+			return
+		}
+	}
+	t.Fatalf("display never showed its whole window at %v", r)
+}
+
+// sameImage reports whether every pixel of shot equals img's at the same place plus off.
+func sameImage(shot *image.RGBA, img image.Image, off image.Point) bool {
+	b := shot.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if shot.RGBAAt(x, y) != color.RGBAModel.Convert(img.At(x-b.Min.X+off.X, y-b.Min.Y+off.Y)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // MainHoldingX runs the tests of a package (from its TestMain) and exits. When there is a

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -35,6 +37,28 @@ func NewClient(baseURL string, hc *http.Client) *Client {
 		hc = &http.Client{Timeout: DefaultTimeout}
 	}
 	return &Client{base: strings.TrimRight(baseURL, "/"), hc: hc}
+}
+
+// CheckServerURL accepts an xtfd address for the desktop: https://, or http:// only to this
+// machine (loopback), since terminal tokens and admin passwords cross the wire.
+func CheckServerURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return domain.FieldError("serverUrl", "服务器地址必须是 https:// 开头的网址（本机测试可用 http://127.0.0.1）")
+	}
+	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
+		return domain.FieldError("serverUrl", "连接其他电脑上的服务器必须使用 https://，以免令牌和密码在网络上被窃听")
+	}
+	return nil
+}
+
+// loopbackHost reports whether host names this machine.
+func loopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // fetch calls name and returns its result. On an error answer the result is nil unless the
@@ -70,18 +94,18 @@ func (c *Client) call(ctx context.Context, name string, creds platform.Creds, in
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return false, domain.Errorf(domain.CodeUnavailable, "请求已取消或超时").With("call", name)
+			return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "请求已取消或超时").With("call", name))
 		}
-		return false, domain.Errorf(domain.CodeUnavailable, "无法连接平台服务器，请检查网络或服务器地址").With("call", name)
+		return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "无法连接平台服务器，请检查网络或服务器地址").With("call", name))
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 	if err != nil {
-		return false, domain.Errorf(domain.CodeUnavailable, "读取平台服务器应答失败").With("call", name)
+		return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "读取平台服务器应答失败").With("call", name))
 	}
 	if resp.StatusCode/100 == 2 {
 		if err := json.Unmarshal(data, out); err != nil {
-			return false, domain.Errorf(domain.CodeUnavailable, "平台服务器应答格式错误").With("call", name)
+			return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "平台服务器应答格式错误").With("call", name))
 		}
 		return true, nil
 	}
@@ -95,7 +119,7 @@ func decodeError(status int, data []byte, out any) (bool, error) {
 		Result json.RawMessage `json:"result"`
 	}
 	if err := json.Unmarshal(data, &body); err != nil || body.Code == "" {
-		return false, domain.Errorf(domain.CodeUnavailable, "平台服务器返回错误（HTTP %d）", status).With("status", status)
+		return false, domain.NoAnswer(domain.Errorf(domain.CodeUnavailable, "平台服务器返回错误（HTTP %d）", status).With("status", status))
 	}
 	e := body.Error
 	got := len(body.Result) > 0 && json.Unmarshal(body.Result, out) == nil

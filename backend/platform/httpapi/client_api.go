@@ -61,6 +61,16 @@ func (c *Client) ChangeStore(ctx context.Context, creds platform.Creds, grantTok
 	return fetch[platform.TerminalInfo](ctx, c, "terminal/store/change", creds, grantStoreReq{grantToken, storeID})
 }
 
+// ListTerminals implements platform.TerminalAPI.
+func (c *Client) ListTerminals(ctx context.Context, creds platform.Creds) ([]platform.TerminalRow, error) {
+	return list[platform.TerminalRow](ctx, c, "terminals/list", creds, empty{})
+}
+
+// RevokeTerminal implements platform.TerminalAPI.
+func (c *Client) RevokeTerminal(ctx context.Context, creds platform.Creds, termNo string) error {
+	return run(ctx, c, "terminals/revoke", creds, termNoReq{termNo})
+}
+
 // Login implements platform.AccountAPI.
 func (c *Client) Login(ctx context.Context, terminalToken, account, password string) (*platform.SessionInfo, error) {
 	return fetch[platform.SessionInfo](ctx, c, "login", platform.Creds{TerminalToken: terminalToken}, loginReq{account, password})

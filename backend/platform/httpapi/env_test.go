@@ -17,6 +17,8 @@ import (
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/gateway/allinpay"
+	"xiaotongfu/backend/gateway/sybsim"
 	"xiaotongfu/backend/gateway/sybsim/simtest"
 	"xiaotongfu/backend/platform"
 	"xiaotongfu/backend/platform/httpapi"
@@ -56,27 +58,41 @@ type env struct {
 
 	mu    sync.Mutex
 	now   time.Time
+	live  time.Time // when set, the clock runs from now at the real pace since live
 	codes map[string]string
 }
 
 var reCode = regexp.MustCompile(`[0-9]{6}`)
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env { return newEnvWith(t, envOptions{}) }
+
+// envOptions tune an env: the simulator and its client, the platform's poll schedule (zero:
+// the defaults), and whether the platform's clock runs (it stands still unless advanced).
+type envOptions struct {
+	tune func(sim *sybsim.Config, client *allinpay.Config)
+	poll platform.PollSchedule
+	live bool
+}
+
+func newEnvWith(t testing.TB, o envOptions) *env {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "xtf.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close(db) })
-	gw, _, _ := simtest.Start(t, "MD5")
+	gw, _, _ := simtest.StartWith(t, "MD5", o.tune)
 	e := &env{db: db, logs: &lockedBuffer{}, now: time.Now(), codes: map[string]string{}}
+	if o.live {
+		e.live = e.now
+	}
 	log := slog.New(slog.NewTextHandler(e.logs, nil))
 	sms := platform.ConsoleSMS{Log: log, OnSend: func(p, text string) {
 		e.mu.Lock()
 		e.codes[p] = reCode.FindString(text)
 		e.mu.Unlock()
 	}}
-	e.svc, err = platform.New(platform.Options{DB: db, Log: log, SMS: sms, Now: e.clock,
+	e.svc, err = platform.New(platform.Options{DB: db, Log: log, SMS: sms, Now: e.clock, Poll: o.poll,
 		Gateway: func(*store.Merchant) (gateway.Provider, error) { return gw, nil }})
 	if err != nil {
 		t.Fatal(err)
@@ -102,6 +118,9 @@ func newEnv(t *testing.T) *env {
 func (e *env) clock() time.Time {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if !e.live.IsZero() {
+		return e.now.Add(time.Since(e.live))
+	}
 	return e.now
 }
 
@@ -118,7 +137,7 @@ func (e *env) code() string {
 }
 
 // initTerminal initialises a terminal over HTTP into the first store.
-func (e *env) initTerminal(t *testing.T) string {
+func (e *env) initTerminal(t testing.TB) string {
 	t.Helper()
 	ctx := context.Background()
 	e.advance(platform.SMSResend + time.Second)
@@ -136,7 +155,21 @@ func (e *env) initTerminal(t *testing.T) string {
 	return info.Token
 }
 
-func (e *env) login(t *testing.T, term, account, password string) platform.Creds {
+// ownerPassword is what tests change admin 01's initial password to.
+const ownerPassword = "Owner2026x"
+
+// admin logs admin 01 in on term with the initial password (fresh from initialisation) and
+// changes it to ownerPassword, as the server requires before anything else.
+func (e *env) admin(t testing.TB, term string) platform.Creds {
+	t.Helper()
+	a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+	if err := e.api.ChangePassword(context.Background(), a, domain.InitialPassword, ownerPassword); err != nil {
+		t.Fatalf("change the initial password: %v", err)
+	}
+	return a
+}
+
+func (e *env) login(t testing.TB, term, account, password string) platform.Creds {
 	t.Helper()
 	s, err := e.api.Login(context.Background(), term, account, password)
 	if err != nil {
@@ -148,10 +181,10 @@ func (e *env) login(t *testing.T, term, account, password string) platform.Creds
 // adminAndCashier initialises two terminals into the first store, logs the admin in on the
 // first, adds cashier 02 (password abc12345, 小李) and logs them in on the second. It returns
 // the first terminal's token and both credentials.
-func (e *env) adminAndCashier(t *testing.T) (termA string, admin, cashier platform.Creds) {
+func (e *env) adminAndCashier(t testing.TB) (termA string, admin, cashier platform.Creds) {
 	t.Helper()
 	termA, termB := e.initTerminal(t), e.initTerminal(t)
-	admin = e.login(t, termA, domain.AdminAccount, domain.InitialPassword)
+	admin = e.admin(t, termA)
 	if _, err := e.api.AddCashier(context.Background(), admin, platform.CashierInput{Account: "02", Password: "abc12345", Name: "小李"}); err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func TestPaymentsAndRolesOverHTTP(t *testing.T) {
 	// Refund needs the admin password, also for the admin.
 	_, err = e.api.Refund(ctx, cashier, platform.ReverseInput{TradeNo: theirs.ReqSN, Amount: 100, AdminPassword: "abc12345"})
 	wantCode(t, err, domain.CodeAdminPassword)
-	ref, err := e.api.Refund(ctx, cashier, platform.ReverseInput{TradeNo: theirs.ReqSN, Amount: 100, AdminPassword: domain.InitialPassword})
+	ref, err := e.api.Refund(ctx, cashier, platform.ReverseInput{TradeNo: theirs.ReqSN, Amount: 100, AdminPassword: ownerPassword})
 	if err != nil || ref.Status != string(domain.StatusSuccess) || ref.Kind != string(domain.KindRefund) {
 		t.Fatalf("refund %+v, %v", ref, err)
 	}

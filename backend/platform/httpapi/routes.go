@@ -78,6 +78,9 @@ type (
 	tradeNoReq struct {
 		TradeNo string `json:"tradeNo"`
 	}
+	termNoReq struct {
+		TermNo string `json:"termNo"`
+	}
 	// empty is the body of calls without arguments and the answer of calls without a result.
 	empty struct{}
 )
@@ -127,6 +130,12 @@ var routes = []route{
 	}),
 	rpc("terminal/store/change", "更换门店", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *grantStoreReq) (*platform.TerminalInfo, error) {
 		return a.ChangeStore(ctx, c, r.GrantToken, r.StoreID)
+	}),
+	rpc("terminals/list", "终端管理：本商户的终端（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, _ *empty) ([]platform.TerminalRow, error) {
+		return a.ListTerminals(ctx, c)
+	}),
+	rpc("terminals/revoke", "停用其他终端（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *termNoReq) (empty, error) {
+		return done(a.RevokeTerminal(ctx, c, r.TermNo))
 	}),
 	rpc("login", "登录并绑定本终端（§3）", authTerminal, func(ctx context.Context, a platform.API, c platform.Creds, r *loginReq) (*platform.SessionInfo, error) {
 		return a.Login(ctx, c.TerminalToken, r.Account, r.Password)

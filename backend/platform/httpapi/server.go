@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"reflect"
 	"strings"
@@ -91,7 +92,7 @@ func (s *server) logged(next http.Handler) http.Handler {
 				s.log.Error("httpapi: panic", "path", r.URL.Path, "panic", fmt.Sprint(p))
 				writeError(sw, domain.AsError(errors.New("panic")))
 			}
-			s.log.Info("http", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+			s.log.Info("http", "client", clientAddr(r), "method", r.Method, "path", r.URL.Path, "status", sw.status,
 				"code", sw.Header().Get("X-Error-Code"), "ms", time.Since(start).Milliseconds())
 		}()
 		w.Header().Set("Cache-Control", "no-store")
@@ -113,13 +114,22 @@ func (s *server) handle(rt route) http.Handler {
 			writeError(w, err)
 			return
 		}
-		resp, err := rt.run(r.Context(), s.api, creds, req)
+		resp, err := rt.run(platform.WithClient(r.Context(), clientAddr(r)), s.api, creds, req)
 		if err != nil {
 			writeErrorResult(w, err, resp)
 			return
 		}
 		writeJSON(w, http.StatusOK, resp)
 	})
+}
+
+// clientAddr is the address of the connection's far end (no port); forwarded headers are
+// not trusted, since xtfd serves clients directly.
+func clientAddr(r *http.Request) string {
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
+	}
+	return r.RemoteAddr
 }
 
 var errNoTerminal = domain.Errorf(domain.CodeUnauthenticated, "终端未初始化或已失效，请重新初始化")
@@ -196,7 +206,7 @@ func StatusOf(code domain.Code) int {
 	switch code {
 	case domain.CodeUnauthenticated, domain.CodeLoginFailed:
 		return http.StatusUnauthorized
-	case domain.CodeForbidden, domain.CodeAdminPassword:
+	case domain.CodeForbidden, domain.CodeAdminPassword, domain.CodeMustChangePassword:
 		return http.StatusForbidden
 	case domain.CodeNotFound:
 		return http.StatusNotFound

@@ -17,7 +17,7 @@ import (
 func TestBadRequests(t *testing.T) {
 	e := newEnv(t)
 	term := e.initTerminal(t)
-	a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+	a := e.admin(t, term)
 	auth := map[string]string{httpapi.HeaderTerminal: term, httpapi.HeaderAuth: "Bearer " + a.SessionToken}
 	api := e.url + "/api/v1/"
 	cases := []struct {
@@ -129,7 +129,7 @@ func TestSameErrorsEmbeddedAndHTTP(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
 	term := e.initTerminal(t)
-	a := e.login(t, term, domain.AdminAccount, domain.InitialPassword)
+	a := e.admin(t, term)
 	in := platform.CashierInput{Account: "07", Password: "abc12345", Name: strings.Repeat("名", 21)}
 	for _, api := range []platform.API{e.svc, e.api} {
 		_, err := api.AddCashier(ctx, a, in)

@@ -1,7 +1,7 @@
-// CashierService: the admin's cashier management (manual §8.5).
+// CashierService: the admin's cashier management (manual §8.5) and 终端管理.
 import * as C from '../../wailsjs/go/services/CashierService'
 import { call } from './bridge'
-import type { Captcha, CashierFilter, CashierInput, Profile } from './types'
+import type { Captcha, CashierFilter, CashierInput, Profile, TerminalRow } from './types'
 
 export const cashierApi = {
   list: (f: CashierFilter) => call<Profile[] | null>(() => C.List(f)),
@@ -11,4 +11,6 @@ export const cashierApi = {
   resetPassword: (account: string, captchaId: string, answer: string) =>
     call<void>(() => C.ResetPassword(account, captchaId, answer)),
   remove: (account: string) => call<void>(() => C.Delete(account)),
+  terminals: () => call<TerminalRow[] | null>(() => C.Terminals()),
+  revokeTerminal: (termNo: string) => call<void>(() => C.RevokeTerminal(termNo)),
 }

@@ -10,6 +10,7 @@ type SameKeys<Go, Ui> = [Fields<Go>] extends [keyof Ui] ? ([keyof Ui] extends [F
 /** Contract lists each pair; a mismatch turns its `true` into Go's type and fails to compile. */
 export type Contract = [
   SameKeys<platform.Trade, UI.Trade>,
+  SameKeys<platform.TerminalRow, UI.TerminalRow>,
   SameKeys<platform.TradeFilter, UI.TradeFilter>,
   SameKeys<platform.TradePage, UI.TradePage>,
   SameKeys<platform.DayStats, UI.DayStats>,
@@ -27,5 +28,5 @@ export type Contract = [
   SameKeys<services.Hotkey, UI.Hotkey>,
   SameKeys<services.HotkeyStatus, UI.HotkeyStatus>,
 ]
-const allTrue: Contract = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]
+const allTrue: Contract = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]
 void allTrue

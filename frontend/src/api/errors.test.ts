@@ -48,9 +48,9 @@ describe('errText', () => {
     const codes = [
       'internal', 'invalid_input', 'not_found', 'forbidden', 'unauthenticated', 'unavailable',
       'amount_invalid', 'amount_zero', 'amount_too_large', 'paycode_invalid', 'pay_in_flight', 'paycode_used',
-      'pay_failed', 'pay_rejected', 'reverse_not_allowed', 'admin_password', 'sms_invalid', 'sms_expired',
+      'pay_failed', 'pay_rejected', 'pay_unsure', 'reverse_not_allowed', 'admin_password', 'sms_invalid', 'sms_expired',
       'sms_too_many', 'sms_too_soon', 'login_failed', 'account_locked', 'bound_elsewhere', 'weak_password',
-      'captcha_invalid', 'conflict',
+      'captcha_invalid', 'conflict', 'must_change_password',
     ]
     for (const l of ['zh-CN', 'en'] as const) {
       for (const c of codes) expect(i18n.global.te(`errors.${c}`, l), `${l} errors.${c}`).toBe(true)

@@ -31,6 +31,16 @@ export interface TerminalInfo {
 }
 
 /** A cashier account as shown to users. */
+/** TerminalRow is one terminal of the merchant in 终端管理. */
+export interface TerminalRow {
+  termNo: string
+  storeName: string
+  createdAt: string
+  lastSeenAt: string
+  revoked: boolean
+  current: boolean
+}
+
 export interface Profile {
   account: string
   name: string

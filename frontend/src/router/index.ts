@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('../views/notices/NoticeDetail.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'settings', redirect: '/settings/cashiers' },
       { path: 'settings/cashiers', name: 'cashiers', component: () => import('../views/settings/CashiersView.vue') },
+      { path: 'settings/terminals', name: 'terminals', component: () => import('../views/settings/TerminalsView.vue') },
       { path: 'settings/connection', name: 'connection', component: () => import('../views/settings/ConnectionView.vue') },
       { path: 'settings/print', name: 'print', component: () => import('../views/settings/PrintView.vue') },
       { path: 'settings/box', name: 'box', component: () => import('../views/settings/BoxView.vue') },

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Trade } from '../api/types'
 
@@ -82,7 +83,10 @@ describe('reverse store', () => {
     expect(await p).toBe('result')
     expect(api.cancel).toHaveBeenCalledWith('XTF0009', 'admin-pw')
     expect(rev.phase).toBe('success')
-    await vi.waitFor(() => expect(rev.orig?.refundedAmount).toBe(2000))
+    // The original is reloaded in the background; its lookup answers at once.
+    await flushPromises()
+    expect(api.lookup).toHaveBeenLastCalledWith('XTF0009')
+    expect(rev.orig?.refundedAmount).toBe(2000)
   })
 
   it('sends the refund amount as typed and a 待确认 answer shows as pending', async () => {

@@ -3,13 +3,13 @@ import { nextTick } from 'vue'
 import { ElMessageBox } from 'element-plus'
 import { i18n } from '../locales'
 
-function tagButtons(): void {
-  const tag = () => {
-    document.querySelectorAll('.xtf-confirm-yes').forEach((b) => b.setAttribute('data-testid', 'confirm-yes'))
-    document.querySelectorAll('.xtf-confirm-no').forEach((b) => b.setAttribute('data-testid', 'confirm-no'))
-  }
-  void nextTick(tag)
-  setTimeout(tag, 50)
+// tagButtons gives the buttons of the box just opened their test ids. ElMessageBox renders the
+// box at once and applies the button classes in Vue's next update, so one nextTick is enough:
+// no timer, which could fire after the caller (a test, a view) and its document are gone.
+async function tagButtons(): Promise<void> {
+  await nextTick()
+  document.querySelectorAll('.xtf-confirm-yes').forEach((b) => b.setAttribute('data-testid', 'confirm-yes'))
+  document.querySelectorAll('.xtf-confirm-no').forEach((b) => b.setAttribute('data-testid', 'confirm-no'))
 }
 
 /** confirmBox asks a yes/no question and resolves true on 是. */
@@ -24,7 +24,7 @@ export async function confirmBox(message: string, title: string, type: 'warning'
     type,
     closeOnClickModal: false,
   })
-  tagButtons()
+  void tagButtons()
   try {
     await answer
     return true
@@ -42,7 +42,7 @@ export async function alertBox(message: string, title: string): Promise<void> {
     customClass: 'xtf-confirm',
     type: 'info',
   })
-  tagButtons()
+  void tagButtons()
   try {
     await done
   } catch {

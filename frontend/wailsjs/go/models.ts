@@ -304,6 +304,48 @@ export namespace platform {
 	        this.payLimit = source["payLimit"];
 	    }
 	}
+	export class TerminalRow {
+	    termNo: string;
+	    storeName: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    lastSeenAt: any;
+	    revoked: boolean;
+	    current: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TerminalRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.termNo = source["termNo"];
+	        this.storeName = source["storeName"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.lastSeenAt = this.convertValues(source["lastSeenAt"], null);
+	        this.revoked = source["revoked"];
+	        this.current = source["current"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Trade {
 	    id: number;
 	    reqsn: string;

@@ -38,12 +38,12 @@ func main() {
 		os.Exit(1)
 	}
 	report("login", *n, *dur, func(i int) error {
-		_, err := api.Login(ctx, terms[i], domain.AdminAccount, domain.InitialPassword)
+		_, err := api.Login(ctx, terms[i], domain.AdminAccount, benchPassword)
 		return err
 	})
 	var creds []platform.Creds
 	for _, t := range terms {
-		s, err := api.Login(ctx, t, domain.AdminAccount, domain.InitialPassword)
+		s, err := api.Login(ctx, t, domain.AdminAccount, benchPassword)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "xtfload: login:", err)
 			os.Exit(1)
@@ -62,9 +62,14 @@ func main() {
 	})
 }
 
+// benchPassword is what setup changes each admin 01's initial password to (the platform
+// allows nothing else until it is changed).
+const benchPassword = "Bench2026x"
+
 var reCode = regexp.MustCompile(`(1[0-9]{10}) .*验证码为 ([0-9]{6})`)
 
-// setup initialises one terminal per merchant, reading the codes from the SMS log.
+// setup initialises one terminal per merchant, reading the codes from the SMS log, and
+// changes admin 01's initial password to benchPassword there.
 func setup(ctx context.Context, api *httpapi.Client, smsLog, prefix string, n int) ([]string, error) {
 	var terms []string
 	for i := range n {
@@ -84,9 +89,25 @@ func setup(ctx context.Context, api *httpapi.Client, smsLog, prefix string, n in
 		if err != nil {
 			return nil, fmt.Errorf("complete %s: %w", no, err)
 		}
+		if err := changeInitial(ctx, api, info.Token); err != nil {
+			return nil, fmt.Errorf("%s: %w", no, err)
+		}
 		terms = append(terms, info.Token)
 	}
 	return terms, nil
+}
+
+// changeInitial logs admin 01 in on term with the initial password and changes it.
+func changeInitial(ctx context.Context, api *httpapi.Client, term string) error {
+	s, err := api.Login(ctx, term, domain.AdminAccount, domain.InitialPassword)
+	if err != nil {
+		return fmt.Errorf("first login: %w", err)
+	}
+	c := platform.Creds{TerminalToken: term, SessionToken: s.Token}
+	if err := api.ChangePassword(ctx, c, domain.InitialPassword, benchPassword); err != nil {
+		return fmt.Errorf("change the initial password: %w", err)
+	}
+	return api.Logout(ctx, c)
 }
 
 // lastCode finds the newest code sent to phone in the SMS log.

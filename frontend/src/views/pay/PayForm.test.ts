@@ -17,6 +17,10 @@ const okTrade = { id: 1, reqsn: 'XTF1', kind: 'pay', status: 'success', amount: 
 let wrapper: VueWrapper
 const input = (id: string) => wrapper.get<HTMLInputElement>(`[data-testid="${id}"]`)
 const enter = (id: string) => input(id).trigger('keydown', { key: 'Enter' })
+// typingClock fakes only Date, which stamps the key events (jsdom's Event.timeStamp): the
+// keys of a scan are then 0 ms apart and a pause is exactly what the test advances, however
+// slow the machine running the test is.
+const typingClock = () => vi.useFakeTimers({ toFake: ['Date'] })
 
 beforeEach(() => {
   setLocale('zh-CN')
@@ -25,7 +29,10 @@ beforeEach(() => {
   payMock.mockReset()
   wrapper = mount(PayForm, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body })
 })
-afterEach(() => wrapper.unmount())
+afterEach(() => {
+  wrapper.unmount()
+  vi.useRealTimers()
+})
 
 describe('PayForm keyboard flow', () => {
   it('starts in the amount field; Enter there moves to the code without paying', async () => {
@@ -101,7 +108,8 @@ describe('PayForm keyboard flow', () => {
     payMock.mockResolvedValue(okTrade)
     const amount = input('pay-amount')
     await amount.setValue('12.3')
-    await new Promise((r) => setTimeout(r, 60)) // the cashier's typing and the scan are apart
+    typingClock()
+    vi.advanceTimersByTime(60) // the cashier's typing and the scan are apart
     const code = '134567890123456700'
     for (const ch of code) await amount.trigger('keydown', { key: ch })
     await amount.setValue('12.3' + code)
@@ -112,8 +120,9 @@ describe('PayForm keyboard flow', () => {
 
   it('does not mistake slow typing in the amount field for a scan', async () => {
     const amount = input('pay-amount')
+    typingClock()
     await amount.trigger('keydown', { key: '1' })
-    await new Promise((r) => setTimeout(r, 60))
+    vi.advanceTimersByTime(60)
     await amount.trigger('keydown', { key: '2' })
     await amount.setValue('12')
     await enter('pay-amount')

@@ -39,7 +39,10 @@ beforeEach(() => {
   Object.values(api).forEach((f) => f.mockReset())
   api.lookup.mockResolvedValue(paid)
 })
-afterEach(() => wrapper.unmount())
+afterEach(() => {
+  vi.useRealTimers()
+  wrapper.unmount()
+})
 
 describe('交易退货 form', () => {
   it('shows the looked-up payment and refuses more than is left, before asking Go', async () => {
@@ -95,5 +98,17 @@ describe('交易退货 form', () => {
     expect(wrapper.get('[data-testid="reverse-result"]').attributes('data-status')).toBe('success')
     expect(wrapper.get('[data-testid="reverse-result-status"]').text()).toBe('撤销成功')
     expect(el('reverse-password').element.value).toBe('')
+  })
+  it('typing a number looks it up after a pause, and not at all once the form is gone', async () => {
+    await open('cancel')
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    api.lookup.mockClear()
+    await el('reverse-tradeno').setValue('XTF0007')
+    vi.advanceTimersByTime(400)
+    expect(api.lookup).toHaveBeenLastCalledWith('XTF0007')
+    await el('reverse-tradeno').setValue('XTF0008')
+    wrapper.unmount()
+    vi.advanceTimersByTime(400)
+    expect(api.lookup).toHaveBeenCalledTimes(1)
   })
 })

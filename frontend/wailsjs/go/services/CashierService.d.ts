@@ -12,4 +12,8 @@ export function NewCaptcha():Promise<platform.Captcha>;
 
 export function ResetPassword(arg1:string,arg2:string,arg3:string):Promise<void>;
 
+export function RevokeTerminal(arg1:string):Promise<void>;
+
+export function Terminals():Promise<Array<platform.TerminalRow>>;
+
 export function Update(arg1:string,arg2:platform.CashierInput):Promise<platform.Profile>;

@@ -22,6 +22,14 @@ export function ResetPassword(arg1, arg2, arg3) {
   return window['go']['services']['CashierService']['ResetPassword'](arg1, arg2, arg3);
 }
 
+export function RevokeTerminal(arg1) {
+  return window['go']['services']['CashierService']['RevokeTerminal'](arg1);
+}
+
+export function Terminals() {
+  return window['go']['services']['CashierService']['Terminals']();
+}
+
 export function Update(arg1, arg2) {
   return window['go']['services']['CashierService']['Update'](arg1, arg2);
 }

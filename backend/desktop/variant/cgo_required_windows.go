@@ -1,6 +1,6 @@
 //go:build windows && !cgo && (production || dev)
 
-package main
+package variant
 
 // A Windows build of the app without cgo would link go-sqlite3's no-cgo stub, which compiles
 // but fails every database open at run time. Refuse to compile instead: build with
