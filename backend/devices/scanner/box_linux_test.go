@@ -11,6 +11,26 @@ import (
 	"xiaotongfu/backend/internal/testkit"
 )
 
+func (r *recorder) waitCode(t *testing.T) string {
+	t.Helper()
+	select {
+	case c := <-r.codes:
+		return c
+	case <-time.After(5 * time.Second):
+		t.Fatal("no code")
+		return ""
+	}
+}
+
+func (r *recorder) noMoreCodes(t *testing.T) {
+	t.Helper()
+	select {
+	case c := <-r.codes:
+		t.Fatalf("unexpected code %q", c)
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
 func TestBoxReadsCodesOverPTY(t *testing.T) {
 	d := testkit.NewPtyPort(t)
 	d.Plug()

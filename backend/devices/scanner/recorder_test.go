@@ -67,23 +67,3 @@ func (r *recorder) waitState(t *testing.T, want State) Status {
 		}
 	}
 }
-
-func (r *recorder) waitCode(t *testing.T) string {
-	t.Helper()
-	select {
-	case c := <-r.codes:
-		return c
-	case <-time.After(5 * time.Second):
-		t.Fatal("no code")
-		return ""
-	}
-}
-
-func (r *recorder) noMoreCodes(t *testing.T) {
-	t.Helper()
-	select {
-	case c := <-r.codes:
-		t.Fatalf("unexpected code %q", c)
-	case <-time.After(300 * time.Millisecond):
-	}
-}
