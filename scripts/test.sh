@@ -32,19 +32,24 @@ bindings_fresh() {
   [[ -z $out ]] || { echo "frontend/wailsjs is stale; run 'wails generate module' and commit:"; echo "$out"; return 1; }
 }
 
-go_test() {
-  local dsn="" rc
+# with_pg LOG CMD... runs CMD with XTF_TEST_PG_DSN set to a throw-away PostgreSQL server
+# (scripts/pg-start.sh), its output in LOG, then stops the server and summarises LOG.
+with_pg() {
+  local log=$1 dsn="" rc
+  shift
   if [[ -x scripts/pg-start.sh ]]; then
     dsn=$(scripts/pg-start.sh) || { echo "could not start PostgreSQL"; return 1; }
     echo "PostgreSQL for tests: $dsn"
   fi
   mkdir -p build/bin
-  XTF_TEST_PG_DSN=$dsn scripts/xvfb.sh go test -count=1 -v ./... > build/bin/go-test.log 2>&1
+  XTF_TEST_PG_DSN=$dsn "$@" > "$log" 2>&1
   rc=$?
   [[ -n $dsn ]] && scripts/pg-stop.sh "$dsn"
-  go_test_summary build/bin/go-test.log
+  go_test_summary "$log"
   return $rc
 }
+
+go_test() { with_pg build/bin/go-test.log scripts/xvfb.sh go test -count=1 -v ./...; }
 
 # go_test_summary prints each package's result, every failed or skipped test with its reason
 # and the counts, from a `go test -v` log (the full log stays in the file).
@@ -61,15 +66,8 @@ go_test_summary() {
 }
 
 # go_test_windows runs every backend package's tests as Windows binaries under Wine
-# (scripts/wine-test.sh) and summarises them like go_test.
-go_test_windows() {
-  local rc
-  mkdir -p build/bin
-  scripts/wine-test.sh -count=1 -v ./backend/... > build/bin/go-test-windows.log 2>&1
-  rc=$?
-  go_test_summary build/bin/go-test-windows.log
-  return $rc
-}
+# (scripts/wine-test.sh), PostgreSQL runs included, and summarises them like go_test.
+go_test_windows() { with_pg build/bin/go-test-windows.log scripts/wine-test.sh -count=1 -v ./backend/...; }
 
 step "gofmt" gofmt_check
 step "go vet (linux)" go vet ./...
