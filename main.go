@@ -43,6 +43,7 @@ func main() {
 		OnShutdown:         app.shutdown,
 		Bind:               sh.Bind(),
 		ErrorFormatter:     sh.FormatError,
+		Windows:            desktop.WindowsOptions(),
 		SingleInstanceLock: &options.SingleInstanceLock{UniqueId: sh.InstanceID(), OnSecondInstanceLaunch: app.secondInstance},
 	})
 }

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PKGS=(libgtk-3-dev libwebkit2gtk-4.0-dev xvfb xauth xdotool x11-utils imagemagick
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core fonts-liberation tesseract-ocr chromium
   gcc-mingw-w64-x86-64 nsis libx11-dev dbus-daemon socat postgresql cups cups-daemon cups-client
+  wine wine64 wine32:i386 osslsigncode openssl
   fonts-urw-base35 fonts-droid-fallback)
 WAILS_VERSION=$(awk '$1=="github.com/wailsapp/wails/v2"{print $2}' go.mod)
 NODE_MIN=20.19
@@ -25,6 +26,10 @@ if ((${#missing[@]})); then
   fi
   say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # wine32:i386 (Wine's 32-bit half, which the 32-bit NSIS installer needs) is an i386 package.
+  if [[ " ${missing[*]}" == *":i386"* ]] && ! dpkg --print-foreign-architectures | grep -qx i386; then
+    dpkg --add-architecture i386
+  fi
   apt-get update -qq
   apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -20,7 +20,8 @@ import (
 // ConfigName is the config file's name inside the data folder.
 const ConfigName = "config.json"
 
-// Config is the desktop's config file. It holds the terminal token, so it is written 0600.
+// Config is the desktop's config file. It holds the terminal token, so only the current user
+// may read it (mode 0600; a private ACL on Windows).
 type Config struct {
 	Platform      PlatformConfig  `json:"platform"`
 	TerminalToken string          `json:"terminalToken,omitempty"`
@@ -165,7 +166,8 @@ func (f *ConfigFile) UpdateDevices(change func(*services.DeviceSettings)) error 
 	return f.update(func(c *Config) { change(&c.Devices) })
 }
 
-// update changes the config and writes it atomically (temp file + rename), mode 0600.
+// update changes the config and writes it atomically (temp file + rename), readable only by
+// the current user (makePrivate).
 func (f *ConfigFile) update(change func(*Config)) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -184,7 +186,7 @@ func (f *ConfigFile) update(change func(*Config)) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(0o600); err != nil {
+	if err := makePrivate(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

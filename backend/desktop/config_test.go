@@ -19,7 +19,7 @@ func TestMissingConfigMeansEmbedded(t *testing.T) {
 	}
 }
 
-func TestConfigSavesAtomicallyWithPrivateMode(t *testing.T) {
+func TestConfigSavesAtomicallyAndPrivately(t *testing.T) {
 	dir := t.TempDir()
 	f, _ := LoadConfig(dir)
 	if err := f.SetTerminalToken("tok-123"); err != nil {
@@ -28,10 +28,7 @@ func TestConfigSavesAtomicallyWithPrivateMode(t *testing.T) {
 	if err := f.SaveSettings(services.Settings{Mode: services.ModeRemote, ServerURL: "http://127.0.0.1:8080"}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := os.Stat(filepath.Join(dir, ConfigName))
-	if err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("config file: %v, mode %v; want 0600", err, st.Mode().Perm())
-	}
+	checkPrivate(t, filepath.Join(dir, ConfigName))
 	again, err := LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -1,9 +1,6 @@
-//go:build !windows
-
 package desktop
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -15,8 +12,8 @@ import (
 )
 
 // TestStartupFailureNamesTheDataFolder: a data folder that cannot be created, or whose log
-// cannot be opened, fails Open with a StartupError whose Chinese message names the folder;
-// outside Windows it goes to stderr (on Windows a MessageBoxW shows the same text).
+// cannot be opened, fails Open with a StartupError whose Chinese message names the folder and
+// reaches the user (stderr outside Windows, a real message box on Windows: see reported).
 func TestStartupFailureNamesTheDataFolder(t *testing.T) {
 	base := t.TempDir()
 	file := filepath.Join(base, "not-a-folder")
@@ -34,13 +31,10 @@ func TestStartupFailureNamesTheDataFolder(t *testing.T) {
 		if sh != nil || !errors.As(err, &se) || se.Dir != dir {
 			t.Fatalf("Open with %s = %v, %v; want a StartupError for that folder", dir, sh, err)
 		}
-		var out bytes.Buffer
-		startupOut = &out
-		ReportStartupFailure(err)
-		startupOut = os.Stderr
-		for _, want := range []string{"小通付无法启动", "数据文件夹无法打开", "数据文件夹：" + dir, "原因："} {
-			if !strings.Contains(out.String(), want) {
-				t.Fatalf("message lacks %q:\n%s", want, out.String())
+		out := reported(t, err)
+		for _, want := range []string{StartupTitle + ": ", "数据文件夹无法打开", "数据文件夹：" + dir, "原因："} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("message lacks %q:\n%s", want, out)
 			}
 		}
 	}

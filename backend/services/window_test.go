@@ -135,9 +135,11 @@ func TestCloseHidesToTrayOrMinimises(t *testing.T) {
 	if c2.Window().BeforeClose() != true {
 		t.Fatal("BeforeClose let the window close")
 	}
-	waitUntil(t, func() bool { return c2.Window().Mode() == events.ModeFloating })
-	if got := rt2.take(); !slices.Contains(got, "SetSize 120x120") || slices.Contains(got, "Hide") {
-		t.Fatalf("close without a tray: %q", got)
+	// The mode changes before the window is resized, so wait for the resize itself.
+	var got []string
+	waitUntil(t, func() bool { got = append(got, rt2.take()...); return slices.Contains(got, "SetSize 120x120") })
+	if c2.Window().Mode() != events.ModeFloating || slices.Contains(got, "Hide") {
+		t.Fatalf("close without a tray: %q, mode %s", got, c2.Window().Mode())
 	}
 
 	// 隐藏悬浮窗: minimise for real.

@@ -3,14 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -124,7 +122,7 @@ func (p *proxy) deliverLate(r *http.Request, body []byte) {
 	hdr, uri := r.Header.Clone(), r.URL.RequestURI()
 	p.late.Go(func() {
 		time.Sleep(d)
-		if _, err := p.forward(context.Background(), r.Method, uri, hdr, body); errors.Is(err, syscall.ECONNREFUSED) {
+		if _, err := p.forward(context.Background(), r.Method, uri, hdr, body); refused(err) {
 			p.counts.add(p.name + ": late request not delivered (server down)")
 		}
 	})
@@ -153,7 +151,7 @@ func (p *proxy) forward(ctx context.Context, method, uri string, hdr http.Header
 		res, err := p.hc.Do(req)
 		if err != nil {
 			last = err
-			if errors.Is(err, syscall.ECONNREFUSED) {
+			if refused(err) {
 				continue
 			}
 			return nil, err

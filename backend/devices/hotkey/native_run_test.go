@@ -13,7 +13,7 @@ import (
 // `xvfb-run -a go test ./backend/devices/hotkey/...`.
 func TestNativeUnderX(t *testing.T) {
 	if runtime.GOOS != "linux" {
-		t.Skip("the X11 hotkey test runs on Linux only")
+		t.Skip("X11 hotkey test, Linux only: on Windows hotkey/native tests RegisterHotKey and SendInput directly")
 	}
 	if os.Getenv("DISPLAY") == "" {
 		t.Skip("DISPLAY is unset: run under `xvfb-run -a go test ./backend/devices/hotkey/...` to test real X11 hotkeys")

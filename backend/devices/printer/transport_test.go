@@ -16,7 +16,13 @@ import (
 // listen accepts one connection on loopback and returns what it received.
 func listen(t *testing.T) (addr string, got <-chan []byte) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	return listenOn(t, "127.0.0.1:0")
+}
+
+// listenOn is listen on a given address.
+func listenOn(t *testing.T, at string) (addr string, got <-chan []byte) {
+	t.Helper()
+	ln, err := net.Listen("tcp", at)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,23 +15,24 @@ type PortInfo struct {
 	USB     bool   `json:"usb"`
 }
 
-// Ports lists the serial ports the system knows, sorted by name. Pseudo-terminals and other
-// device paths are never listed: a path typed by hand is still accepted as is by Settings.Port.
-// If typed is non-empty and not among the listed ports, it is appended so the screen can keep
-// showing the configured value.
+// Ports lists the serial ports the system knows, sorted by name: the ports the device manager
+// describes (with their USB product) and every other port the system's port list names (on
+// Windows, HARDWARE\DEVICEMAP\SERIALCOMM also holds virtual ports that the device manager,
+// and Wine, do not describe). Pseudo-terminals and other device paths are never listed: a
+// path typed by hand is still accepted as is by Settings.Port. If typed is non-empty and not
+// among the listed ports, it is appended so the screen can keep showing the configured value.
 func Ports(typed string) ([]PortInfo, error) {
 	var out []PortInfo
 	detailed, err := enumerator.GetDetailedPortsList()
-	if err == nil {
-		for _, p := range detailed {
-			out = append(out, PortInfo{Name: p.Name, Product: p.Product, USB: p.IsUSB})
-		}
-	} else {
-		names, err2 := serial.GetPortsList()
-		if err2 != nil {
-			return portsWithTyped(nil, typed), err2
-		}
-		for _, n := range names {
+	for _, p := range detailed {
+		out = append(out, PortInfo{Name: p.Name, Product: p.Product, USB: p.IsUSB})
+	}
+	names, err2 := serial.GetPortsList()
+	if err != nil && err2 != nil {
+		return portsWithTyped(nil, typed), err2
+	}
+	for _, n := range names {
+		if !slices.ContainsFunc(out, func(p PortInfo) bool { return p.Name == n }) {
 			out = append(out, PortInfo{Name: n})
 		}
 	}

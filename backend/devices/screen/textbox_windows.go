@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"strings"
 	"syscall"
 	"unsafe"
 
@@ -18,6 +19,7 @@ var (
 	procWindowFromPoint     = user32.NewProc("WindowFromPoint")
 	procSendMessageTimeoutW = user32.NewProc("SendMessageTimeoutW")
 	procGetCursorPos        = user32.NewProc("GetCursorPos")
+	procGetClassNameW       = user32.NewProc("GetClassNameW")
 )
 
 const (
@@ -45,10 +47,11 @@ func (winReader) TextAt(ctx context.Context, pt image.Point) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	if text, err := windowText(pt); err == nil && text != "" {
-		return text, nil
+	text, edit, err := windowText(pt)
+	if err == nil && (text != "" || edit) {
+		return text, nil // an empty text box is a cleared amount, not a reason to ask UIA
 	}
-	text, err := uiaText(pt)
+	text, err = uiaText(pt)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrNoText, err)
 	}
@@ -61,26 +64,36 @@ func packPoint(pt image.Point) uintptr {
 }
 
 // windowText reads the text of the window at pt with WM_GETTEXT, which Windows marshals across
-// processes (GetWindowText would return only captions of other programs' controls).
-func windowText(pt image.Point) (string, error) {
+// processes (GetWindowText would return only captions of other programs' controls). edit
+// tells whether the window is a text box (its class name holds "Edit": EDIT, RichEdit20W,
+// RICHEDIT50W, TEdit, WindowsForms10.EDIT…), whose empty text means an empty box.
+func windowText(pt image.Point) (text string, edit bool, err error) {
 	hwnd, _, _ := procWindowFromPoint.Call(packPoint(pt))
 	if hwnd == 0 {
-		return "", errors.New("no window at point")
+		return "", false, errors.New("no window at point")
 	}
+	edit = isEditClass(hwnd)
 	var n uintptr
 	if r, _, err := procSendMessageTimeoutW.Call(hwnd, wmGetTextLength, 0, 0, smtoAbortIfHung|smtoBlock, textTimeoutMs, uintptr(unsafe.Pointer(&n))); r == 0 {
-		return "", fmt.Errorf("WM_GETTEXTLENGTH: %v", err)
+		return "", edit, fmt.Errorf("WM_GETTEXTLENGTH: %v", err)
 	}
 	if n == 0 {
-		return "", nil
+		return "", edit, nil
 	}
 	n = min(n, maxTextLen)
 	buf := make([]uint16, n+1)
 	var got uintptr
 	if r, _, err := procSendMessageTimeoutW.Call(hwnd, wmGetText, n+1, uintptr(unsafe.Pointer(&buf[0])), smtoAbortIfHung|smtoBlock, textTimeoutMs, uintptr(unsafe.Pointer(&got))); r == 0 {
-		return "", fmt.Errorf("WM_GETTEXT: %v", err)
+		return "", edit, fmt.Errorf("WM_GETTEXT: %v", err)
 	}
-	return syscall.UTF16ToString(buf[:min(got, n)]), nil
+	return syscall.UTF16ToString(buf[:min(got, n)]), edit, nil
+}
+
+// isEditClass tells whether hwnd's window class is a text box's.
+func isEditClass(hwnd uintptr) bool {
+	var buf [256]uint16
+	n, _, _ := procGetClassNameW.Call(hwnd, uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)))
+	return strings.Contains(strings.ToLower(syscall.UTF16ToString(buf[:n])), "edit")
 }
 
 // CursorPos returns the mouse position in virtual-desktop coordinates, for 开始对接 (the user

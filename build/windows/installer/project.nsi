@@ -28,7 +28,11 @@ Unicode true
 !define PRODUCT_EXECUTABLE  "xiaotongfu.exe"       # the exe keeps its ASCII build name (wails.json outputfilename)
 ## !define UNINST_KEY_NAME     "UninstKeyInRegistry"  # Default "${INFO_COMPANYNAME}${INFO_PRODUCTNAME}"
 ####
-## !define REQUEST_EXECUTION_LEVEL "admin"            # Default "admin"  see also https://nsis.sourceforge.io/Docs/Chapter4.html
+# Per user: a shop PC's cashier account may not be an administrator, and the data folder is
+# per user anyway (%AppData%\XiaoTongFu). No UAC prompt; HKCU and the user's own shell folders.
+!define REQUEST_EXECUTION_LEVEL "user"
+!define UNINST_KEY_NAME     "XiaoTongFu"
+!define DATA_FOLDER         "$APPDATA\XiaoTongFu" # store.DataDir: trades, config, log
 ####
 ## Include the wails tools
 ####
@@ -62,17 +66,21 @@ ManifestDPIAware true
 !insertmacro MUI_PAGE_INSTFILES # Installing page.
 !insertmacro MUI_PAGE_FINISH # Finished installation page.
 
+!insertmacro MUI_UNPAGE_COMPONENTS # the 删除数据 tick box, off by default
 !insertmacro MUI_UNPAGE_INSTFILES # Uinstalling page
 
-!insertmacro MUI_LANGUAGE "English" # Set the Language of the installer
+!insertmacro MUI_LANGUAGE "SimpChinese"
 
-## The following two statements can be used to sign the installer and the uninstaller. The path to the binaries are provided in %1
-#!uninstfinalize 'signtool --file "%1"'
-#!finalize 'signtool --file "%1"'
+# scripts/windows.sh passes -DXTF_SIGN=<scripts/sign.sh> to sign the uninstaller and the installer.
+!ifdef XTF_SIGN
+    !uninstfinalize '"${XTF_SIGN}" "%1"'
+    !finalize '"${XTF_SIGN}" "%1"'
+!endif
 
 Name "${INFO_PRODUCTNAME}"
 OutFile "..\..\bin\xiaotongfu-${ARCH}-installer.exe" # Name of the installer's file (ASCII, like the exe).
-InstallDir "$PROGRAMFILES64\${INFO_COMPANYNAME}\${INFO_PRODUCTNAME}" # Default installing folder ($PROGRAMFILES is Program Files folder).
+InstallDir "$LOCALAPPDATA\Programs\${INFO_PRODUCTNAME}" # per user, like other per-user apps
+InstallDirRegKey HKCU "Software\Microsoft\Windows\CurrentVersion\Uninstall\${UNINST_KEY_NAME}" "InstallLocation" # an update goes where the last install went
 ShowInstDetails show # This will always show the installation details.
 
 Function .onInit
@@ -80,7 +88,7 @@ Function .onInit
 FunctionEnd
 
 Section
-    !insertmacro wails.setShellContext
+    SetShellVarContext current
 
     !insertmacro wails.webview2runtime
 
@@ -91,24 +99,36 @@ Section
     CreateShortcut "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
     CreateShortCut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
 
-    !insertmacro wails.associateFiles
-    !insertmacro wails.associateCustomProtocols
-
-    !insertmacro wails.writeUninstaller
+    WriteUninstaller "$INSTDIR\uninstall.exe"
+    WriteRegStr HKCU "${UNINST_KEY}" "Publisher" "${INFO_COMPANYNAME}"
+    WriteRegStr HKCU "${UNINST_KEY}" "DisplayName" "${INFO_PRODUCTNAME}"
+    WriteRegStr HKCU "${UNINST_KEY}" "DisplayVersion" "${INFO_PRODUCTVERSION}"
+    WriteRegStr HKCU "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\${PRODUCT_EXECUTABLE}"
+    WriteRegStr HKCU "${UNINST_KEY}" "InstallLocation" "$INSTDIR"
+    WriteRegStr HKCU "${UNINST_KEY}" "UninstallString" "$\"$INSTDIR\uninstall.exe$\""
+    WriteRegStr HKCU "${UNINST_KEY}" "QuietUninstallString" "$\"$INSTDIR\uninstall.exe$\" /S"
+    WriteRegDWORD HKCU "${UNINST_KEY}" "NoModify" 1
+    WriteRegDWORD HKCU "${UNINST_KEY}" "NoRepair" 1
 SectionEnd
 
-Section "uninstall"
-    !insertmacro wails.setShellContext
+Section "un.${INFO_PRODUCTNAME}" secUninstProgram
+    SectionIn RO
+    SetShellVarContext current
 
-    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # Remove the WebView2 DataPath
+    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # the WebView2 cache, not the data folder
 
-    RMDir /r $INSTDIR
+    Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
+    Delete "$INSTDIR\uninstall.exe"
+    RMDir "$INSTDIR"
 
     Delete "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk"
     Delete "$DESKTOP\${INFO_PRODUCTNAME}.lnk"
+    DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Run" "XiaoTongFu"
+    DeleteRegKey HKCU "${UNINST_KEY}"
+SectionEnd
 
-    !insertmacro wails.unassociateFiles
-    !insertmacro wails.unassociateCustomProtocols
-
-    !insertmacro wails.deleteUninstaller
+# Off by default (and in a silent uninstall): the shop's trades and settings survive removing
+# the program, and a reinstall finds them.
+Section /o "un.同时删除数据（交易记录、设置、日志）" secUninstData
+    RMDir /r "${DATA_FOLDER}"
 SectionEnd
