@@ -87,8 +87,7 @@ func (c *cashier) loop(ctx context.Context, pace time.Duration) {
 	loggedIn := false
 	for ctx.Err() == nil {
 		if !loggedIn {
-			_, err := c.session.Login(domain.AdminAccount, domain.InitialPassword)
-			loggedIn = err == nil
+			loggedIn = c.login() == nil
 			sleep(ctx, pace)
 			continue
 		}
@@ -98,6 +97,22 @@ func (c *cashier) loop(ctx context.Context, pace time.Duration) {
 		}
 		sleep(ctx, pace)
 	}
+}
+
+// ownerPassword is what each terminal's admin 01 changes the initial password to (the
+// platform accepts nothing else from an account on its initial password).
+const ownerPassword = "Chaos2026xtf"
+
+// login logs admin 01 in with the owner's password, or, the first time, with the initial
+// one and changes it.
+func (c *cashier) login() error {
+	if _, err := c.session.Login(domain.AdminAccount, ownerPassword); err == nil {
+		return nil
+	}
+	if _, err := c.session.Login(domain.AdminAccount, domain.InitialPassword); err != nil {
+		return err
+	}
+	return c.session.ChangePassword(domain.InitialPassword, ownerPassword, ownerPassword)
 }
 
 // step does one random operation.
@@ -153,7 +168,7 @@ func (c *cashier) pick() paidTrade {
 func (c *cashier) refund() error {
 	p := c.pick()
 	part := 1 + rand.Int64N(max(1, p.amount/2))
-	_, err := c.trades.Refund(p.reqsn, domain.FormatFen(part), domain.InitialPassword)
+	_, err := c.trades.Refund(p.reqsn, domain.FormatFen(part), ownerPassword)
 	if err == nil && part < p.amount && rand.IntN(2) == 0 {
 		c.remember(paidTrade{reqsn: p.reqsn, amount: p.amount - part})
 	}
@@ -162,7 +177,7 @@ func (c *cashier) refund() error {
 
 // void cancels a recent payment in full (refused by the platform when part was refunded).
 func (c *cashier) void() error {
-	_, err := c.trades.Cancel(c.pick().reqsn, domain.InitialPassword)
+	_, err := c.trades.Cancel(c.pick().reqsn, ownerPassword)
 	return err
 }
 
