@@ -85,9 +85,10 @@ func TestUnknownThenSweep(t *testing.T) {
 }
 
 // TestResumeAtStart: a service stops (as on shutdown) while a trade is pending, and another
-// left a never-sent trade behind; a new service's Start resolves both.
+// left a never-sent trade behind; a new service's Start resolves both. The 10 s window keeps
+// a slow machine (Windows under Wine) from closing the pending pay before it is resumed.
 func TestResumeAtStart(t *testing.T) {
-	e := newPayEnv(t, "MD5", testPoll)
+	e := newPayEnv(t, "MD5", racePoll)
 	creds := e.login(e.store, domain.RoleCashier, "cashier123")
 	tr, _ := e.svc.Pay(t.Context(), creds, PayInput{Amount: 300, AuthCode: e.code(90)})
 	e.svc.Stop()
@@ -103,7 +104,7 @@ func TestResumeAtStart(t *testing.T) {
 	unsent.CreatedAt = time.Now().Add(-time.Minute).UTC()
 	must(t, e.db.Create(&unsent).Error)
 
-	e.svc = e.newService(e.db, testPoll)
+	e.svc = e.newService(e.db, racePoll)
 	must(t, e.svc.Start(t.Context()))
 	if got := e.waitSettled(creds, tr.ID); got.Status != string(domain.StatusSuccess) {
 		t.Fatalf("resumed trade ended %s", got.Status)
