@@ -81,6 +81,7 @@ step "chaos (75 s)" env CHAOS_DURATION=75s scripts/chaos.sh
 step "vitest" bash -c 'cd frontend && npm test --silent'
 step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
 step "eslint" bash -c 'cd frontend && npm run --silent lint'
+step "prettier" bash -c 'cd frontend && npm run --silent format:check'
 step "e2e (chromium)" scripts/e2e.sh
 
 total=$(( ${#passed[@]} + ${#failed[@]} ))

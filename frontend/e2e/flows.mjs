@@ -3,7 +3,10 @@ import { assert, fill, textOf, tid } from './lib.mjs'
 
 /** demoSmsCode reads the SMS code shown in the demo banner (embedded demo mode). */
 export async function demoSmsCode(page) {
-  await page.waitForFunction((sel) => /^\d{6}$/.test(document.querySelector(sel)?.textContent?.trim() ?? ''), tid('demo-sms'))
+  await page.waitForFunction(
+    (sel) => /^\d{6}$/.test(document.querySelector(sel)?.textContent?.trim() ?? ''),
+    tid('demo-sms'),
+  )
   return textOf(page, 'demo-sms')
 }
 
@@ -104,7 +107,11 @@ export async function addCashier(page, { account, password, name }) {
 /** callGo calls a bound Go method from the page and returns {value} or {error}. */
 export function callGo(page, service, method, ...args) {
   return page.evaluate(
-    ([s, m, a]) => window.go.services[s][m](...a).then((value) => ({ value }), (error) => ({ error })),
+    ([s, m, a]) =>
+      window.go.services[s][m](...a).then(
+        (value) => ({ value }),
+        (error) => ({ error }),
+      ),
     [service, method, args],
   )
 }

@@ -38,7 +38,8 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 async function waitHTTP(url, proc, logFile, timeoutMs = 90000) {
   const end = Date.now() + timeoutMs
   while (Date.now() < end) {
-    if (proc.exitCode !== null) throw new Error(`${path.basename(proc.spawnfile)} exited (${proc.exitCode}); see ${logFile}`)
+    if (proc.exitCode !== null)
+      throw new Error(`${path.basename(proc.spawnfile)} exited (${proc.exitCode}); see ${logFile}`)
     try {
       const r = await fetch(url)
       if (r.ok) return
@@ -53,7 +54,11 @@ async function waitHTTP(url, proc, logFile, timeoutMs = 90000) {
 /** spawnLogged starts a process whose output goes to logFile, in its own process group. */
 function spawnLogged(bin, args, env, logFile) {
   const out = fs.openSync(logFile, 'a')
-  const proc = spawn(bin, args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out], detached: true })
+  const proc = spawn(bin, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+    detached: true,
+  })
   fs.closeSync(out)
   return proc
 }
@@ -72,11 +77,20 @@ async function stopProc(proc) {
  * startApp runs one terminal: XTF_DATA_DIR (a fresh folder unless dir is given) holding config
  * (config.json), the dev binary serving the UI and bindings on http://localhost:<port>.
  */
-export async function startApp({ name, port, config, dir = fs.mkdtempSync(path.join(os.tmpdir(), `xtf-e2e-${name}-`)) }) {
+export async function startApp({
+  name,
+  port,
+  config,
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), `xtf-e2e-${name}-`)),
+}) {
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2), { mode: 0o600 })
   const logFile = path.join(dir, 'app.out')
-  const proc = spawnLogged(appBin, ['-devserver', `localhost:${port}`, '-assetdir', distDir, '-loglevel', 'Warning'],
-    { XTF_DATA_DIR: dir }, logFile)
+  const proc = spawnLogged(
+    appBin,
+    ['-devserver', `localhost:${port}`, '-assetdir', distDir, '-loglevel', 'Warning'],
+    { XTF_DATA_DIR: dir },
+    logFile,
+  )
   const url = `http://localhost:${port}/`
   await waitHTTP(url, proc, logFile)
   return { name, url, dir, logFile, proc, stop: () => stopProc(proc) }
@@ -91,8 +105,24 @@ export async function startXtfd({ port }) {
   const code = await new Promise((r) => seed.once('exit', r))
   if (code !== 0) throw new Error(`xtfd demo failed (${code}); see ${logFile}`)
   const smsLog = path.join(dir, 'sms.log')
-  const proc = spawnLogged(xtfdBin, ['serve', '-listen', `127.0.0.1:${port}`, '-db', db, '-gateway', 'sim',
-    '-sms', 'console', '-sms-log', smsLog], {}, logFile)
+  const proc = spawnLogged(
+    xtfdBin,
+    [
+      'serve',
+      '-listen',
+      `127.0.0.1:${port}`,
+      '-db',
+      db,
+      '-gateway',
+      'sim',
+      '-sms',
+      'console',
+      '-sms-log',
+      smsLog,
+    ],
+    {},
+    logFile,
+  )
   const url = `http://127.0.0.1:${port}`
   await waitHTTP(`${url}/openapi.json`, proc, logFile)
   return { url, dir, smsLog, logFile, stop: () => stopProc(proc) }
@@ -110,15 +140,26 @@ export function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
 }
 
 /** openPage opens url in a new 1280×800 page that logs page errors. */
 export async function openPage(browser, url, label) {
   // The shops are in China: the platform's business day is China time, and so is the UI's.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
   page.on('pageerror', (e) => console.log(`[${label} pageerror] ${e.message}`))
   page.setDefaultTimeout(15000)
   await page.goto(url, { waitUntil: 'networkidle' })
@@ -145,7 +186,11 @@ export async function expectText(page, id, want, timeout = 15000) {
   const el = page.locator(tid(id)).first()
   try {
     await el.waitFor({ state: 'visible', timeout })
-    await page.waitForFunction(([sel, w]) => document.querySelector(sel)?.textContent?.includes(w), [tid(id), want], { timeout })
+    await page.waitForFunction(
+      ([sel, w]) => document.querySelector(sel)?.textContent?.includes(w),
+      [tid(id), want],
+      { timeout },
+    )
   } catch {
     const got = (await el.count()) ? (await el.innerText().catch(() => '?')).trim() : '(absent)'
     throw new Error(`${id}: want text containing ${JSON.stringify(want)}, got ${JSON.stringify(got)}`)
@@ -177,7 +222,10 @@ export class Runner {
       console.log(`FAIL ${name}: ${e.message}`)
       for (const [i, p] of pages().entries()) {
         const file = path.join(outDir, `${name.replace(/[^\w-]+/g, '_')}-${i}.png`)
-        await p.screenshot({ path: file }).then(() => console.log(`     screenshot: ${file}`), () => {})
+        await p.screenshot({ path: file }).then(
+          () => console.log(`     screenshot: ${file}`),
+          () => {},
+        )
       }
     }
   }

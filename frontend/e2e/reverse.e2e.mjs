@@ -51,71 +51,108 @@ export async function reverseSuite(runner, browser, app, simURL) {
   page.on('pageerror', (e) => errors.push(e.message))
   await page.waitForSelector(tid('pay-form'))
 
-  await runner.test('reverse: 撤销 with a wrong admin password is refused before the bank; the right one voids', async () => {
-    const { reqsn, trxid } = await paid(page, simURL, '5.00')
-    await openReverse(page, 'cancel', reqsn)
-    await submitReverse(page, { password: 'Wrong-2026' })
-    const msg = await fieldError(page, 'reverse-password')
-    assert(msg.includes('管理员密码错误'), `wrong password shows ${JSON.stringify(msg)}`)
-    assert((await reversalsOf(simURL, trxid)).length === 0, 'a cancel reached the simulator with a wrong password')
+  await runner.test(
+    'reverse: 撤销 with a wrong admin password is refused before the bank; the right one voids',
+    async () => {
+      const { reqsn, trxid } = await paid(page, simURL, '5.00')
+      await openReverse(page, 'cancel', reqsn)
+      await submitReverse(page, { password: 'Wrong-2026' })
+      const msg = await fieldError(page, 'reverse-password')
+      assert(msg.includes('管理员密码错误'), `wrong password shows ${JSON.stringify(msg)}`)
+      assert(
+        (await reversalsOf(simURL, trxid)).length === 0,
+        'a cancel reached the simulator with a wrong password',
+      )
 
-    await submitReverse(page, { password: adminPw })
-    await page.waitForSelector(`${tid('reverse-result')}[data-status="success"]`, { timeout: 30000 })
-    await expectText(page, 'reverse-result-status', '成功')
-    await expectText(page, 'reverse-result-amount', '5.00')
-    const rows = await reversalsOf(simURL, trxid)
-    assert(rows.length === 1 && rows[0].kind === 'cancel' && rows[0].status === '0000' && rows[0].amount === 500,
-      `simulator reversals of ${reqsn}: ${JSON.stringify(rows)}`)
-    const bankPay = (await simTrades(simURL)).find((t) => t.trxid === trxid)
-    assert(bankPay.cancelled === true, `the pay is not marked cancelled: ${JSON.stringify(bankPay)}`)
-  }, pages)
+      await submitReverse(page, { password: adminPw })
+      await page.waitForSelector(`${tid('reverse-result')}[data-status="success"]`, { timeout: 30000 })
+      await expectText(page, 'reverse-result-status', '成功')
+      await expectText(page, 'reverse-result-amount', '5.00')
+      const rows = await reversalsOf(simURL, trxid)
+      assert(
+        rows.length === 1 && rows[0].kind === 'cancel' && rows[0].status === '0000' && rows[0].amount === 500,
+        `simulator reversals of ${reqsn}: ${JSON.stringify(rows)}`,
+      )
+      const bankPay = (await simTrades(simURL)).find((t) => t.trxid === trxid)
+      assert(bankPay.cancelled === true, `the pay is not marked cancelled: ${JSON.stringify(bankPay)}`)
+    },
+    pages,
+  )
 
-  await runner.test('reverse: 退货 3.00 of 10.00 succeeds; 8.00 more is refused (UI and Go)', async () => {
-    await page.click(tid('nav-pay'))
-    const { reqsn, trxid } = await paid(page, simURL, '10.00')
-    await openReverse(page, 'refund', reqsn)
-    await submitReverse(page, { amount: '3.00', password: adminPw })
-    await page.waitForSelector(`${tid('reverse-result')}[data-status="success"]`, { timeout: 30000 })
-    await expectText(page, 'reverse-result-amount', '3.00')
-    await expectText(page, 'reverse-orig-refundable', '7.00')
+  await runner.test(
+    'reverse: 退货 3.00 of 10.00 succeeds; 8.00 more is refused (UI and Go)',
+    async () => {
+      await page.click(tid('nav-pay'))
+      const { reqsn, trxid } = await paid(page, simURL, '10.00')
+      await openReverse(page, 'refund', reqsn)
+      await submitReverse(page, { amount: '3.00', password: adminPw })
+      await page.waitForSelector(`${tid('reverse-result')}[data-status="success"]`, { timeout: 30000 })
+      await expectText(page, 'reverse-result-amount', '3.00')
+      await expectText(page, 'reverse-orig-refundable', '7.00')
 
-    await submitReverse(page, { amount: '8.00', password: adminPw })
-    const msg = await fieldError(page, 'reverse-amount')
-    assert(msg.includes('7.00'), `refund over what is left shows ${JSON.stringify(msg)}`)
-    // Go and the platform refuse on their own, whatever the UI lets through.
-    const r = await callGo(page, 'TradeService', 'Refund', reqsn, '8.00', adminPw)
-    assert(r.error?.code === 'reverse_not_allowed', `Refund(8.00) = ${JSON.stringify(r)}, want reverse_not_allowed`)
-    const rows = await reversalsOf(simURL, trxid)
-    const refunded = rows.filter((t) => t.status === '0000').reduce((n, t) => n + t.amount, 0)
-    assert(rows.length === 1 && refunded === 300, `simulator reversals of ${reqsn}: ${JSON.stringify(rows)}`)
-  }, pages)
+      await submitReverse(page, { amount: '8.00', password: adminPw })
+      const msg = await fieldError(page, 'reverse-amount')
+      assert(msg.includes('7.00'), `refund over what is left shows ${JSON.stringify(msg)}`)
+      // Go and the platform refuse on their own, whatever the UI lets through.
+      const r = await callGo(page, 'TradeService', 'Refund', reqsn, '8.00', adminPw)
+      assert(
+        r.error?.code === 'reverse_not_allowed',
+        `Refund(8.00) = ${JSON.stringify(r)}, want reverse_not_allowed`,
+      )
+      const rows = await reversalsOf(simURL, trxid)
+      const refunded = rows.filter((t) => t.status === '0000').reduce((n, t) => n + t.amount, 0)
+      assert(
+        rows.length === 1 && refunded === 300,
+        `simulator reversals of ${reqsn}: ${JSON.stringify(rows)}`,
+      )
+    },
+    pages,
+  )
 
-  await runner.test('reverse: a number typed by hand is looked up by its Allinpay number too; an unknown one is missing', async () => {
-    const bank = (await simTrades(simURL)).find((t) => t.kind === 'pay' && t.status === '0000' && !t.cancelled)
-    assert(bank, 'no successful pay at the simulator')
-    await openReverse(page, 'refund', bank.trxid)
-    await expectText(page, 'reverse-orig-amount', (bank.amount / 100).toFixed(2))
-    await page.evaluate(() => (location.hash = '#/reverse/refund?no=XTF000000000000'))
-    await page.waitForSelector(`${tid('reverse-orig')}[data-state="missing"]`)
-    await expectText(page, 'reverse-orig-missing', '未找到该交易')
-  }, pages)
+  await runner.test(
+    'reverse: a number typed by hand is looked up by its Allinpay number too; an unknown one is missing',
+    async () => {
+      const bank = (await simTrades(simURL)).find(
+        (t) => t.kind === 'pay' && t.status === '0000' && !t.cancelled,
+      )
+      assert(bank, 'no successful pay at the simulator')
+      await openReverse(page, 'refund', bank.trxid)
+      await expectText(page, 'reverse-orig-amount', (bank.amount / 100).toFixed(2))
+      await page.evaluate(() => (location.hash = '#/reverse/refund?no=XTF000000000000'))
+      await page.waitForSelector(`${tid('reverse-orig')}[data-state="missing"]`)
+      await expectText(page, 'reverse-orig-missing', '未找到该交易')
+    },
+    pages,
+  )
 
-  for (const [screen, title] of [['screen', '截屏区域配置'], ['hotkey', '快捷键配置']]) {
-    await runner.test(`settings: ${title} opens with Go's settings and no errors`, async () => {
-      const before = errors.length
-      await page.click(tid('nav-settings'))
-      await page.click(tid(`nav-settings-${screen}`))
-      await page.waitForSelector(tid(`${screen}-settings`))
-      await page.waitForSelector(`${tid(`${screen}-settings`)} .el-form, ${tid(`${screen}-settings`)} .list`)
-      assert(!(await page.locator(tid(`${screen}-settings-load-error`)).count()), `${screen}: load error shown`)
-      if (screen === 'hotkey') {
-        const keys = await page.locator(tid('hotkey-quickPay')).getAttribute('data-keys')
-        assert(keys && keys.includes('+'), `hotkey-quickPay data-keys ${JSON.stringify(keys)}`)
-      } else {
-        await page.waitForSelector(`${tid('screen-state')}`)
-      }
-      assert(errors.length === before, `page errors: ${errors.slice(before).join('; ')}`)
-    }, pages)
+  for (const [screen, title] of [
+    ['screen', '截屏区域配置'],
+    ['hotkey', '快捷键配置'],
+  ]) {
+    await runner.test(
+      `settings: ${title} opens with Go's settings and no errors`,
+      async () => {
+        const before = errors.length
+        await page.click(tid('nav-settings'))
+        await page.click(tid(`nav-settings-${screen}`))
+        await page.waitForSelector(tid(`${screen}-settings`))
+        await page.waitForSelector(
+          `${tid(`${screen}-settings`)} .el-form, ${tid(`${screen}-settings`)} .list`,
+        )
+        assert(
+          !(await page.locator(tid(`${screen}-settings-load-error`)).count()),
+          `${screen}: load error shown`,
+        )
+        if (screen === 'hotkey') {
+          const keys = await page.locator(tid('hotkey-quickPay')).getAttribute('data-keys')
+          assert(keys && keys.includes('+'), `hotkey-quickPay data-keys ${JSON.stringify(keys)}`)
+        } else {
+          await page.waitForSelector(`${tid('screen-state')}`)
+        }
+        assert(errors.length === before, `page errors: ${errors.slice(before).join('; ')}`)
+      },
+      pages,
+    )
   }
   await page.close()
 }

@@ -23,8 +23,13 @@ try {
   const term2 = await startApp({ name: 'term2', port: base + 2, config: remote })
   stops.push(term2.stop)
   const demo = await startApp({
-    name: 'demo', port: base,
-    config: { platform: { mode: 'embedded' }, sim: { addr: `127.0.0.1:${simPort}` }, poll: { firstMs: 1500, everyMs: 500 } },
+    name: 'demo',
+    port: base,
+    config: {
+      platform: { mode: 'embedded' },
+      sim: { addr: `127.0.0.1:${simPort}` },
+      poll: { firstMs: 1500, everyMs: 500 },
+    },
   })
   stops.push(demo.stop)
 

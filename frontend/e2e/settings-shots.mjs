@@ -11,7 +11,11 @@ import { changeInitialPassword, demoAdminPw, demoSmsCode, initialise } from './f
 const out = path.join(root, 'build/bin/shots')
 fs.mkdirSync(out, { recursive: true })
 const screens = ['print', 'box', 'screen', 'hotkey', 'cashiers', 'connection']
-const app = await startApp({ name: 'shots', port: await freePort(), config: { platform: { mode: 'embedded' } } })
+const app = await startApp({
+  name: 'shots',
+  port: await freePort(),
+  config: { platform: { mode: 'embedded' } },
+})
 const browser = await launchBrowser()
 try {
   const page = await openPage(browser, app.url, 'shots')
@@ -21,7 +25,10 @@ try {
   await changeInitialPassword(page, '1111111', demoAdminPw)
   await fill(page, 'pay-amount', '12.30')
   await page.screenshot({ path: path.join(out, 'pay-entry-1280x800.png') })
-  for (const [w, h] of [[1280, 800], [1024, 640]]) {
+  for (const [w, h] of [
+    [1280, 800],
+    [1024, 640],
+  ]) {
     await page.setViewportSize({ width: w, height: h })
     for (const s of screens) {
       await page.click(tid('nav-settings'))

@@ -5,7 +5,12 @@ import { freePort, launchBrowser, openPage, startApp, textOf } from './lib.mjs'
 import { changeInitialPassword, demoAdminPw, demoSmsCode, initialise } from './flows.mjs'
 
 const dir = process.argv[2]
-const app = await startApp({ name: 'shots', port: await freePort(), dir, config: { platform: { mode: 'embedded' } } })
+const app = await startApp({
+  name: 'shots',
+  port: await freePort(),
+  dir,
+  config: { platform: { mode: 'embedded' } },
+})
 const browser = await launchBrowser()
 try {
   const page = await openPage(browser, app.url, 'shots')

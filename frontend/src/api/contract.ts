@@ -28,5 +28,24 @@ export type Contract = [
   SameKeys<services.Hotkey, UI.Hotkey>,
   SameKeys<services.HotkeyStatus, UI.HotkeyStatus>,
 ]
-const allTrue: Contract = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]
+const allTrue: Contract = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+]
 void allTrue

@@ -3,8 +3,16 @@ import * as D from '../../wailsjs/go/services/DeviceService'
 import type { services } from '../../wailsjs/go/models'
 import { call } from './bridge'
 import type {
-  BoxSettings, BoxStatus, Capture, ConnectResult, DeviceSettings, DisplayInfo, HotkeySettings, HotkeyStatus,
-  PrinterSettings, ScreenSettings,
+  BoxSettings,
+  BoxStatus,
+  Capture,
+  ConnectResult,
+  DeviceSettings,
+  DisplayInfo,
+  HotkeySettings,
+  HotkeyStatus,
+  PrinterSettings,
+  ScreenSettings,
 } from './types'
 
 export const deviceApi = {
@@ -18,7 +26,8 @@ export const deviceApi = {
   displays: () => call<DisplayInfo[] | null>(() => D.Displays()),
   captureDisplay: (index: number) => call<Capture>(() => D.CaptureDisplay(index)),
   /** connect runs 开始对接 once; amount is the cashier's reading (yuan text) or "". */
-  connect: (s: ScreenSettings, amount: string) => call<ConnectResult>(() => D.Connect(s as services.ScreenSettings, amount)),
+  connect: (s: ScreenSettings, amount: string) =>
+    call<ConnectResult>(() => D.Connect(s as services.ScreenSettings, amount)),
   saveScreen: (s: ScreenSettings) => call<void>(() => D.SaveScreen(s as services.ScreenSettings)),
   saveHotkeys: (h: HotkeySettings) => call<HotkeyStatus>(() => D.SaveHotkeys(h as services.HotkeySettings)),
 }

@@ -5,7 +5,11 @@ import { i18n, setLocale } from '../locales'
 
 describe('toAppError', () => {
   it('keeps the ErrorFormatter object', () => {
-    const e = toAppError({ code: 'amount_too_large', message: '金额超过单笔限额 50000.00 元', params: { limit: '50000.00' } })
+    const e = toAppError({
+      code: 'amount_too_large',
+      message: '金额超过单笔限额 50000.00 元',
+      params: { limit: '50000.00' },
+    })
     expect(e).toBeInstanceOf(AppError)
     expect(e.code).toBe('amount_too_large')
     expect(e.params).toEqual({ limit: '50000.00' })
@@ -27,7 +31,9 @@ describe('toAppError', () => {
 describe('errText', () => {
   it('translates codes with the backend params', () => {
     setLocale('zh-CN')
-    expect(errText({ code: 'amount_too_large', message: 'x', params: { limit: '50000.00' } })).toBe('金额超过单笔限额 50000.00 元')
+    expect(errText({ code: 'amount_too_large', message: 'x', params: { limit: '50000.00' } })).toBe(
+      '金额超过单笔限额 50000.00 元',
+    )
     expect(errText({ code: 'sms_expired', message: 'whatever' })).toBe('短信验证码已过期，请重新获取')
   })
 
@@ -46,11 +52,34 @@ describe('errText', () => {
 
   it('has a translation for every backend code in both languages', () => {
     const codes = [
-      'internal', 'invalid_input', 'not_found', 'forbidden', 'unauthenticated', 'unavailable',
-      'amount_invalid', 'amount_zero', 'amount_too_large', 'paycode_invalid', 'pay_in_flight', 'paycode_used',
-      'pay_failed', 'pay_rejected', 'pay_unsure', 'reverse_not_allowed', 'admin_password', 'sms_invalid', 'sms_expired',
-      'sms_too_many', 'sms_too_soon', 'login_failed', 'account_locked', 'bound_elsewhere', 'weak_password',
-      'captcha_invalid', 'conflict', 'must_change_password',
+      'internal',
+      'invalid_input',
+      'not_found',
+      'forbidden',
+      'unauthenticated',
+      'unavailable',
+      'amount_invalid',
+      'amount_zero',
+      'amount_too_large',
+      'paycode_invalid',
+      'pay_in_flight',
+      'paycode_used',
+      'pay_failed',
+      'pay_rejected',
+      'pay_unsure',
+      'reverse_not_allowed',
+      'admin_password',
+      'sms_invalid',
+      'sms_expired',
+      'sms_too_many',
+      'sms_too_soon',
+      'login_failed',
+      'account_locked',
+      'bound_elsewhere',
+      'weak_password',
+      'captcha_invalid',
+      'conflict',
+      'must_change_password',
     ]
     for (const l of ['zh-CN', 'en'] as const) {
       for (const c of codes) expect(i18n.global.te(`errors.${c}`, l), `${l} errors.${c}`).toBe(true)

@@ -5,6 +5,7 @@ import type { Trade } from './types'
 
 export const payApi = {
   /** pay sends the amount as typed (yuan text; Go parses it) and blocks until final or pending. */
-  pay: (amount: string, authCode: string, source = 'manual') => call<Trade>(() => P.Pay(amount, authCode, source)),
+  pay: (amount: string, authCode: string, source = 'manual') =>
+    call<Trade>(() => P.Pay(amount, authCode, source)),
   pending: () => call<Trade[] | null>(() => P.Pending()),
 }

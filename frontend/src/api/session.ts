@@ -8,7 +8,8 @@ export const sessionApi = {
   demo: () => call<DemoInfo>(() => S.Demo()),
   requestInitCode: (merchantNo: string) => call<SMSChallenge>(() => S.RequestInitCode(merchantNo)),
   verifyInitCode: (merchantNo: string, code: string) => call<Grant>(() => S.VerifyInitCode(merchantNo, code)),
-  completeInit: (grantToken: string, storeId: number) => call<TerminalInfo>(() => S.CompleteInit(grantToken, storeId)),
+  completeInit: (grantToken: string, storeId: number) =>
+    call<TerminalInfo>(() => S.CompleteInit(grantToken, storeId)),
   login: (account: string, password: string) => call<Profile>(() => S.Login(account, password)),
   logout: () => call<void>(() => S.Logout()),
   me: () => call<Profile>(() => S.Me()),
@@ -16,6 +17,7 @@ export const sessionApi = {
     call<void>(() => S.ChangePassword(oldPassword, newPassword, confirm)),
   requestStoreChangeCode: () => call<SMSChallenge>(() => S.RequestStoreChangeCode()),
   verifyStoreChangeCode: (code: string) => call<Grant>(() => S.VerifyStoreChangeCode(code)),
-  changeStore: (grantToken: string, storeId: number) => call<TerminalInfo>(() => S.ChangeStore(grantToken, storeId)),
+  changeStore: (grantToken: string, storeId: number) =>
+    call<TerminalInfo>(() => S.ChangeStore(grantToken, storeId)),
   forgetTerminal: () => call<void>(() => S.ForgetTerminal()),
 }

@@ -80,15 +80,7 @@ export interface DemoInfo {
 
 /** Trade status values of backend/domain/trade.go. */
 export type TradeStatus =
-  | 'created'
-  | 'sent'
-  | 'pending'
-  | 'closing'
-  | 'success'
-  | 'failed'
-  | 'closed'
-  | 'cancelled'
-  | 'unknown'
+  'created' | 'sent' | 'pending' | 'closing' | 'success' | 'failed' | 'closed' | 'cancelled' | 'unknown'
 
 /** A trade as the desktop shows it; the payment code only masked. */
 export interface Trade {

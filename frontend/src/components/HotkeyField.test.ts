@@ -6,8 +6,15 @@ import { i18n, setLocale } from '../locales'
 
 const value = ref('Ctrl+Alt+P')
 let submitted = 0
-const Host = defineComponent(() => () =>
-  h(HotkeyField, { modelValue: value.value, 'onUpdate:modelValue': (v: string) => (value.value = v), testid: 'hk', onSubmit: () => submitted++ }))
+const Host = defineComponent(
+  () => () =>
+    h(HotkeyField, {
+      modelValue: value.value,
+      'onUpdate:modelValue': (v: string) => (value.value = v),
+      testid: 'hk',
+      onSubmit: () => submitted++,
+    }),
+)
 
 let wrapper: VueWrapper
 const field = () => wrapper.get('[data-testid="hk"]')

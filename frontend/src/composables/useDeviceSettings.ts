@@ -8,7 +8,10 @@ import { errText } from '../utils/errorText'
  * useDeviceSettings loads every device setting when the screen mounts and hands them to apply;
  * loading is true until then, loadError holds the translated failure.
  */
-export function useDeviceSettings(apply: (s: DeviceSettings) => void): { loading: Ref<boolean>; loadError: Ref<string> } {
+export function useDeviceSettings(apply: (s: DeviceSettings) => void): {
+  loading: Ref<boolean>
+  loadError: Ref<string>
+} {
   const devices = useDeviceStore()
   const loading = ref(true)
   const loadError = ref('')

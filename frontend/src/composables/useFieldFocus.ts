@@ -8,7 +8,9 @@ export interface Focusable {
 }
 
 /** useFieldFocus returns focus(field, select): after the next render, focus (and select) that input. */
-export function useFieldFocus<F extends string>(inputs: Record<F, Ref<Focusable | null>>): (field: F, select?: boolean) => void {
+export function useFieldFocus<F extends string>(
+  inputs: Record<F, Ref<Focusable | null>>,
+): (field: F, select?: boolean) => void {
   return (field, select = false) => {
     void nextTick(() => {
       const el = inputs[field].value

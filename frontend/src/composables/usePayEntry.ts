@@ -96,5 +96,20 @@ export function usePayEntry() {
     return hint.value?.field === field ? i18n.global.t(hint.value.key) : ''
   }
 
-  return { amount, origin, code, codeFromBox, hint, source, clear, detected, scanned, typeAmount, typeCode, checkAmount, check, hintText }
+  return {
+    amount,
+    origin,
+    code,
+    codeFromBox,
+    hint,
+    source,
+    clear,
+    detected,
+    scanned,
+    typeAmount,
+    typeCode,
+    checkAmount,
+    check,
+    hintText,
+  }
 }

@@ -20,7 +20,10 @@ describe('useTask', () => {
   it('hands the failure to onError instead of error', async () => {
     const task = useTask()
     let seen: unknown = null
-    await task.run(() => Promise.reject(new Error('boom')), (e) => (seen = e))
+    await task.run(
+      () => Promise.reject(new Error('boom')),
+      (e) => (seen = e),
+    )
     expect((seen as Error).message).toBe('boom')
     expect(task.error.value).toBe('')
   })

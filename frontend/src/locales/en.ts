@@ -109,7 +109,8 @@ const en: typeof zh = {
     forgotCashier: 'Please ask the administrator to reset your password',
     forgotNeedAccount: 'Enter your account first, then click Forgot password',
     forgotAdminTitle: 'Administrator forgot password',
-    forgotAdminAsk: 'The terminal will be set up again and the admin password reset to the initial one. Continue?',
+    forgotAdminAsk:
+      'The terminal will be set up again and the admin password reset to the initial one. Continue?',
     terminal: 'Terminal {termNo} · {merchant}',
   },
   profile: {
@@ -191,7 +192,13 @@ const en: typeof zh = {
     pendingCount: '{n} to confirm',
     notices: 'Latest notices',
     noNotices: 'No notices',
-    today: { title: "Today at this store", count: 'Payments', amount: 'Collected', back: 'Voids/refunds', net: 'Net' },
+    today: {
+      title: 'Today at this store',
+      count: 'Payments',
+      amount: 'Collected',
+      back: 'Voids/refunds',
+      net: 'Net',
+    },
   },
   channel: { wechat: 'WeChat', alipay: 'Alipay', unionpay: 'UnionPay', unknown: 'Unknown' },
   kind: { pay: 'Payment', cancel: 'Void', refund: 'Refund' },
@@ -240,7 +247,7 @@ const en: typeof zh = {
     savedTo: 'Saved to {path}',
     recheck: 'Query again',
     rechecked: 'Queried again: {status}',
-    cancelTodayOnly: 'Only today\'s payments can be voided',
+    cancelTodayOnly: "Only today's payments can be voided",
     note2: 'Non-admin accounts see only their own trades',
   },
   notices: {
@@ -347,7 +354,8 @@ const en: typeof zh = {
     paycode_used: 'This payment code was already used; ask the customer to refresh it',
     pay_failed: 'Declined: {message}',
     pay_rejected: 'Not accepted by the acquirer: {message}',
-    pay_unsure: 'No answer from the platform: this payment or refund may have gone through. Do not repeat it; check Trades once the network is back',
+    pay_unsure:
+      'No answer from the platform: this payment or refund may have gone through. Do not repeat it; check Trades once the network is back',
     reverse_not_allowed: 'Not allowed: {message}',
     admin_password: 'Wrong administrator password',
     sms_invalid: 'Wrong SMS code',

@@ -3,9 +3,12 @@ import type { CashierFilter, CashierInput } from '../api/types'
 import { fail, strip, type MockState } from './state'
 
 function checkCashier(s: MockState, i: CashierInput, adding: boolean) {
-  if (adding && !/^[A-Za-z0-9]{2,20}$/.test(i.account)) return fail('invalid_input', '登录账号须为 2–20 位字母或数字', 'account')
-  if (adding && s.cashiers.some((c) => c.account === i.account)) return fail('conflict', `登录账号 ${i.account} 已存在`, 'account')
-  if (i.phone && !/^1[3-9]\d{9}$/.test(i.phone)) return fail('invalid_input', '手机号格式不正确，应为 11 位大陆手机号（1 开头）', 'phone')
+  if (adding && !/^[A-Za-z0-9]{2,20}$/.test(i.account))
+    return fail('invalid_input', '登录账号须为 2–20 位字母或数字', 'account')
+  if (adding && s.cashiers.some((c) => c.account === i.account))
+    return fail('conflict', `登录账号 ${i.account} 已存在`, 'account')
+  if (i.phone && !/^1[3-9]\d{9}$/.test(i.phone))
+    return fail('invalid_input', '手机号格式不正确，应为 11 位大陆手机号（1 开头）', 'phone')
   return null
 }
 
@@ -13,7 +16,9 @@ function checkCashier(s: MockState, i: CashierInput, adding: boolean) {
 export function cashierService(s: MockState) {
   return {
     List: async (f: CashierFilter) =>
-      s.cashiers.filter((c) => c.account.includes(f.account) && c.name.includes(f.name) && c.phone.includes(f.phone)).map(strip),
+      s.cashiers
+        .filter((c) => c.account.includes(f.account) && c.name.includes(f.name) && c.phone.includes(f.phone))
+        .map(strip),
     Add: async (i: CashierInput, confirm: string) => {
       const bad = checkCashier(s, i, true)
       if (bad) return bad
@@ -40,7 +45,10 @@ export function cashierService(s: MockState) {
     },
     Delete: async (a: string) => {
       if (a === '01') return fail('forbidden', '不能删除管理员账号')
-      s.cashiers.splice(s.cashiers.findIndex((x) => x.account === a), 1)
+      s.cashiers.splice(
+        s.cashiers.findIndex((x) => x.account === a),
+        1,
+      )
     },
   }
 }
@@ -61,9 +69,15 @@ export function noticeService(s: MockState) {
 /** settingsService mirrors SettingsService. */
 export function settingsService(s: MockState) {
   return {
-    Get: async () => ({ ...s.settings, runningMode: 'embedded', runningServerUrl: '', restartRequired: s.settings.mode !== 'embedded' }),
+    Get: async () => ({
+      ...s.settings,
+      runningMode: 'embedded',
+      runningServerUrl: '',
+      restartRequired: s.settings.mode !== 'embedded',
+    }),
     Save: async (v: { mode: string; serverUrl: string }) => {
-      if (v.mode === 'remote' && !/^https?:\/\/\S+$/.test(v.serverUrl)) return fail('invalid_input', '服务器地址必须是 http:// 或 https:// 开头的网址', 'serverUrl')
+      if (v.mode === 'remote' && !/^https?:\/\/\S+$/.test(v.serverUrl))
+        return fail('invalid_input', '服务器地址必须是 http:// 或 https:// 开头的网址', 'serverUrl')
       Object.assign(s.settings, v)
     },
   }

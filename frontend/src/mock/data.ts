@@ -21,19 +21,67 @@ export const testCodes = [
 
 export function seedCashiers(): (Profile & { password: string })[] {
   return [
-    { account: '01', name: '管理员', phone: '', remark: '', role: 'admin', passwordChanged: false, password: '1111111' },
-    { account: '03', name: '王晓梅', phone: '13800138003', remark: '早班', role: 'cashier', passwordChanged: true, password: 'abc12345' },
-    { account: '04', name: '李强', phone: '13900139004', remark: '', role: 'cashier', passwordChanged: false, password: '1111111' },
+    {
+      account: '01',
+      name: '管理员',
+      phone: '',
+      remark: '',
+      role: 'admin',
+      passwordChanged: false,
+      password: '1111111',
+    },
+    {
+      account: '03',
+      name: '王晓梅',
+      phone: '13800138003',
+      remark: '早班',
+      role: 'cashier',
+      passwordChanged: true,
+      password: 'abc12345',
+    },
+    {
+      account: '04',
+      name: '李强',
+      phone: '13900139004',
+      remark: '',
+      role: 'cashier',
+      passwordChanged: false,
+      password: '1111111',
+    },
   ]
 }
 
 export function seedNotices(): Notice[] {
   const d = (daysAgo: number) => new Date(Date.now() - daysAgo * 86400000).toISOString()
   return [
-    { id: 4, title: '春节期间清算安排的通知', body: '尊敬的商户：\n春节期间（2 月 9 日至 2 月 17 日）交易正常受理，资金顺延至节后第一个工作日清算。\n如有疑问请致电 95156。', publishedAt: d(0), read: false },
-    { id: 3, title: '关于防范电信网络诈骗的提示', body: '近期有不法分子冒充客服要求商户提供短信验证码，请勿向任何人透露验证码。', publishedAt: d(3), read: false },
-    { id: 2, title: '小通付 V2.0 版本更新说明', body: '新增截屏区域配置、盒子播报等功能，优化收款速度。', publishedAt: d(10), read: true },
-    { id: 1, title: '系统维护公告', body: '本周日凌晨 2:00–4:00 进行系统维护，期间可能无法收款。', publishedAt: d(20), read: true },
+    {
+      id: 4,
+      title: '春节期间清算安排的通知',
+      body: '尊敬的商户：\n春节期间（2 月 9 日至 2 月 17 日）交易正常受理，资金顺延至节后第一个工作日清算。\n如有疑问请致电 95156。',
+      publishedAt: d(0),
+      read: false,
+    },
+    {
+      id: 3,
+      title: '关于防范电信网络诈骗的提示',
+      body: '近期有不法分子冒充客服要求商户提供短信验证码，请勿向任何人透露验证码。',
+      publishedAt: d(3),
+      read: false,
+    },
+    {
+      id: 2,
+      title: '小通付 V2.0 版本更新说明',
+      body: '新增截屏区域配置、盒子播报等功能，优化收款速度。',
+      publishedAt: d(10),
+      read: true,
+    },
+    {
+      id: 1,
+      title: '系统维护公告',
+      body: '本周日凌晨 2:00–4:00 进行系统维护，期间可能无法收款。',
+      publishedAt: d(20),
+      read: true,
+    },
   ]
 }
 

@@ -1,5 +1,11 @@
 // DeviceService and WindowService of the browser-preview stand-in; dev only.
-import type { BoxSettings, DeviceSettings, HotkeySettings, PrinterSettings, ScreenSettings } from '../api/types'
+import type {
+  BoxSettings,
+  DeviceSettings,
+  HotkeySettings,
+  PrinterSettings,
+  ScreenSettings,
+} from '../api/types'
 import { emit } from './runtime'
 import { fail, sleep } from './state'
 
@@ -7,9 +13,21 @@ import { fail, sleep } from './state'
 export function newDevices(): DeviceSettings {
   return {
     printer: { enabled: true, name: 'XP-58 小票打印机', copies: 1, width: 58 },
-    box: { enabled: true, port: 'COM3', baud: 9600, dataBits: 8, parity: 'none', stopBits: '1', broadcast: false },
+    box: {
+      enabled: true,
+      port: 'COM3',
+      baud: 9600,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: '1',
+      broadcast: false,
+    },
     screen: { mode: 'off', dual: false, display: 0, rect: { x: 0, y: 0, w: 0, h: 0 }, calibrated: false },
-    hotkeys: { quickPay: { keys: 'Ctrl+Alt+P', enabled: true }, showMain: { keys: 'Ctrl+Alt+M', enabled: true }, hideFloating: false },
+    hotkeys: {
+      quickPay: { keys: 'Ctrl+Alt+P', enabled: true },
+      showMain: { keys: 'Ctrl+Alt+M', enabled: true },
+      hideFloating: false,
+    },
   }
 }
 
@@ -38,7 +56,13 @@ function cashierScreen(w: number, h: number): string {
   g.fillRect(x + 20, y + 60, ww * 0.6, hh - 90)
   g.fillStyle = '#333'
   g.font = '18px sans-serif'
-  const items = [['农夫山泉 550ml', '2.00'], ['康师傅红烧牛肉面', '4.50'], ['伊利纯牛奶 250ml×12', '58.00'], ['金龙鱼花生油 1.8L', '45.90'], ['维达抽纸 3包', '12.92']]
+  const items = [
+    ['农夫山泉 550ml', '2.00'],
+    ['康师傅红烧牛肉面', '4.50'],
+    ['伊利纯牛奶 250ml×12', '58.00'],
+    ['金龙鱼花生油 1.8L', '45.90'],
+    ['维达抽纸 3包', '12.92'],
+  ]
   items.forEach(([n, p], i) => {
     g.fillText(n, x + 40, y + 100 + i * 36)
     g.fillText(p, x + ww * 0.5, y + 100 + i * 36)
@@ -57,10 +81,16 @@ function cashierScreen(w: number, h: number): string {
 
 /** deviceService mirrors DeviceService. */
 export function deviceService(d: DeviceSettings) {
-  let boxState = { state: d.box.enabled ? 'connected' : 'off', message: d.box.enabled ? `盒子已连接（${d.box.port}）` : '未启用盒子' }
+  let boxState = {
+    state: d.box.enabled ? 'connected' : 'off',
+    message: d.box.enabled ? `盒子已连接（${d.box.port}）` : '未启用盒子',
+  }
   return {
     Settings: async () => structuredClone(d),
-    Printers: async () => { await sleep(300); return ['XP-58 小票打印机', 'GP-80250 热敏打印机', 'Microsoft Print to PDF'] },
+    Printers: async () => {
+      await sleep(300)
+      return ['XP-58 小票打印机', 'GP-80250 热敏打印机', 'Microsoft Print to PDF']
+    },
     SavePrinter: async (p: PrinterSettings) => {
       if (p.copies < 1 || p.copies > 5) return fail('invalid_input', '打印次数须为 1–5', 'copies')
       d.printer = { ...p }
@@ -69,11 +99,16 @@ export function deviceService(d: DeviceSettings) {
       await sleep(600)
       if (p.name.startsWith('tcp://')) return fail('printer_unreachable', `无法连接打印机 ${p.name}`)
     },
-    Ports: async () => { await sleep(200); return ['COM1', 'COM3', 'COM4'] },
+    Ports: async () => {
+      await sleep(200)
+      return ['COM1', 'COM3', 'COM4']
+    },
     SaveBox: async (b: BoxSettings) => {
       d.box = { ...b }
       boxState = b.enabled
-        ? b.port === 'COM1' ? { state: 'error', message: `无法打开端口 ${b.port}：拒绝访问` } : { state: 'connected', message: `盒子已连接（${b.port}）` }
+        ? b.port === 'COM1'
+          ? { state: 'error', message: `无法打开端口 ${b.port}：拒绝访问` }
+          : { state: 'connected', message: `盒子已连接（${b.port}）` }
         : { state: 'off', message: '未启用盒子' }
       emit('box:status', boxState)
       return boxState
@@ -87,8 +122,16 @@ export function deviceService(d: DeviceSettings) {
     },
     Connect: async (s: ScreenSettings, amount: string) => {
       await sleep(s.mode === 'textbox' ? 2500 : 900)
-      if (s.mode === 'ocr' && (s.rect.w < 8 || s.rect.h < 8)) return fail('invalid_input', '请先框选金额区域', 'rect')
-      if (amount && amount !== '123.32') return { ok: false, amount: 12332, text: '123.32', confidence: 0.93, message: `识别到 123.32，与输入的 ${amount} 不一致，请调整红框后重试` }
+      if (s.mode === 'ocr' && (s.rect.w < 8 || s.rect.h < 8))
+        return fail('invalid_input', '请先框选金额区域', 'rect')
+      if (amount && amount !== '123.32')
+        return {
+          ok: false,
+          amount: 12332,
+          text: '123.32',
+          confidence: 0.93,
+          message: `识别到 123.32，与输入的 ${amount} 不一致，请调整红框后重试`,
+        }
       d.screen = { ...s, calibrated: !!amount }
       return { ok: true, amount: 12332, text: '123.32', confidence: 0.97, message: '系统对接成功' }
     },
@@ -96,7 +139,8 @@ export function deviceService(d: DeviceSettings) {
     SaveHotkeys: async (h: HotkeySettings) => {
       d.hotkeys = structuredClone(h)
       const errors: Record<string, string> = {}
-      if (h.showMain.enabled && h.showMain.keys === 'Ctrl+Alt+Q') errors.showMain = '快捷键 Ctrl+Alt+Q 已被其它程序占用，请换一个'
+      if (h.showMain.enabled && h.showMain.keys === 'Ctrl+Alt+Q')
+        errors.showMain = '快捷键 Ctrl+Alt+Q 已被其它程序占用，请换一个'
       return { errors }
     },
   }

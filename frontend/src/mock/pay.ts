@@ -15,7 +15,13 @@ function channelOf(code: string): string {
 async function progress(t: Trade, seconds: number): Promise<void> {
   for (let i = 1; i <= seconds * 2; i++) {
     await sleep(500)
-    const p: PayProgress = { tradeId: t.id, reqsn: t.reqsn, status: 'pending', queries: Math.floor(i / 4), elapsedMs: i * 500 }
+    const p: PayProgress = {
+      tradeId: t.id,
+      reqsn: t.reqsn,
+      status: 'pending',
+      queries: Math.floor(i / 4),
+      elapsedMs: i * 500,
+    }
     emit('pay:progress', p)
   }
 }
@@ -26,7 +32,11 @@ async function outcome(t: Trade, tail: string): Promise<void> {
   else if (tail === '91' || tail === '93') await progress(t, 8)
   else await sleep(700)
   const status: Record<string, string> = { '92': 'failed', '97': 'failed', '91': 'closed', '93': 'unknown' }
-  const reason: Record<string, string> = { '92': '余额不足', '97': '交易失败，请顾客重新付款', '91': '顾客未完成支付，订单已关闭' }
+  const reason: Record<string, string> = {
+    '92': '余额不足',
+    '97': '交易失败，请顾客重新付款',
+    '91': '顾客未完成支付，订单已关闭',
+  }
   t.status = status[tail] ?? 'success'
   t.errmsg = reason[tail] ?? ''
 }
@@ -34,16 +44,26 @@ async function outcome(t: Trade, tail: string): Promise<void> {
 /** payService mirrors PayService: the Go checks, then a scripted outcome. */
 export function payService(s: MockState) {
   async function pay(amount: string, code: string, source: string): Promise<Trade> {
-    if (!/^\d+(\.\d{0,2})?$/.test(amount)) return fail('amount_invalid', amount ? '金额格式不正确，请输入如 12.50 的数字' : '请输入金额')
+    if (!/^\d+(\.\d{0,2})?$/.test(amount))
+      return fail('amount_invalid', amount ? '金额格式不正确，请输入如 12.50 的数字' : '请输入金额')
     const fen = Math.round(Number(amount) * 100)
     if (fen === 0) return fail('amount_zero', '金额必须大于 0')
-    if (fen > s.terminal.payLimit) return fail('amount_too_large', '金额超过单笔限额 50000.00 元', undefined, { limit: '50000.00' })
+    if (fen > s.terminal.payLimit)
+      return fail('amount_too_large', '金额超过单笔限额 50000.00 元', undefined, { limit: '50000.00' })
     const channel = channelOf(code)
-    if (!channel) return fail('paycode_invalid', code ? '无效的付款码，请让顾客刷新后重新出示' : '请扫描或输入付款码')
+    if (!channel)
+      return fail('paycode_invalid', code ? '无效的付款码，请让顾客刷新后重新出示' : '请扫描或输入付款码')
     if (s.paying) return fail('pay_in_flight', '正在收款，请等待上一笔完成')
     s.paying = true
     try {
-      const t = makeTrade({ amount: fen, channel, source, codeMasked: '****' + code.slice(-4), cashier: s.app.profile?.account ?? '01', status: 'pending' })
+      const t = makeTrade({
+        amount: fen,
+        channel,
+        source,
+        codeMasked: '****' + code.slice(-4),
+        cashier: s.app.profile?.account ?? '01',
+        status: 'pending',
+      })
       s.trades.unshift(t)
       await outcome(t, code.slice(-2))
       emit('pay:result', { ...t })
@@ -57,16 +77,30 @@ export function payService(s: MockState) {
 }
 
 /** reverse plays a void or refund against the preview's trades (admin password 1111111). */
-async function reverse(s: MockState, kind: 'cancel' | 'refund', no: string, amount: string, pw: string): Promise<Trade> {
+async function reverse(
+  s: MockState,
+  kind: 'cancel' | 'refund',
+  no: string,
+  amount: string,
+  pw: string,
+): Promise<Trade> {
   if (pw !== s.cashiers[0].password) return fail('admin_password', '管理员密码错误')
   const orig = s.trades.find((t) => t.kind === 'pay' && (t.reqsn === no || t.trxid === no))
   if (!orig) return fail('not_found', '找不到该交易', 'tradeNo')
   if (orig.status !== 'success') return fail('reverse_not_allowed', '只能撤销或退货成功的交易')
   const left = orig.amount - orig.refundedAmount
   const fen = kind === 'cancel' ? orig.amount : Math.round(Number(amount) * 100)
-  if (kind === 'cancel' && orig.refundedAmount > 0) return fail('reverse_not_allowed', '该交易已有退货或撤销，不能再撤销')
+  if (kind === 'cancel' && orig.refundedAmount > 0)
+    return fail('reverse_not_allowed', '该交易已有退货或撤销，不能再撤销')
   if (fen > left) return fail('reverse_not_allowed', `退货金额超过可退金额 ${(left / 100).toFixed(2)} 元`)
-  const t = makeTrade({ kind, amount: fen, channel: orig.channel, origReqsn: orig.reqsn, status: 'pending', cashier: s.app.profile?.account ?? '01' })
+  const t = makeTrade({
+    kind,
+    amount: fen,
+    channel: orig.channel,
+    origReqsn: orig.reqsn,
+    status: 'pending',
+    cashier: s.app.profile?.account ?? '01',
+  })
   s.trades.unshift(t)
   await progress(t, 2)
   t.status = amount.endsWith('.93') ? 'unknown' : 'success'
@@ -103,7 +137,9 @@ export function tradeService(s: MockState) {
       return { path: `C:\\Users\\收银台\\Pictures\\交易统计-${day || today()}.png`, count: 1 }
     },
     List: async (f: TradeFilter) => {
-      let list = s.trades.filter((t) => (!f.kind || t.kind === f.kind) && (!f.status || t.status === f.status))
+      let list = s.trades.filter(
+        (t) => (!f.kind || t.kind === f.kind) && (!f.status || t.status === f.status),
+      )
       if (f.tradeNo) list = list.filter((t) => t.reqsn.endsWith(f.tradeNo) || t.trxid.endsWith(f.tradeNo))
       if (f.day && f.day !== today()) list = []
       return { trades: structuredClone(list.slice(f.offset, f.offset + f.limit)), total: list.length }
@@ -122,8 +158,17 @@ export function tradeService(s: MockState) {
       }).filter((h) => h.count > 0)
       const [pay, cancel, refund] = [of('pay'), of('cancel'), of('refund')]
       return {
-        day: day || today(), storeName: s.terminal.storeName, payCount: pay.length, payAmount: sum(pay), cancelCount: cancel.length,
-        cancelAmount: sum(cancel), refundCount: refund.length, refundAmount: sum(refund), netAmount: sum(pay) - sum(cancel) - sum(refund), byChannel, byHour,
+        day: day || today(),
+        storeName: s.terminal.storeName,
+        payCount: pay.length,
+        payAmount: sum(pay),
+        cancelCount: cancel.length,
+        cancelAmount: sum(cancel),
+        refundCount: refund.length,
+        refundAmount: sum(refund),
+        netAmount: sum(pay) - sum(cancel) - sum(refund),
+        byChannel,
+        byHour,
       }
     },
   }

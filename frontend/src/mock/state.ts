@@ -22,7 +22,12 @@ export function strip(c: Cashier): Profile {
 export function newState(start: string) {
   const cashiers = seedCashiers()
   const terminal: TerminalInfo = {
-    termNo: 'T0001', merchantNo: demoMerchant, merchantName: '通联演示商户', storeId: 1, storeName: stores[0].name, payLimit: 5000000,
+    termNo: 'T0001',
+    merchantNo: demoMerchant,
+    merchantName: '通联演示商户',
+    storeId: 1,
+    storeName: stores[0].name,
+    payLimit: 5000000,
   }
   const app: AppState = {
     mode: 'embedded',
@@ -33,8 +38,15 @@ export function newState(start: string) {
     demo: true,
   }
   return {
-    app, terminal, cashiers, notices: seedNotices(), trades: seedTrades(),
-    sms: { code: '', at: '' }, captcha: '', paying: false, settings: { mode: 'embedded', serverUrl: '' },
+    app,
+    terminal,
+    cashiers,
+    notices: seedNotices(),
+    trades: seedTrades(),
+    sms: { code: '', at: '' },
+    captcha: '',
+    paying: false,
+    settings: { mode: 'embedded', serverUrl: '' },
   }
 }
 

@@ -3,8 +3,18 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import { useSessionStore } from '../stores/session'
 
 const routes: RouteRecordRaw[] = [
-  { path: '/init', name: 'init', component: () => import('../views/init/InitView.vue'), meta: { public: true } },
-  { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/init',
+    name: 'init',
+    component: () => import('../views/init/InitView.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/LoginView.vue'),
+    meta: { public: true },
+  },
   {
     path: '/',
     component: () => import('../layouts/MainLayout.vue'),
@@ -19,20 +29,55 @@ const routes: RouteRecordRaw[] = [
         props: (r) => ({ kind: r.params.kind }),
       },
       { path: 'notices', name: 'notices', component: () => import('../views/notices/NoticeList.vue') },
-      { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('../views/notices/NoticeDetail.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      {
+        path: 'notices/:id(\\d+)',
+        name: 'notice',
+        component: () => import('../views/notices/NoticeDetail.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+      },
       { path: 'settings', redirect: '/settings/cashiers' },
-      { path: 'settings/cashiers', name: 'cashiers', component: () => import('../views/settings/CashiersView.vue') },
-      { path: 'settings/terminals', name: 'terminals', component: () => import('../views/settings/TerminalsView.vue') },
-      { path: 'settings/connection', name: 'connection', component: () => import('../views/settings/ConnectionView.vue') },
+      {
+        path: 'settings/cashiers',
+        name: 'cashiers',
+        component: () => import('../views/settings/CashiersView.vue'),
+      },
+      {
+        path: 'settings/terminals',
+        name: 'terminals',
+        component: () => import('../views/settings/TerminalsView.vue'),
+      },
+      {
+        path: 'settings/connection',
+        name: 'connection',
+        component: () => import('../views/settings/ConnectionView.vue'),
+      },
       { path: 'settings/print', name: 'print', component: () => import('../views/settings/PrintView.vue') },
       { path: 'settings/box', name: 'box', component: () => import('../views/settings/BoxView.vue') },
-      { path: 'settings/screen', name: 'screen', component: () => import('../views/settings/ScreenView.vue') },
-      { path: 'settings/hotkey', name: 'hotkey', component: () => import('../views/settings/HotkeyView.vue') },
+      {
+        path: 'settings/screen',
+        name: 'screen',
+        component: () => import('../views/settings/ScreenView.vue'),
+      },
+      {
+        path: 'settings/hotkey',
+        name: 'hotkey',
+        component: () => import('../views/settings/HotkeyView.vue'),
+      },
     ],
   },
   // The window's small modes (WindowService.SetMode): no layout chrome, no banners.
-  { path: '/quickpay', name: 'quickpay', component: () => import('../views/quickpay/QuickPayView.vue'), meta: { bare: true } },
-  { path: '/floating', name: 'floating', component: () => import('../views/floating/FloatingView.vue'), meta: { bare: true } },
+  {
+    path: '/quickpay',
+    name: 'quickpay',
+    component: () => import('../views/quickpay/QuickPayView.vue'),
+    meta: { bare: true },
+  },
+  {
+    path: '/floating',
+    name: 'floating',
+    component: () => import('../views/floating/FloatingView.vue'),
+    meta: { bare: true },
+  },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

@@ -10,16 +10,33 @@ vi.mock('../api/runtime', () => ({
   },
 }))
 const payMock = vi.fn()
-vi.mock('../api/pay', () => ({ payApi: { pay: (...a: unknown[]) => payMock(...a), pending: vi.fn(async () => []) } }))
+vi.mock('../api/pay', () => ({
+  payApi: { pay: (...a: unknown[]) => payMock(...a), pending: vi.fn(async () => []) },
+}))
 
 import { fieldOf, outcomeOf, usePayStore } from './pay'
 import { AppError } from '../api/errors'
 
 function trade(p: Partial<Trade>): Trade {
   return {
-    id: 7, reqsn: 'XTF0007', kind: 'pay', status: 'success', amount: 1230, refundedAmount: 0, channel: 'wechat',
-    source: 'manual', codeMasked: '****6700', trxid: '', chnltrxid: '', trxcode: 'VSP501', errmsg: '', cashier: '01',
-    storeName: '', createdAt: '', updatedAt: '', ...p,
+    id: 7,
+    reqsn: 'XTF0007',
+    kind: 'pay',
+    status: 'success',
+    amount: 1230,
+    refundedAmount: 0,
+    channel: 'wechat',
+    source: 'manual',
+    codeMasked: '****6700',
+    trxid: '',
+    chnltrxid: '',
+    trxcode: 'VSP501',
+    errmsg: '',
+    cashier: '01',
+    storeName: '',
+    createdAt: '',
+    updatedAt: '',
+    ...p,
   }
 }
 
@@ -80,10 +97,22 @@ describe('pay store', () => {
     const d = deferred<Trade>()
     payMock.mockReturnValue(d.promise)
     const s = usePayStore()
-    handlers.get('pay:progress')!({ tradeId: 7, reqsn: 'XTF0007', status: 'pending', queries: 0, elapsedMs: 0 })
+    handlers.get('pay:progress')!({
+      tradeId: 7,
+      reqsn: 'XTF0007',
+      status: 'pending',
+      queries: 0,
+      elapsedMs: 0,
+    })
     expect(s.progress).toBeNull()
     const p = s.pay('1', '134567890123456790')
-    handlers.get('pay:progress')!({ tradeId: 7, reqsn: 'XTF0007', status: 'pending', queries: 2, elapsedMs: 6100 })
+    handlers.get('pay:progress')!({
+      tradeId: 7,
+      reqsn: 'XTF0007',
+      status: 'pending',
+      queries: 2,
+      elapsedMs: 6100,
+    })
     expect(s.progress?.queries).toBe(2)
     d.resolve(trade({ status: 'success' }))
     await p
@@ -102,7 +131,11 @@ describe('pay store', () => {
   })
 
   it('puts bad-amount and bad-code errors under their field, without a result', async () => {
-    payMock.mockRejectedValue({ code: 'amount_too_large', message: '金额超过单笔限额 50000.00 元', params: { limit: '50000.00' } })
+    payMock.mockRejectedValue({
+      code: 'amount_too_large',
+      message: '金额超过单笔限额 50000.00 元',
+      params: { limit: '50000.00' },
+    })
     const s = usePayStore()
     expect(await s.pay('99999', '134567890123456700')).toBe('amount')
     expect(s.phase).toBe('idle')

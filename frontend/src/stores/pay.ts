@@ -104,5 +104,17 @@ export const usePayStore = defineStore('pay', () => {
     if (fieldError.value?.field === field) fieldError.value = null
   }
 
-  return { phase, trade, error, fieldError, progress, startedAt, requestedAmount, busy, pay, clearFieldError, applyTrade }
+  return {
+    phase,
+    trade,
+    error,
+    fieldError,
+    progress,
+    startedAt,
+    requestedAmount,
+    busy,
+    pay,
+    clearFieldError,
+    applyTrade,
+  }
 })

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 
 vi.mock('../api/runtime', () => ({ onEvent: () => () => {} }))
-vi.mock('../api/pay', () => ({ payApi: { pay: vi.fn(() => new Promise(() => {})), pending: vi.fn(async () => []) } }))
+vi.mock('../api/pay', () => ({
+  payApi: { pay: vi.fn(() => new Promise(() => {})), pending: vi.fn(async () => []) },
+}))
 
 import { paySource, quickKey, useQuickPayStore } from './quickpay'
 import { usePayStore } from './pay'

@@ -18,7 +18,10 @@ export type QuickKey = 'confirm' | 'next' | 'back' | 'dismiss' | null
  * quickKey decides a key press: Esc returns; while a result shows, Enter dismisses it; Enter in
  * the amount with no code yet moves to the code; otherwise Enter confirms. Ignored while paying.
  */
-export function quickKey(key: string, s: { busy: boolean; showingResult: boolean; field: 'amount' | 'code' | null; hasCode: boolean }): QuickKey {
+export function quickKey(
+  key: string,
+  s: { busy: boolean; showingResult: boolean; field: 'amount' | 'code' | null; hasCode: boolean },
+): QuickKey {
   if (s.busy) return null
   if (key === 'Escape') return 'back'
   if (key !== 'Enter') return null

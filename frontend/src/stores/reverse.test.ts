@@ -24,9 +24,24 @@ import { AppError } from '../api/errors'
 
 function trade(p: Partial<Trade> = {}): Trade {
   return {
-    id: 9, reqsn: 'XTF0009', kind: 'pay', status: 'success', amount: 2000, refundedAmount: 0, channel: 'alipay',
-    source: 'manual', codeMasked: '****6700', trxid: 'T9', chnltrxid: '', trxcode: 'VSP511', errmsg: '', cashier: '01',
-    storeName: '', createdAt: new Date().toISOString(), updatedAt: '', ...p,
+    id: 9,
+    reqsn: 'XTF0009',
+    kind: 'pay',
+    status: 'success',
+    amount: 2000,
+    refundedAmount: 0,
+    channel: 'alipay',
+    source: 'manual',
+    codeMasked: '****6700',
+    trxid: 'T9',
+    chnltrxid: '',
+    trxcode: 'VSP511',
+    errmsg: '',
+    cashier: '01',
+    storeName: '',
+    createdAt: new Date().toISOString(),
+    updatedAt: '',
+    ...p,
   }
 }
 
@@ -77,7 +92,13 @@ describe('reverse store', () => {
     api.lookup.mockResolvedValue(trade({ refundedAmount: 2000 }))
     const p = rev.submit('cancel', { amount: '', password: 'admin-pw', tradeNo: ' XTF0009 ' })
     expect(rev.busy).toBe(true)
-    handlers.get('pay:progress')!({ tradeId: 10, reqsn: 'XTF0010', status: 'pending', queries: 2, elapsedMs: 3000 })
+    handlers.get('pay:progress')!({
+      tradeId: 10,
+      reqsn: 'XTF0010',
+      status: 'pending',
+      queries: 2,
+      elapsedMs: 3000,
+    })
     expect(rev.progress?.queries).toBe(2)
     done(trade({ id: 10, reqsn: 'XTF0010', kind: 'cancel', origReqsn: 'XTF0009' }))
     expect(await p).toBe('result')
@@ -103,7 +124,10 @@ describe('reverse store', () => {
     api.cancel.mockRejectedValueOnce({ code: 'admin_password', message: '管理员密码错误' })
     expect(await rev.submit('cancel', { amount: '', password: 'x', tradeNo: 'XTF0009' })).toBe('password')
     expect(rev.phase).toBe('idle')
-    api.cancel.mockRejectedValueOnce({ code: 'reverse_not_allowed', message: '只能撤销当天的交易，请使用退货' })
+    api.cancel.mockRejectedValueOnce({
+      code: 'reverse_not_allowed',
+      message: '只能撤销当天的交易，请使用退货',
+    })
     expect(await rev.submit('cancel', { amount: '', password: 'x', tradeNo: 'XTF0009' })).toBe('error')
     expect([rev.phase, rev.error?.message]).toEqual(['failed', '只能撤销当天的交易，请使用退货'])
     expect(reverseFieldOf(new AppError('not_found', ''))).toBe('tradeNo')

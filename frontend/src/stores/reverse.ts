@@ -17,7 +17,8 @@ export type LookupState = 'idle' | 'loading' | 'found' | 'missing' | 'error'
 
 /** reverseFieldOf says which form field a rejected reversal should be fixed in, if any. */
 export function reverseFieldOf(err: AppError): ReverseField | null {
-  if (err.code === 'admin_password' || err.field === 'adminPassword' || err.field === 'password') return 'password'
+  if (err.code === 'admin_password' || err.field === 'adminPassword' || err.field === 'password')
+    return 'password'
   if (err.code.startsWith('amount_') || err.field === 'amount') return 'amount'
   if (err.code === 'not_found' || err.field === 'tradeNo') return 'tradeNo'
   return null
@@ -97,14 +98,20 @@ export const useReverseStore = defineStore('reverse', () => {
   }
 
   /** submit sends the reversal; the outcome says what the form should do next. */
-  async function submit(k: ReverseKind, f: ReverseForm): Promise<'ignored' | 'result' | 'error' | ReverseField> {
+  async function submit(
+    k: ReverseKind,
+    f: ReverseForm,
+  ): Promise<'ignored' | 'result' | 'error' | ReverseField> {
     if (busy.value) return 'ignored'
     reset(k)
     phase.value = 'working'
     startedAt.value = Date.now()
     const no = f.tradeNo.trim()
     try {
-      const t = k === 'cancel' ? await tradeApi.cancel(no, f.password) : await tradeApi.refund(no, f.amount.trim(), f.password)
+      const t =
+        k === 'cancel'
+          ? await tradeApi.cancel(no, f.password)
+          : await tradeApi.refund(no, f.amount.trim(), f.password)
       result.value = t
       phase.value = outcomeOf(t.status)
       void refreshOrig(no)
@@ -134,7 +141,22 @@ export const useReverseStore = defineStore('reverse', () => {
   }
 
   return {
-    phase, kind, result, error, fieldError, progress, startedAt, orig, lookupState, lookupError, lookupNo, busy,
-    handOver, lookup, reset, submit, clearFieldError,
+    phase,
+    kind,
+    result,
+    error,
+    fieldError,
+    progress,
+    startedAt,
+    orig,
+    lookupState,
+    lookupError,
+    lookupNo,
+    busy,
+    handOver,
+    lookup,
+    reset,
+    submit,
+    clearFieldError,
   }
 })

@@ -52,5 +52,18 @@ export const useSessionStore = defineStore('session', () => {
     setProfile(null)
   }
 
-  return { state, demo, terminal, profile, initialized, isAdmin, load, refreshDemo, setProfile, setTerminal, login, logout }
+  return {
+    state,
+    demo,
+    terminal,
+    profile,
+    initialized,
+    isAdmin,
+    load,
+    refreshDemo,
+    setProfile,
+    setTerminal,
+    login,
+    logout,
+  }
 })

@@ -13,7 +13,11 @@ async function tagButtons(): Promise<void> {
 }
 
 /** confirmBox asks a yes/no question and resolves true on 是. */
-export async function confirmBox(message: string, title: string, type: 'warning' | 'info' = 'warning'): Promise<boolean> {
+export async function confirmBox(
+  message: string,
+  title: string,
+  type: 'warning' | 'info' = 'warning',
+): Promise<boolean> {
   const t = i18n.global.t
   const answer = ElMessageBox.confirm(message, title, {
     confirmButtonText: t('common.yes'),

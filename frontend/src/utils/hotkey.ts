@@ -13,9 +13,7 @@ export interface KeyLike {
 
 /** Capture is what one key press means: a finished combo, modifiers so far, or nothing usable. */
 export type Capture =
-  | { kind: 'combo'; keys: string }
-  | { kind: 'partial'; keys: string }
-  | { kind: 'unsupported'; key: string }
+  { kind: 'combo'; keys: string } | { kind: 'partial'; keys: string } | { kind: 'unsupported'; key: string }
 
 const modifierKeys = new Set(['Control', 'Alt', 'Shift', 'Meta', 'OS', 'AltGraph'])
 

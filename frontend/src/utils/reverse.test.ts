@@ -6,27 +6,53 @@ import { yuanToFen } from './money'
 const day = '2026-03-02'
 function trade(p: Partial<Trade> = {}): Trade {
   return {
-    id: 1, reqsn: 'XTF0001', kind: 'pay', status: 'success', amount: 1250, refundedAmount: 0, channel: 'wechat',
-    source: 'manual', codeMasked: '****6700', trxid: '240302123', chnltrxid: '', trxcode: 'VSP501', errmsg: '',
-    cashier: '01', storeName: '', createdAt: '2026-03-02T02:00:00Z', updatedAt: '', ...p,
+    id: 1,
+    reqsn: 'XTF0001',
+    kind: 'pay',
+    status: 'success',
+    amount: 1250,
+    refundedAmount: 0,
+    channel: 'wechat',
+    source: 'manual',
+    codeMasked: '****6700',
+    trxid: '240302123',
+    chnltrxid: '',
+    trxcode: 'VSP501',
+    errmsg: '',
+    cashier: '01',
+    storeName: '',
+    createdAt: '2026-03-02T02:00:00Z',
+    updatedAt: '',
+    ...p,
   }
 }
-const form = (p: Partial<{ amount: string; password: string; tradeNo: string }> = {}) => ({ amount: '5', password: 'pw', tradeNo: 'XTF0001', ...p })
+const form = (p: Partial<{ amount: string; password: string; tradeNo: string }> = {}) => ({
+  amount: '5',
+  password: 'pw',
+  tradeNo: 'XTF0001',
+  ...p,
+})
 
 describe('reverse form rules', () => {
   it('asks for each field in the manual order', () => {
     const h = reverseHints('refund', { amount: '', password: '', tradeNo: '' }, null, day)
     expect(Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v!.key]))).toEqual({
-      amount: 'amount_empty', password: 'passwordEmpty', tradeNo: 'tradeNoEmpty',
+      amount: 'amount_empty',
+      password: 'passwordEmpty',
+      tradeNo: 'tradeNoEmpty',
     })
     expect(firstField('refund', h)).toBe('amount')
-    expect(firstField('cancel', reverseHints('cancel', { amount: '', password: '', tradeNo: '' }, null, day))).toBe('password')
+    expect(
+      firstField('cancel', reverseHints('cancel', { amount: '', password: '', tradeNo: '' }, null, day)),
+    ).toBe('password')
   })
 
   it('ignores the amount for a void and checks the number shape', () => {
     expect(reverseHints('cancel', form({ amount: '' }), null, day)).toEqual({})
     expect(reverseHints('cancel', form({ tradeNo: 'XTF-01' }), null, day).tradeNo?.key).toBe('tradeNoFormat')
-    expect(reverseHints('cancel', form({ tradeNo: 'A'.repeat(33) }), null, day).tradeNo?.key).toBe('tradeNoFormat')
+    expect(reverseHints('cancel', form({ tradeNo: 'A'.repeat(33) }), null, day).tradeNo?.key).toBe(
+      'tradeNoFormat',
+    )
   })
 
   it('never lets a refund exceed what is left of the payment', () => {
@@ -48,7 +74,9 @@ describe('reverse form rules', () => {
     expect(origProblem('refund', trade({ refundedAmount: 1250 }), day)?.key).toBe('fullyRefunded')
     expect(origProblem('refund', trade({ status: 'unknown' }), day)?.key).toBe('notSuccess')
     expect(origProblem('refund', trade({ kind: 'refund' }), day)?.key).toBe('notPay')
-    expect(reverseHints('cancel', form(), trade({ refundedAmount: 1 }), day).tradeNo?.key).toBe('cancelRefunded')
+    expect(reverseHints('cancel', form(), trade({ refundedAmount: 1 }), day).tradeNo?.key).toBe(
+      'cancelRefunded',
+    )
   })
 
   it('matches a number by order number or Allinpay number, exactly', () => {

@@ -43,7 +43,12 @@ export function origProblem(kind: ReverseKind, orig: Trade, day = today()): Hint
 }
 
 /** reverseHints checks the form; orig (when looked up) adds the amount and reversibility rules. */
-export function reverseHints(kind: ReverseKind, f: ReverseForm, orig: Trade | null, day = today()): Partial<Record<ReverseField, Hint>> {
+export function reverseHints(
+  kind: ReverseKind,
+  f: ReverseForm,
+  orig: Trade | null,
+  day = today(),
+): Partial<Record<ReverseField, Hint>> {
   const out: Partial<Record<ReverseField, Hint>> = {}
   if (kind === 'refund') {
     const h = amountHint(f.amount)
@@ -66,8 +71,12 @@ export function reverseHints(kind: ReverseKind, f: ReverseForm, orig: Trade | nu
 }
 
 /** firstField is where the cursor should go: the first field (in form order) with a hint. */
-export function firstField(kind: ReverseKind, hints: Partial<Record<ReverseField, Hint>>): ReverseField | null {
-  const order: ReverseField[] = kind === 'refund' ? ['amount', 'password', 'tradeNo'] : ['password', 'tradeNo']
+export function firstField(
+  kind: ReverseKind,
+  hints: Partial<Record<ReverseField, Hint>>,
+): ReverseField | null {
+  const order: ReverseField[] =
+    kind === 'refund' ? ['amount', 'password', 'tradeNo'] : ['password', 'tradeNo']
   return order.find((f) => hints[f]) ?? null
 }
 

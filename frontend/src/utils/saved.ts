@@ -13,7 +13,11 @@ export function showSaved(title: string, path: string): void {
     customClass: 'xtf-saved',
     message: h('div', { 'data-testid': 'saved-message' }, [
       h('div', { class: 'xtf-saved-title' }, title),
-      h('div', { class: 'xtf-saved-path selectable', 'data-testid': 'saved-path' }, i18n.global.t('trades.savedTo', { path })),
+      h(
+        'div',
+        { class: 'xtf-saved-path selectable', 'data-testid': 'saved-path' },
+        i18n.global.t('trades.savedTo', { path }),
+      ),
     ]),
   })
 }

@@ -6,13 +6,22 @@ import type { Trade } from '../../api/types'
 
 vi.mock('../../api/runtime', () => ({ onEvent: () => () => {} }))
 const payMock = vi.fn()
-vi.mock('../../api/pay', () => ({ payApi: { pay: (...a: unknown[]) => payMock(...a), pending: async () => [] } }))
+vi.mock('../../api/pay', () => ({
+  payApi: { pay: (...a: unknown[]) => payMock(...a), pending: async () => [] },
+}))
 
 import PayForm from './PayForm.vue'
 import { i18n, setLocale } from '../../locales'
 import { usePayStore } from '../../stores/pay'
 
-const okTrade = { id: 1, reqsn: 'XTF1', kind: 'pay', status: 'success', amount: 1230, channel: 'wechat' } as Trade
+const okTrade = {
+  id: 1,
+  reqsn: 'XTF1',
+  kind: 'pay',
+  status: 'success',
+  amount: 1230,
+  channel: 'wechat',
+} as Trade
 
 let wrapper: VueWrapper
 const input = (id: string) => wrapper.get<HTMLInputElement>(`[data-testid="${id}"]`)

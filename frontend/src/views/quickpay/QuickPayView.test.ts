@@ -12,7 +12,9 @@ vi.mock('../../api/runtime', () => ({
   },
 }))
 const payMock = vi.fn()
-vi.mock('../../api/pay', () => ({ payApi: { pay: (...a: unknown[]) => payMock(...a), pending: async () => [] } }))
+vi.mock('../../api/pay', () => ({
+  payApi: { pay: (...a: unknown[]) => payMock(...a), pending: async () => [] },
+}))
 const setMode = vi.fn(async (_m: string) => undefined)
 vi.mock('../../api/window', () => ({ windowApi: { setMode: (m: string) => setMode(m) } }))
 
@@ -20,7 +22,14 @@ import QuickPayView from './QuickPayView.vue'
 import { i18n, setLocale } from '../../locales'
 import { useWindowStore } from '../../stores/window'
 
-const okTrade = { id: 3, reqsn: 'XTF3', kind: 'pay', status: 'success', amount: 12332, channel: 'wechat' } as Trade
+const okTrade = {
+  id: 3,
+  reqsn: 'XTF3',
+  kind: 'pay',
+  status: 'success',
+  amount: 12332,
+  channel: 'wechat',
+} as Trade
 let wrapper: VueWrapper
 const input = (id: string) => wrapper.get<HTMLInputElement>(`[data-testid="${id}"]`)
 const key = (k: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }))

@@ -19,18 +19,35 @@ import ReverseView from './ReverseView.vue'
 import { i18n, setLocale } from '../../locales'
 
 const paid = {
-  id: 5, reqsn: 'XTF0005', kind: 'pay', status: 'success', amount: 3000, refundedAmount: 1000, channel: 'wechat', trxid: 'T5',
-  createdAt: new Date().toISOString(), errmsg: '', origReqsn: '', updatedAt: '',
+  id: 5,
+  reqsn: 'XTF0005',
+  kind: 'pay',
+  status: 'success',
+  amount: 3000,
+  refundedAmount: 1000,
+  channel: 'wechat',
+  trxid: 'T5',
+  createdAt: new Date().toISOString(),
+  errmsg: '',
+  origReqsn: '',
+  updatedAt: '',
 } as Trade
 let wrapper: VueWrapper
 const el = (id: string) => wrapper.get<HTMLInputElement>(`[data-testid="${id}"]`)
 
 async function open(kind: 'cancel' | 'refund', no = 'XTF0005'): Promise<void> {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/reverse/:kind', name: 'reverse', component: ReverseView, props: true }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/reverse/:kind', name: 'reverse', component: ReverseView, props: true }],
+  })
   await router.push(`/reverse/${kind}?no=${no}`)
   const pinia = createPinia()
   setActivePinia(pinia)
-  wrapper = mount(ReverseView, { props: { kind }, global: { plugins: [pinia, i18n, ElementPlus, router] }, attachTo: document.body })
+  wrapper = mount(ReverseView, {
+    props: { kind },
+    global: { plugins: [pinia, i18n, ElementPlus, router] },
+    attachTo: document.body,
+  })
   await flushPromises()
 }
 
@@ -90,7 +107,14 @@ describe('交易退货 form', () => {
   it('voids a clean payment and shows the result', async () => {
     api.lookup.mockResolvedValue({ ...paid, refundedAmount: 0 })
     await open('cancel')
-    api.cancel.mockResolvedValue({ ...paid, id: 6, reqsn: 'XTF0006', kind: 'cancel', amount: 3000, refundedAmount: 0 })
+    api.cancel.mockResolvedValue({
+      ...paid,
+      id: 6,
+      reqsn: 'XTF0006',
+      kind: 'cancel',
+      amount: 3000,
+      refundedAmount: 0,
+    })
     await el('reverse-password').setValue('admin-pw')
     await el('reverse-password').trigger('keydown', { key: 'Enter' })
     await flushPromises()

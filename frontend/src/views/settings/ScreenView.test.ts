@@ -25,7 +25,13 @@ vi.mock('../../api/devices', () => ({
 import ScreenView from './ScreenView.vue'
 import { i18n, setLocale } from '../../locales'
 
-const off: ScreenSettings = { mode: 'off', dual: false, display: 0, rect: { x: 0, y: 0, w: 0, h: 0 }, calibrated: false }
+const off: ScreenSettings = {
+  mode: 'off',
+  dual: false,
+  display: 0,
+  rect: { x: 0, y: 0, w: 0, h: 0 },
+  calibrated: false,
+}
 const twoDisplays: DisplayInfo[] = [
   { index: 0, x: 0, y: 0, width: 1920, height: 1080 },
   { index: 1, x: 1920, y: 0, width: 3840, height: 2160 },
@@ -40,7 +46,10 @@ const inBody = (id: string) => document.querySelector<HTMLElement>(`[data-testid
 async function open(screen: ScreenSettings = off, displays: DisplayInfo[] = twoDisplays): Promise<void> {
   api.settings.mockResolvedValue({ screen } as DeviceSettings)
   api.displays.mockResolvedValue(displays)
-  wrapper = mount(ScreenView, { global: { plugins: [createPinia(), i18n, ElementPlus] }, attachTo: document.body })
+  wrapper = mount(ScreenView, {
+    global: { plugins: [createPinia(), i18n, ElementPlus] },
+    attachTo: document.body,
+  })
   await flushPromises()
 }
 
@@ -86,7 +95,7 @@ describe('截屏区域配置', () => {
     expect(wrapper.text()).not.toContain('只检测到一块屏幕')
   })
 
-  it('OCR on 屏幕2: the picked rectangle reaches Connect in the display\'s full pixels, with the amount', async () => {
+  it("OCR on 屏幕2: the picked rectangle reaches Connect in the display's full pixels, with the amount", async () => {
     await open()
     await choose('screen-mode-ocr')
     await choose('screen-dual')
@@ -131,7 +140,13 @@ describe('截屏区域配置', () => {
   it('Enter starts 文本框 对接 on the single screen; ok=false shows the Chinese reason', async () => {
     await open({ ...off, dual: true, display: 1 })
     await choose('screen-single')
-    api.connect.mockResolvedValue({ ok: false, amount: 0, text: '', confidence: 0, message: '未在单击处找到金额文本框' })
+    api.connect.mockResolvedValue({
+      ok: false,
+      amount: 0,
+      text: '',
+      confidence: 0,
+      message: '未在单击处找到金额文本框',
+    })
     await byId('screen-amount').trigger('keydown', { key: 'Enter' })
     await flushPromises()
     expect(api.connect).toHaveBeenCalledWith(
@@ -181,7 +196,13 @@ describe('截屏区域配置', () => {
     expect(api.saveScreen).not.toHaveBeenCalled()
     document.querySelector<HTMLElement>('.xtf-confirm-yes')!.click()
     await flushPromises()
-    expect(api.saveScreen).toHaveBeenCalledWith({ mode: 'off', dual: true, display: 1, rect, calibrated: true })
+    expect(api.saveScreen).toHaveBeenCalledWith({
+      mode: 'off',
+      dual: true,
+      display: 1,
+      rect,
+      calibrated: true,
+    })
     expect(byId('screen-state').text()).toBe('未对接')
     expect(wrapper.find('[data-testid="screen-stop"]').exists()).toBe(false)
   })
