@@ -63,6 +63,11 @@ func Open(dsn string) (*gorm.DB, error) {
 		if err := os.MkdirAll(filepath.Dir(dsn), 0o700); err != nil {
 			return nil, fmt.Errorf("store: create folder for %s: %w", dsn, err)
 		}
+		unlock, err := lockSQLite(dsn)
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
 		dialector = sqliteDialector(dsn)
 	}
 	db, err := gorm.Open(dialector, cfg)
@@ -76,7 +81,7 @@ func Open(dsn string) (*gorm.DB, error) {
 		}
 		sqlDB.SetMaxOpenConns(4)
 	}
-	if err := Migrate(db, dsn); err != nil {
+	if err := migrate(db, dsn); err != nil {
 		return nil, err
 	}
 	return db, nil

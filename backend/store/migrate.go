@@ -24,29 +24,35 @@ var migrations embed.FS
 // migrateLockWait bounds how long a second process waits for another's migration.
 const migrateLockWait = 2 * time.Minute
 
-// Migrate brings the schema of db (opened from dsn) to the newest version. Two processes never
+// migrate brings the schema of db (opened from dsn) to the newest version. Two processes never
 // migrate at once: on PostgreSQL a session advisory lock serialises the xtfd servers sharing
-// it; on SQLite an exclusive lock on the file dsn + ".migrate.lock" does.
-func Migrate(db *gorm.DB, dsn string) error {
+// it; on SQLite the caller holds lockSQLite (Open holds it around opening and migrating).
+func migrate(db *gorm.DB, dsn string) error {
 	sqlDB, err := db.DB()
 	if err != nil {
 		return err
 	}
-	if IsPostgres(dsn) {
-		locker, err := lock.NewPostgresSessionLocker()
-		if err != nil {
-			return fmt.Errorf("store: migration lock: %w", err)
-		}
-		return runMigrations(sqlDB, goose.DialectPostgres, "postgres", goose.WithSessionLocker(locker))
+	if !IsPostgres(dsn) {
+		return runMigrations(sqlDB, goose.DialectSQLite3, "sqlite")
 	}
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		return fmt.Errorf("store: migration lock: %w", err)
+	}
+	return runMigrations(sqlDB, goose.DialectPostgres, "postgres", goose.WithSessionLocker(locker))
+}
+
+// lockSQLite takes the exclusive lock file dsn + ".migrate.lock", which serialises opening and
+// migrating one SQLite file across processes (on Windows, two first opens of a new file at once
+// otherwise fail "database is locked"). The returned func releases it.
+func lockSQLite(dsn string) (func(), error) {
 	fl := flock.New(dsn + ".migrate.lock")
 	ctx, cancel := context.WithTimeout(context.Background(), migrateLockWait)
 	defer cancel()
 	if ok, err := fl.TryLockContext(ctx, 50*time.Millisecond); err != nil || !ok {
-		return fmt.Errorf("store: another process is migrating %s: %v", dsn, err)
+		return nil, fmt.Errorf("store: another process is opening %s: %v", dsn, err)
 	}
-	defer fl.Unlock()
-	return runMigrations(sqlDB, goose.DialectSQLite3, "sqlite")
+	return func() { _ = fl.Unlock() }, nil
 }
 
 // runMigrations applies every pending migration of folder dir.
