@@ -4,6 +4,9 @@ package desktop
 
 import "errors"
 
+// autostartSupported: starting with the system is a Windows feature.
+const autostartSupported = false
+
 // ErrAutostartOnlyWindows: starting with the system is offered on Windows only.
 var ErrAutostartOnlyWindows = errors.New("开机自动启动仅支持 Windows")
 

@@ -8,6 +8,9 @@ import (
 	"golang.org/x/sys/windows/registry"
 )
 
+// autostartSupported: Windows starts the programs of the current user's Run key at sign-in.
+const autostartSupported = true
+
 const (
 	// runKey is the current user's list of programs Windows starts at sign-in.
 	runKey = `Software\Microsoft\Windows\CurrentVersion\Run`

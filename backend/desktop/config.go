@@ -34,6 +34,8 @@ type Config struct {
 	Devices services.DeviceSettings `json:"devices"`
 	// OCRCalibration is what 开始对接 learnt of the cashier program's digits (ocr.Calibration).
 	OCRCalibration json.RawMessage `json:"ocrCalibration,omitempty"`
+	// Autostart is 开机自动启动 as chosen in 设置; nil until the first start, which turns it on.
+	Autostart *bool `json:"autostart,omitempty"`
 }
 
 // PlatformConfig says where the platform runs.
