@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"os"
 
 	"github.com/wailsapp/wails/v2"
@@ -11,9 +12,15 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/desktop/support"
 	"xiaotongfu/backend/desktop/variant"
 	"xiaotongfu/backend/services"
 )
+
+// wailsJSON is the project file; its info.productVersion is the version 设置 → 关于 shows.
+//
+//go:embed wails.json
+var wailsJSON []byte
 
 func main() {
 	if variant.GeneratingBindings {
@@ -25,6 +32,11 @@ func main() {
 		desktop.ReportStartupFailure(err)
 		os.Exit(1)
 	}
+	sh.Version, err = support.VersionOf(wailsJSON)
+	if err != nil {
+		sh.Log.Error("version", "err", err)
+	}
+	sh.ApplyAutostart()
 	sh.UseHotkeys(variant.HotkeyBackend())
 	app := NewApp(sh)
 	run(&options.App{

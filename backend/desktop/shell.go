@@ -20,6 +20,7 @@ import (
 // Wails binds. Build it with Open before wails.Run; Start and Stop follow the window.
 type Shell struct {
 	Dir     string
+	Version string // info.productVersion of wails.json (main sets it)
 	Config  *ConfigFile
 	Log     *slog.Logger
 	Backend *Backend
@@ -34,6 +35,7 @@ type Shell struct {
 	Settings *services.SettingsService
 	Device   *services.DeviceService
 	Window   *services.WindowService
+	System   *services.SystemService
 
 	tray    *tray.Tray // nil until StartWindow
 	logFile io.Closer
@@ -93,11 +95,12 @@ func (sh *Shell) bindServices(c *services.Core) {
 	sh.Settings = services.NewSettingsService(c)
 	sh.Device = services.NewDeviceService(c, services.DeviceOptions{Modes: c.Window()})
 	sh.Window = services.NewWindowService(c)
+	sh.System = services.NewSystemService(c, supportSource{sh}, sh.Device)
 }
 
 // Bind lists the structs whose methods the UI may call.
 func (sh *Shell) Bind() []any {
-	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings, sh.Device, sh.Window}
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings, sh.Device, sh.Window, sh.System}
 }
 
 // InstanceID names this data folder for Wails' single-instance lock: a second start with

@@ -150,3 +150,11 @@ func (m *Manager) Close() {
 	m.releaseAll()
 	m.closed = true
 }
+
+// Registered reports whether the binding called name is registered now.
+func (m *Manager) Registered(name string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.active[name]
+	return ok
+}

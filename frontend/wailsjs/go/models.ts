@@ -802,6 +802,38 @@ export namespace services {
 		    return a;
 		}
 	}
+	export class DiagnosticsResult {
+	    path: string;
+	    checks: support.Result[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DiagnosticsResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.checks = this.convertValues(source["checks"], support.Result);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DisplayInfo {
 	    index: number;
 	    x: number;
@@ -885,6 +917,59 @@ export namespace services {
 	        this.runningMode = source["runningMode"];
 	        this.runningServerUrl = source["runningServerUrl"];
 	        this.restartRequired = source["restartRequired"];
+	    }
+	}
+
+}
+
+export namespace support {
+	
+	export class Info {
+	    version: string;
+	    os: string;
+	    dataDir: string;
+	    logFile: string;
+	    mode: string;
+	    serverUrl?: string;
+	    merchantNo: string;
+	    terminalNo: string;
+	    storeName: string;
+	    autostart: boolean;
+	    autostartSupported: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.os = source["os"];
+	        this.dataDir = source["dataDir"];
+	        this.logFile = source["logFile"];
+	        this.mode = source["mode"];
+	        this.serverUrl = source["serverUrl"];
+	        this.merchantNo = source["merchantNo"];
+	        this.terminalNo = source["terminalNo"];
+	        this.storeName = source["storeName"];
+	        this.autostart = source["autostart"];
+	        this.autostartSupported = source["autostartSupported"];
+	    }
+	}
+	export class Result {
+	    name: string;
+	    status: string;
+	    millis: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.millis = source["millis"];
 	    }
 	}
 
