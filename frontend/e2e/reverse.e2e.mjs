@@ -1,7 +1,9 @@
 // Wave 2 end to end on the embedded demo terminal (real platform, real simulator, real Go
 // bindings): 交易撤销 with a wrong and the right admin password, a partial 交易退货 and one
 // above what is left, and the 截屏区域配置 / 快捷键配置 screens opening cleanly.
-import { assert, expectText, fill, openPage, textOf, tid } from './lib.mjs'
+import fs from 'node:fs'
+import path from 'node:path'
+import { assert, expectText, fill, openPage, root, textOf, tid } from './lib.mjs'
 import { callGo, demoAdminPw, pay, waitResult } from './flows.mjs'
 import { simTrades, wechat } from './pay.e2e.mjs'
 
@@ -154,5 +156,20 @@ export async function reverseSuite(runner, browser, app, simURL) {
       pages,
     )
   }
+  await runner.test(
+    'settings: 关于 shows the version of wails.json and this terminal; 开机自动启动 is Windows only',
+    async () => {
+      const want = JSON.parse(fs.readFileSync(path.join(root, 'wails.json'), 'utf8')).info.productVersion
+      await page.click(tid('nav-settings'))
+      await page.click(tid('nav-settings-about'))
+      await page.waitForSelector(tid('about-version'))
+      await expectText(page, 'about-version', want)
+      const term = await page.locator(tid('about-terminal')).innerText()
+      assert(/^\S+$/.test(term) && term !== '未初始化', `terminal ${JSON.stringify(term)}`)
+      const cls = await page.locator(tid('about-autostart')).getAttribute('class')
+      assert(cls.includes('is-disabled'), `autostart switch on Linux: ${cls}`)
+    },
+    pages,
+  )
   await page.close()
 }

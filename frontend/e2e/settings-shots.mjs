@@ -10,7 +10,7 @@ import { changeInitialPassword, demoAdminPw, demoSmsCode, initialise } from './f
 
 const out = path.join(root, 'build/bin/shots')
 fs.mkdirSync(out, { recursive: true })
-const screens = ['print', 'box', 'screen', 'hotkey', 'cashiers', 'connection']
+const screens = ['print', 'box', 'screen', 'hotkey', 'cashiers', 'connection', 'about']
 const app = await startApp({
   name: 'shots',
   port: await freePort(),

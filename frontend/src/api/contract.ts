@@ -1,7 +1,7 @@
 // Compile-time check that the UI's types (./types) have exactly the field names of Go's
 // generated models (frontend/wailsjs/go/models.ts): `npm run build` fails when Go renames,
 // adds or drops a field of a DTO the UI sends or reads. Nothing here runs.
-import type { platform, services } from '../../wailsjs/go/models'
+import type { platform, services, support } from '../../wailsjs/go/models'
 import type * as UI from './types'
 
 type Fields<T> = { [K in keyof T]-?: T[K] extends (...a: never[]) => unknown ? never : K }[keyof T]
@@ -27,8 +27,14 @@ export type Contract = [
   SameKeys<services.HotkeySettings, UI.HotkeySettings>,
   SameKeys<services.Hotkey, UI.Hotkey>,
   SameKeys<services.HotkeyStatus, UI.HotkeyStatus>,
+  SameKeys<support.Info, UI.AboutInfo>,
+  SameKeys<support.Result, UI.CheckResult>,
+  SameKeys<services.DiagnosticsResult, UI.DiagnosticsResult>,
 ]
 const allTrue: Contract = [
+  true,
+  true,
+  true,
   true,
   true,
   true,

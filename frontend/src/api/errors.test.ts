@@ -80,6 +80,9 @@ describe('errText', () => {
       'captcha_invalid',
       'conflict',
       'must_change_password',
+      'autostart_unsupported',
+      'autostart_failed',
+      'diagnostics_failed',
     ]
     for (const l of ['zh-CN', 'en'] as const) {
       for (const c of codes) expect(i18n.global.te(`errors.${c}`, l), `${l} errors.${c}`).toBe(true)

@@ -313,3 +313,31 @@ export interface WindowModeEvent {
   source?: 'ocr' | 'textbox'
   code?: string
 }
+
+/** AboutInfo is 设置 → 关于: version, folders, platform mode, this terminal and 开机自动启动. */
+export interface AboutInfo {
+  version: string
+  os: string
+  dataDir: string
+  logFile: string
+  mode: string
+  serverUrl?: string
+  merchantNo: string
+  terminalNo: string
+  storeName: string
+  autostart: boolean
+  autostartSupported: boolean
+}
+
+/** A device self-test of 导出诊断信息: the UI shows it by name and status only. */
+export interface CheckResult {
+  name: 'printer' | 'box' | 'hotkeys' | 'screen'
+  status: 'ok' | 'failed' | 'not_configured'
+  millis: number
+}
+
+/** What 导出诊断信息 did: where the zip went ("" when cancelled) and the self-test. */
+export interface DiagnosticsResult {
+  path: string
+  checks: CheckResult[]
+}

@@ -82,3 +82,32 @@ export function settingsService(s: MockState) {
     },
   }
 }
+
+/** systemService mirrors SystemService (设置 → 关于); the zip is not written in a preview. */
+export function systemService() {
+  const info = {
+    version: '0.1.0',
+    os: 'windows/amd64',
+    dataDir: 'C:\\Users\\shop\\AppData\\Roaming\\XiaoTongFu',
+    logFile: 'C:\\Users\\shop\\AppData\\Roaming\\XiaoTongFu\\xiaotongfu.log',
+    mode: 'embedded',
+    merchantNo: '660581053990001',
+    terminalNo: 'T0001',
+    storeName: '演示一号店',
+    autostart: true,
+    autostartSupported: true,
+  }
+  return {
+    About: async () => ({ ...info }),
+    SetAutostart: async (on: boolean) => ({ ...Object.assign(info, { autostart: on }) }),
+    ExportDiagnostics: async () => ({
+      path: 'C:\\Users\\shop\\Desktop\\小通付诊断信息.zip',
+      checks: [
+        { name: 'printer', status: 'not_configured', millis: 0 },
+        { name: 'box', status: 'not_configured', millis: 0 },
+        { name: 'hotkeys', status: 'ok', millis: 0 },
+        { name: 'screen', status: 'not_configured', millis: 0 },
+      ],
+    }),
+  }
+}

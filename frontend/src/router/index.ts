@@ -51,6 +51,7 @@ const routes: RouteRecordRaw[] = [
         name: 'connection',
         component: () => import('../views/settings/ConnectionView.vue'),
       },
+      { path: 'settings/about', name: 'about', component: () => import('../views/settings/AboutView.vue') },
       { path: 'settings/print', name: 'print', component: () => import('../views/settings/PrintView.vue') },
       { path: 'settings/box', name: 'box', component: () => import('../views/settings/BoxView.vue') },
       {
