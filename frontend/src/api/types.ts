@@ -108,6 +108,8 @@ export interface Trade {
 export interface TradeFilter {
   day: string
   kind: string
+  /** wechat, alipay or unionpay; '' for all. */
+  channel: string
   status: string
   tradeNo: string
   terminal: boolean

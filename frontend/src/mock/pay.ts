@@ -138,7 +138,10 @@ export function tradeService(s: MockState) {
     },
     List: async (f: TradeFilter) => {
       let list = s.trades.filter(
-        (t) => (!f.kind || t.kind === f.kind) && (!f.status || t.status === f.status),
+        (t) =>
+          (!f.kind || t.kind === f.kind) &&
+          (!f.channel || t.channel === f.channel) &&
+          (!f.status || t.status === f.status),
       )
       if (f.tradeNo) list = list.filter((t) => t.reqsn.endsWith(f.tradeNo) || t.trxid.endsWith(f.tradeNo))
       if (f.day && f.day !== today()) list = []

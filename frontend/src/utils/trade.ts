@@ -70,3 +70,6 @@ export const tradeStatuses = ['success', 'failed', 'unknown', 'pending', 'closed
 
 /** tradeKinds are the 交易类型 filter options. */
 export const tradeKinds = ['pay', 'cancel', 'refund'] as const
+
+/** tradeChannels are the 支付方式 filter options. */
+export const tradeChannels = ['wechat', 'alipay', 'unionpay'] as const

@@ -415,6 +415,7 @@ export namespace platform {
 	export class TradeFilter {
 	    day: string;
 	    kind: string;
+	    channel: string;
 	    status: string;
 	    tradeNo: string;
 	    terminal: boolean;
@@ -429,6 +430,7 @@ export namespace platform {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.day = source["day"];
 	        this.kind = source["kind"];
+	        this.channel = source["channel"];
 	        this.status = source["status"];
 	        this.tradeNo = source["tradeNo"];
 	        this.terminal = source["terminal"];

@@ -159,7 +159,9 @@ describe('原交易 panel follows the trade', () => {
     await open('refund')
     expect(wrapper.find('[data-testid="reverse-orig-refundable"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="reverse-orig-refunded"]').exists()).toBe(false)
-    expect(wrapper.get('[data-testid="reverse-orig-problem"]').text()).toBe('该交易没有收款成功，没有可退金额')
+    expect(wrapper.get('[data-testid="reverse-orig-problem"]').text()).toBe(
+      '该交易没有收款成功，没有可退金额',
+    )
     expect(el('reverse-refund-all').attributes('disabled')).toBeDefined()
   })
 
