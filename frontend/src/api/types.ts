@@ -198,6 +198,14 @@ export interface PrinterSettings {
   width: 58 | 80 | number
 }
 
+/** One printed line of a receipt, as Go lays it out (printer.Line): text already fitted to the paper. */
+export interface ReceiptLine {
+  text: string
+  center: boolean
+  bold: boolean
+  tall: boolean
+}
+
 /** 盒子配置 (manual §8.2). */
 export interface BoxSettings {
   enabled: boolean

@@ -473,6 +473,29 @@ export namespace platform {
 
 }
 
+export namespace printer {
+	
+	export class Line {
+	    text: string;
+	    center: boolean;
+	    bold: boolean;
+	    tall: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Line(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.center = source["center"];
+	        this.bold = source["bold"];
+	        this.tall = source["tall"];
+	    }
+	}
+
+}
+
 export namespace services {
 	
 	export class AppState {
