@@ -893,6 +893,22 @@ export namespace services {
 	        this.count = source["count"];
 	    }
 	}
+	export class FileData {
+	    name: string;
+	    data: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	        this.count = source["count"];
+	    }
+	}
 	
 	
 	export class HotkeyStatus {
@@ -942,6 +958,24 @@ export namespace services {
 	        this.runningMode = source["runningMode"];
 	        this.runningServerUrl = source["runningServerUrl"];
 	        this.restartRequired = source["restartRequired"];
+	    }
+	}
+	export class StatsImage {
+	    day: string;
+	    name: string;
+	    png: string;
+	    payCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsImage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.name = source["name"];
+	        this.png = source["png"];
+	        this.payCount = source["payCount"];
 	    }
 	}
 
