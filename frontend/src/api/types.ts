@@ -184,6 +184,21 @@ export interface ExportResult {
   count: number
 }
 
+/** A finished export for the browser to download (browser mode); data is base64. */
+export interface FileData {
+  name: string
+  data: string
+  count: number
+}
+
+/** The day's statistics picture: what 统计 shows and 保存图片 saves; png is base64. */
+export interface StatsImage {
+  day: string
+  name: string
+  png: string
+  payCount: number
+}
+
 /** Payload of export:progress. */
 export interface ExportProgress {
   done: number
