@@ -3,7 +3,7 @@
 // with 部分退货, 导出 and 统计 → 保存图片 as downloads, every column and the footnote in view
 // at 1024×640, and the 原交易 panel after a void.
 import fs from 'node:fs'
-import { assert, expectText, openPage, textOf, tid } from './lib.mjs'
+import { assert, expectText, fill, openPage, textOf, tid } from './lib.mjs'
 import { callGo, demoAdminPw, pay, waitResult } from './flows.mjs'
 import { wechat } from './pay.e2e.mjs'
 
@@ -28,6 +28,15 @@ async function download(page, id) {
   return { name: dl.suggestedFilename(), data: fs.readFileSync(await dl.path()) }
 }
 
+/** showAlipay lists today's 支付宝 trades of 交易查询 (ali among them). */
+async function showAlipay(page, ali) {
+  await page.click(tid('nav-trades'))
+  await fill(page, 'trades-tradeno', '')
+  await pick(page, 'trades-channel', '支付宝')
+  await page.click(tid('trades-query'))
+  await page.waitForFunction((no) => document.body.innerText.includes(no), ali)
+}
+
 /** overflow reports how far an element's content runs past its box (0, 0 when it fits). */
 function overflow(page, selector) {
   return page.$eval(selector, (el) => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight])
@@ -49,7 +58,7 @@ export async function tradesSuite(runner, browser, app) {
     async () => {
       await page.setViewportSize({ width: 1024, height: 640 })
       await page.click(tid('nav-trades'))
-      await page.fill(`${tid('trades-tradeno')} input`, we)
+      await fill(page, 'trades-tradeno', we)
       await page.click(tid('trades-query'))
       await expectText(page, 'trades-cell-status', '部分退货')
       await expectText(page, 'trades-cell-remark', '已退 ¥10.00')
@@ -57,10 +66,8 @@ export async function tradesSuite(runner, browser, app) {
       assert(dx <= 0, `the table scrolls sideways by ${dx}px at 1024×640`)
       const [nx, ny] = await overflow(page, '.foot .notes')
       assert(nx <= 0 && ny <= 0, `the footnote is cut (${nx}, ${ny})`)
-      await page.fill(`${tid('trades-tradeno')} input`, '')
-      await pick(page, 'trades-channel', '支付宝')
-      await page.click(tid('trades-query'))
-      await page.waitForFunction((no) => document.body.innerText.includes(no), ali)
+      await fill(page, 'trades-tradeno', '')
+      await showAlipay(page, ali)
       const types = await page
         .locator(`${tid('trades-table')} .el-table__body tr td:nth-child(3)`)
         .allInnerTexts()
@@ -76,6 +83,7 @@ export async function tradesSuite(runner, browser, app) {
   await runner.test(
     'trades: 导出 in a browser is a download of the filtered trades, never a hidden dialog',
     async () => {
+      await showAlipay(page, ali)
       const file = await download(page, 'trades-export')
       const text = file.data.toString('utf8')
       assert(file.name === `交易数据-${day}.csv`, `downloaded ${file.name}`)
@@ -112,8 +120,8 @@ export async function tradesSuite(runner, browser, app) {
       const no = await paid(page, '2.00', wechat('00'))
       await page.evaluate((n) => (location.hash = `#/reverse/cancel?no=${n}`), no)
       await page.waitForSelector(`${tid('reverse-orig')}[data-state="found"]`)
-      await page.fill(`${tid('reverse-password')} input`, demoAdminPw)
-      await page.locator(`${tid('reverse-password')} input`).press('Enter')
+      await fill(page, 'reverse-password', demoAdminPw)
+      await page.locator(tid('reverse-password')).press('Enter')
       await page.waitForSelector(`${tid('reverse-result')}[data-status="success"]`, { timeout: 30000 })
       await page.waitForSelector(`${tid('reverse-orig-problem')}[data-tone="info"]`)
       await expectText(page, 'reverse-orig-problem', '该交易已撤销')
