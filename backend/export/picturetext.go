@@ -29,7 +29,7 @@ var pictureZh = pictureText{
 var pictureEn = pictureText{
 	anyStore: "This store", title: "Statistics", onlyStore: "this store only",
 	pay: "Payments", cancel: "Voids", refund: "Refunds", net: "Net",
-	count:     func(n int64) string { return itoa64(n) + " trades" },
+	count:     tradesEn,
 	allCount:  func(n int64) string { return itoa64(n) + " trades in all" },
 	byChannel: "By method", byChannelSub: "payments per wallet", byHour: "By hour", byHourUnit: " (amount)",
 	none: "No payments this day", note: "Numbers on the bars are trade counts · voids and refunds are not in the charts",
@@ -38,6 +38,14 @@ var pictureEn = pictureText{
 	channel: func(ch string) string {
 		return labelOr(map[string]string{"wechat": "WeChat", "alipay": "Alipay", "unionpay": "UnionPay", "unknown": "Unknown"}, ch)
 	},
+}
+
+// tradesEn is "1 trade", "2 trades".
+func tradesEn(n int64) string {
+	if n == 1 {
+		return "1 trade"
+	}
+	return itoa64(n) + " trades"
 }
 
 // pictureTextFor picks the words of lang: English for "en…", Chinese otherwise.

@@ -88,7 +88,11 @@ func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
 	for _, ch := range chans {
 		total += max(ch.Amount, 0)
 	}
-	trackX, trackW := x+100, w-100-260
+	label := 100 // the track starts after the longest channel name
+	for _, ch := range chans {
+		label = max(label, 38+c.textWidth(fs.label, fs.txt.channel(ch.Channel))+16)
+	}
+	trackX, trackW := x+label, w-label-260
 	for i, ch := range chans {
 		ry := y + 60 + i*rowH
 		col, ok := channelColors[ch.Channel]
