@@ -3,7 +3,10 @@
 // file, so the files and the picture say the same thing as the screens.
 package export
 
-import "xiaotongfu/backend/domain"
+import (
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/platform"
+)
 
 // channelLabels name the wallets (same wording as the UI's channel.* strings).
 var channelLabels = map[string]string{
@@ -38,6 +41,18 @@ var statusLabels = map[string]string{
 	string(domain.StatusClosed):    "已关闭",
 	string(domain.StatusCancelled): "已撤销",
 	string(domain.StatusUnknown):   "待确认",
+}
+
+// TradeStatusLabel is the 交易状态 column of a trade: 部分退货 or 已全额退货 for a payment
+// with refunds (UI standing.*), else StatusLabel of its status.
+func TradeStatusLabel(t platform.Trade) string {
+	if t.Kind == string(domain.KindPay) && t.Status == string(domain.StatusSuccess) && t.RefundedAmount > 0 {
+		if t.RefundedAmount >= t.Amount {
+			return "已全额退货"
+		}
+		return "部分退货"
+	}
+	return StatusLabel(t.Status)
 }
 
 // ChannelLabel names a channel (wechat → 微信); an unknown value is returned as it is.

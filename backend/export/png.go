@@ -20,6 +20,8 @@ type PNGOptions struct {
 	// GeneratedAt, when set, is printed in the footer in Location (nil: China time).
 	GeneratedAt time.Time
 	Location    *time.Location
+	// Lang picks the words: "en" English, anything else (the default) Chinese.
+	Lang string
 	// FallbackFonts are font files tried, in order, for characters that the embedded subset
 	// lacks (a rare character in a store name); nil means the usual system paths
 	// (微软雅黑/黑体/宋体 on Windows, Noto CJK and others elsewhere).
@@ -52,16 +54,17 @@ var channelColors = map[string]color.RGBA{
 }
 
 // boldLabels are the fixed texts drawn in bold; fonts/bold-chars.txt must hold their runes.
-var boldLabels = []string{"小通付", "收款", "撤销", "退货", "净额", "渠道分布", "分时段收款", "（金额）", "按支付渠道统计收款"}
+var boldLabels = []string{"小通付", "收款", "撤销", "退货", "净收款", "渠道分布", "分时段收款", "（金额）", "按支付渠道统计收款"}
 
 // faces are the typefaces of one picture.
 type faces struct {
 	title, sub, label, small, tiny *typeface
 	amount, brand, heading         *typeface
+	txt                            *pictureText
 }
 
 // StatsPNG draws a day's statistics of the current store (manual §5.3) as a PNG: a header
-// with the store and the day, cards with 笔数 and 金额 of 收款, 撤销, 退货 and 净额, the
+// with the store and the day, cards with 笔数 and 金额 of 收款, 撤销, 退货 and 净收款, the
 // payments per channel as bars, and the payments per hour as a column chart.
 func StatsPNG(stats platform.DayStats, opts PNGOptions) ([]byte, error) {
 	if opts.Scale == 0 {
@@ -139,7 +142,7 @@ func newFaces(stats platform.DayStats, opts PNGOptions) (*faces, error) {
 	}
 	return &faces{
 		title: mk(26, false), sub: mk(14, false), label: mk(14, false), small: mk(12, false), tiny: mk(11, false),
-		amount: mk(24, true), brand: mk(20, true), heading: mk(16, true),
+		amount: mk(24, true), brand: mk(20, true), heading: mk(16, true), txt: pictureTextFor(opts.Lang),
 	}, nil
 }
 

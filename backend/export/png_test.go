@@ -189,3 +189,40 @@ func TestMoneyText(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsPNGSpeaksTheUILanguage: the picture the 统计 dialog shows is drawn in the UI's
+// language with the dialog's words (净收款), every word in the embedded regular font.
+func TestStatsPNGSpeaksTheUILanguage(t *testing.T) {
+	zh, err := StatsPNG(sampleStats(), PNGOptions{Scale: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := StatsPNG(sampleStats(), PNGOptions{Scale: 1, Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	savePNG(t, "stats-en.png", en)
+	if bytes.Equal(zh, en) {
+		t.Fatal("the English picture is the Chinese one")
+	}
+	if pictureTextFor("zh-CN").net != "净收款" || pictureTextFor("en").net != "Net" {
+		t.Fatalf("net card is %q / %q; the dialog says 净收款 / Net", pictureZh.net, pictureEn.net)
+	}
+	reg, _, err := embeddedFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf, err := newTypeface(14, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*pictureText{&pictureZh, &pictureEn} {
+		for _, s := range []string{p.anyStore, p.title, p.onlyStore, p.pay, p.cancel, p.refund, p.net, p.count(3),
+			p.allCount(3), p.byChannel, p.byChannelSub, p.byHour, p.byHourUnit, p.none, p.note, p.generated,
+			p.hour(12), p.channel("unionpay")} {
+			if !tf.covers(s) {
+				t.Errorf("the embedded font lacks a rune of %q", s)
+			}
+		}
+	}
+}

@@ -28,10 +28,10 @@ func drawHeader(c *canvas, fs *faces, stats platform.DayStats) int {
 	c.rect(0, 0, layoutWidth, headerH, colHeader)
 	name := stats.StoreName
 	if name == "" {
-		name = "当前门店"
+		name = fs.txt.anyStore
 	}
 	c.text(fs.title, name, margin, 48, alignLeft, colPanel)
-	c.text(fs.sub, "交易统计  "+stats.Day+"  ·  仅统计当前门店", margin, 80, alignLeft, colHeader2)
+	c.text(fs.sub, fs.txt.title+"  "+stats.Day+"  ·  "+fs.txt.onlyStore, margin, 80, alignLeft, colHeader2)
 	c.text(fs.brand, "小通付", layoutWidth-margin, 48, alignRight, colPanel)
 	c.text(fs.small, "XiaoTongFu", layoutWidth-margin, 76, alignRight, colHeader2)
 	return headerH
@@ -45,10 +45,10 @@ func drawCards(c *canvas, fs *faces, s platform.DayStats, y int) int {
 		count  string
 		accent color.RGBA
 	}{
-		{"收款", s.PayAmount, itoa64(s.PayCount) + " 笔", colPay},
-		{"撤销", -s.CancelAmount, itoa64(s.CancelCount) + " 笔", colCancel},
-		{"退货", -s.RefundAmount, itoa64(s.RefundCount) + " 笔", colRefund},
-		{"净额", s.NetAmount, "共 " + itoa64(s.PayCount+s.CancelCount+s.RefundCount) + " 笔交易", colNet},
+		{fs.txt.pay, s.PayAmount, fs.txt.count(s.PayCount), colPay},
+		{fs.txt.cancel, -s.CancelAmount, fs.txt.count(s.CancelCount), colCancel},
+		{fs.txt.refund, -s.RefundAmount, fs.txt.count(s.RefundCount), colRefund},
+		{fs.txt.net, s.NetAmount, fs.txt.allCount(s.PayCount + s.CancelCount + s.RefundCount), colNet},
 	}
 	w := (layoutWidth - 2*margin - 3*16) / 4
 	for i, cd := range cards {
@@ -76,10 +76,10 @@ func channelPanelHeight(n int) int {
 func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
 	x, w := margin, layoutWidth-2*margin
 	c.roundRect(float64(x), float64(y), float64(w), float64(h), radius, colPanel)
-	c.text(fs.heading, "渠道分布", x+20, y+36, alignLeft, colText)
-	c.text(fs.small, "按支付渠道统计收款", x+20+c.textWidth(fs.heading, "渠道分布")+12, y+36, alignLeft, colMuted)
+	c.text(fs.heading, fs.txt.byChannel, x+20, y+36, alignLeft, colText)
+	c.text(fs.small, fs.txt.byChannelSub, x+20+c.textWidth(fs.heading, fs.txt.byChannel)+12, y+36, alignLeft, colMuted)
 	if len(s.ByChannel) == 0 {
-		c.text(fs.label, "当天暂无收款", layoutWidth/2, y+60+26, alignCenter, colMuted)
+		c.text(fs.label, fs.txt.none, layoutWidth/2, y+60+26, alignCenter, colMuted)
 		return y + h
 	}
 	chans := slices.Clone(s.ByChannel)
@@ -88,7 +88,11 @@ func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
 	for _, ch := range chans {
 		total += max(ch.Amount, 0)
 	}
-	trackX, trackW := x+100, w-100-260
+	label := 100 // the track starts after the longest channel name
+	for _, ch := range chans {
+		label = max(label, 38+c.textWidth(fs.label, fs.txt.channel(ch.Channel))+16)
+	}
+	trackX, trackW := x+label, w-label-260
 	for i, ch := range chans {
 		ry := y + 60 + i*rowH
 		col, ok := channelColors[ch.Channel]
@@ -96,7 +100,7 @@ func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
 			col = colMuted
 		}
 		c.roundRect(float64(x+20), float64(ry+10), 10, 10, 5, col)
-		c.text(fs.label, ChannelLabel(ch.Channel), x+38, ry+20, alignLeft, colText)
+		c.text(fs.label, fs.txt.channel(ch.Channel), x+38, ry+20, alignLeft, colText)
 		c.roundRect(float64(trackX), float64(ry+8), float64(trackW), 14, 7, colTrack)
 		if total > 0 && ch.Amount > 0 {
 			fill := float64(trackW) * float64(ch.Amount) / float64(total)
@@ -105,7 +109,7 @@ func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
 		right := layoutWidth - margin - 20
 		c.text(fs.label, percent(ch.Amount, total), right, ry+20, alignRight, colMuted)
 		c.text(fs.label, yuan(ch.Amount), right-70, ry+20, alignRight, colText)
-		c.text(fs.small, itoa64(ch.Count)+" 笔", trackX+trackW+16, ry+20, alignLeft, colMuted)
+		c.text(fs.small, fs.txt.count(ch.Count), trackX+trackW+16, ry+20, alignLeft, colMuted)
 	}
 	return y + h
 }
@@ -114,8 +118,8 @@ func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
 func drawHours(c *canvas, fs *faces, hours [24]platform.HourStats, y int) int {
 	x, w := margin, layoutWidth-2*margin
 	c.roundRect(float64(x), float64(y), float64(w), hourPanelH, radius, colPanel)
-	c.text(fs.heading, "分时段收款", x+20, y+36, alignLeft, colText)
-	c.text(fs.small, "（金额）", x+20+c.textWidth(fs.heading, "分时段收款"), y+36, alignLeft, colMuted)
+	c.text(fs.heading, fs.txt.byHour, x+20, y+36, alignLeft, colText)
+	c.text(fs.small, fs.txt.byHourUnit, x+20+c.textWidth(fs.heading, fs.txt.byHour), y+36, alignLeft, colMuted)
 	peak := int64(0)
 	for _, h := range hours {
 		peak = max(peak, h.Amount)
@@ -129,7 +133,7 @@ func drawHours(c *canvas, fs *faces, hours [24]platform.HourStats, y int) int {
 		c.text(fs.tiny, yuanShort(top*int64(i)/4), chartX-10, gy+4, alignRight, colMuted)
 	}
 	if peak == 0 {
-		c.text(fs.label, "当天暂无收款", chartX+chartW/2, chartY+chartH/2, alignCenter, colMuted)
+		c.text(fs.label, fs.txt.none, chartX+chartW/2, chartY+chartH/2, alignCenter, colMuted)
 	}
 	slot := float64(chartW) / 24
 	for i, h := range hours {
@@ -141,7 +145,7 @@ func drawHours(c *canvas, fs *faces, hours [24]platform.HourStats, y int) int {
 			c.text(fs.tiny, itoa64(h.Count), int(bx+slot*0.32), chartY+chartH-int(bh)-6, alignCenter, colMuted)
 		}
 		if i%2 == 0 {
-			c.text(fs.tiny, strconv.Itoa(i)+"时", int(bx+slot*0.32), chartY+chartH+20, alignCenter, colMuted)
+			c.text(fs.tiny, fs.txt.hour(i), int(bx+slot*0.32), chartY+chartH+20, alignCenter, colMuted)
 		}
 	}
 	return y + hourPanelH
@@ -149,13 +153,13 @@ func drawHours(c *canvas, fs *faces, hours [24]platform.HourStats, y int) int {
 
 // drawFooter writes the note under the panels.
 func drawFooter(c *canvas, fs *faces, opts PNGOptions, y int) {
-	note := "柱上数字为笔数 · 撤销与退货不计入分渠道、分时段收款"
+	note := fs.txt.note
 	if !opts.GeneratedAt.IsZero() {
 		loc := opts.Location
 		if loc == nil {
 			loc = platform.ChinaTime
 		}
-		note = "生成于 " + opts.GeneratedAt.In(loc).Format("2006-01-02 15:04") + " · " + note
+		note = fs.txt.generated + opts.GeneratedAt.In(loc).Format("2006-01-02 15:04") + " · " + note
 	}
 	c.text(fs.small, note, layoutWidth/2, y+28, alignCenter, colMuted)
 }

@@ -98,7 +98,7 @@ func fillRow(rec []string, t platform.Trade, loc *time.Location) {
 	rec[colAmount] = domain.FormatFen(SignedAmount(t))
 	rec[colType] = TradeTypeLabel(t.Kind, t.Channel)
 	rec[colTime] = t.CreatedAt.In(loc).Format(TimeLayout)
-	rec[colStatus] = StatusLabel(t.Status)
+	rec[colStatus] = TradeStatusLabel(t)
 	rec[colCashier] = t.CashierAccount
 	rec[colRemark] = Remark(t)
 	rec[colTrxID] = t.TrxID

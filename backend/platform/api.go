@@ -229,6 +229,7 @@ type Trade struct {
 type TradeFilter struct {
 	Day      string `json:"day"`
 	Kind     string `json:"kind"`
+	Channel  string `json:"channel"` // wechat, alipay or unionpay; a refund lists under its payment's
 	Status   string `json:"status"`
 	TradeNo  string `json:"tradeNo"`  // reqsn or trxid, exact or suffix
 	Terminal bool   `json:"terminal"` // only this terminal

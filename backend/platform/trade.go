@@ -84,7 +84,7 @@ func (s *Service) ListTrades(ctx context.Context, creds Creds, f TradeFilter) (*
 	return page, nil
 }
 
-// filterTrades applies the kind, status, trade number and terminal filters.
+// filterTrades applies the kind, channel, status, trade number and terminal filters.
 func filterTrades(q *gorm.DB, c *Caller, f TradeFilter) (*gorm.DB, error) {
 	switch domain.TradeKind(f.Kind) {
 	case "":
@@ -92,6 +92,13 @@ func filterTrades(q *gorm.DB, c *Caller, f TradeFilter) (*gorm.DB, error) {
 		q = q.Where("kind = ?", f.Kind)
 	default:
 		return nil, domain.FieldError("kind", "交易类型无效")
+	}
+	switch domain.Channel(f.Channel) {
+	case "":
+	case domain.ChannelWeChat, domain.ChannelAlipay, domain.ChannelUnionPay:
+		q = q.Where("channel = ?", f.Channel)
+	default:
+		return nil, domain.FieldError("channel", "支付方式无效")
 	}
 	if f.Status != "" {
 		st := domain.TradeStatus(f.Status)

@@ -1,6 +1,7 @@
 package platform
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -121,5 +122,45 @@ func TestDayStats(t *testing.T) {
 	}
 	if _, err := e.svc.DayStats(t.Context(), admin, "yesterday"); domain.CodeOf(err) != domain.CodeInvalidInput {
 		t.Fatalf("bad day: %v", err)
+	}
+}
+
+// TestTradeChannelFilter: 交易查询 narrows by channel (微信/支付宝/云闪付); a refund lists
+// under its payment's channel; an unknown channel is refused.
+func TestTradeChannelFilter(t *testing.T) {
+	e := newPayEnv(t, "MD5", testPoll)
+	admin := e.login(e.store, domain.RoleAdmin, adminPW)
+	ctx := t.Context()
+	pay := func(code string) *Trade {
+		tr, err := e.svc.Pay(ctx, admin, PayInput{Amount: 100, AuthCode: code})
+		if err != nil || tr.Status != string(domain.StatusSuccess) {
+			t.Fatalf("pay %s: %+v, %v", code, tr, err)
+		}
+		return tr
+	}
+	n := e.seq.Add(1)
+	we := pay(e.code(0))
+	ali := pay(fmt.Sprintf("28%08d%06d%02d", time.Now().UnixNano()%100_000_000, n, 0))
+	up := pay(fmt.Sprintf("62%09d%06d%02d", time.Now().UnixNano()%1_000_000_000, n, 0))
+	ref, err := e.svc.Refund(ctx, admin, ReverseInput{TradeNo: we.ReqSN, Amount: 40, AdminPassword: adminPW})
+	must(t, err)
+	for ch, want := range map[string][]string{
+		"wechat": {we.ReqSN, ref.ReqSN}, "alipay": {ali.ReqSN}, "unionpay": {up.ReqSN},
+		"": {we.ReqSN, ref.ReqSN, ali.ReqSN, up.ReqSN},
+	} {
+		page, err := e.svc.ListTrades(ctx, admin, TradeFilter{Channel: ch})
+		must(t, err)
+		got := reqsns(page)
+		if int(page.Total) != len(want) || len(got) != len(want) {
+			t.Errorf("channel %q: %v (total %d); want %v", ch, got, page.Total, want)
+		}
+		for _, w := range want {
+			if !got[w] {
+				t.Errorf("channel %q: %v misses %s", ch, got, w)
+			}
+		}
+	}
+	if _, err := e.svc.ListTrades(ctx, admin, TradeFilter{Channel: "paypal"}); domain.CodeOf(err) != domain.CodeInvalidInput {
+		t.Errorf("channel paypal: %v; want %s", err, domain.CodeInvalidInput)
 	}
 }

@@ -75,23 +75,50 @@ func (s *DeviceService) SavePrinter(p PrinterSettings) error {
 // testPrintTimeout bounds a test print (a spooler or network printer that does not answer).
 const testPrintTimeout = 20 * time.Second
 
-// TestPrint prints a sample receipt with p (saved or not), so the shop can check the printer
-// and the paper width. It returns the printer's error.
+// ReceiptPreview lays out the sample receipt of p as printed lines — copy 1 of p.Copies, on
+// p's paper — for the 打印配置 preview; TestPrint prints exactly these lines.
+// The printer itself is not needed (nor checked) for a preview.
+func (s *DeviceService) ReceiptPreview(p PrinterSettings) ([]printer.Line, error) {
+	p.Enabled = false
+	ps, err := p.withDefaults().printerSettings()
+	if err != nil {
+		return nil, err
+	}
+	return printer.Layout(s.sampleReceipt(time.Now()), ps.Paper, 1, ps.Copies)
+}
+
+// TestPrint prints one copy of the sample receipt with p (saved or not), so the shop can
+// check the printer and the paper width. It returns the printer's error.
 func (s *DeviceService) TestPrint(p PrinterSettings) error {
-	p.Enabled = true
-	ps, err := p.printerSettings()
+	ps, err := printerSettingsOf(p)
 	if err != nil {
 		return err
 	}
-	r := printer.Receipt{Merchant: "小通付", Kind: domain.KindPay, Channel: domain.ChannelWeChat, AmountFen: 1,
-		OrderNo: "TEST" + time.Now().Format("20060102150405"), Time: time.Now().In(platform.ChinaTime),
-		Note: "测试小票，非交易凭证"}
-	if t, err := s.c.terminalInfo(); err == nil {
-		r.Merchant, r.Store, r.Terminal = t.MerchantName, t.StoreName, t.TermNo
+	lines, err := printer.Layout(s.sampleReceipt(time.Now()), ps.Paper, 1, ps.Copies)
+	if err != nil {
+		return err
 	}
 	ctx, cancel := context.WithTimeout(s.c.context(), testPrintTimeout)
 	defer cancel()
-	return printer.Print(ctx, ps, r)
+	return printer.PrintLines(ctx, ps, "小通付测试小票", lines)
+}
+
+// printerSettingsOf checks p as a printer about to print (enabled).
+func printerSettingsOf(p PrinterSettings) (printer.Settings, error) {
+	p.Enabled = true
+	return p.withDefaults().printerSettings()
+}
+
+// sampleReceipt is the 测试小票 of this terminal at now: its order number and time are China
+// time whatever the machine's zone.
+func (s *DeviceService) sampleReceipt(now time.Time) printer.Receipt {
+	now = now.In(platform.ChinaTime)
+	r := printer.Receipt{Merchant: "小通付", Kind: domain.KindPay, Channel: domain.ChannelWeChat, AmountFen: 1,
+		OrderNo: "TEST" + now.Format("20060102150405"), Time: now, Note: "测试小票，非交易凭证"}
+	if t, err := s.c.terminalInfo(); err == nil {
+		r.Merchant, r.Store, r.Terminal = t.MerchantName, t.StoreName, t.TermNo
+	}
+	return r
 }
 
 // printTimeout bounds printing one receipt after a payment.

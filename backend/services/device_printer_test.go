@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -211,5 +212,44 @@ func TestReceiptPrintedAfterVoidAndRefund(t *testing.T) {
 		if !bytes.Contains(job, want) {
 			t.Fatalf("void receipt lacks %q", want)
 		}
+	}
+}
+
+// TestTestPrintIsThePreview: 测试打印 prints one copy — the lines ReceiptPreview shows (copy 1
+// of the configured 5) — and the test order number is China time whatever the machine's zone.
+func TestTestPrintIsThePreview(t *testing.T) {
+	h := newHarness(t)
+	h.initialise()
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{})
+	np := newNetPrinter(t)
+	p := services.PrinterSettings{Name: np.target(), Copies: 5, Width: 58}
+	preview, err := dev.ReceiptPreview(p)
+	if err != nil {
+		t.Fatalf("ReceiptPreview: %v", err)
+	}
+	if err := dev.TestPrint(p); err != nil {
+		t.Fatalf("TestPrint: %v", err)
+	}
+	job := np.next(t)
+	if n := bytes.Count(job, []byte{0x1d, 0x56}); n != 1 {
+		t.Fatalf("the test print cut %d copies, want 1", n)
+	}
+	var texts []string
+	for _, l := range preview {
+		texts = append(texts, l.Text)
+		if strings.HasPrefix(l.Text, "订单号") || strings.HasPrefix(l.Text, "交易时间") {
+			continue // the clock may tick between the two calls
+		}
+		if !bytes.Contains(job, gb(t, l.Text)) {
+			t.Errorf("the test print lacks the preview's line %q", l.Text)
+		}
+	}
+	all := strings.Join(texts, "\n")
+	china := time.Now().In(time.FixedZone("CST", 8*3600))
+	if !strings.Contains(all, "TEST"+china.Format("2006010215")) || !strings.Contains(all, china.Format("2006-01-02 15")) {
+		t.Errorf("the test receipt is not in China time (%s):\n%s", china, all)
+	}
+	if !strings.Contains(all, "第 1 联 / 共 5 联") {
+		t.Errorf("the preview does not show which copy it is:\n%s", all)
 	}
 }

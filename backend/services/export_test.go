@@ -1,6 +1,7 @@
 package services
 
 import (
+	"testing"
 	"time"
 
 	"xiaotongfu/backend/events"
@@ -15,4 +16,11 @@ func SetWindowClock(w *Window, now func() time.Time) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.now = now
+}
+
+// SetExportTimeout bounds exports to d for the rest of the test t.
+func SetExportTimeout(t *testing.T, d time.Duration) {
+	old := exportTimeout
+	exportTimeout = d
+	t.Cleanup(func() { exportTimeout = old })
 }

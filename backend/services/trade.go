@@ -7,14 +7,22 @@ import (
 )
 
 // TradeService queries trades and day statistics (manual §5).
-type TradeService struct{ c *Core }
+type TradeService struct {
+	c    *Core
+	jobs jobs // the running export or picture, for CancelExport
+}
 
 // NewTradeService binds the trade query methods to c.
 func NewTradeService(c *Core) *TradeService { return &TradeService{c: c} }
 
 // List returns one page of trades, newest first (today when f.Day is empty).
 func (s *TradeService) List(f platform.TradeFilter) (*platform.TradePage, error) {
-	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.TradePage, error) {
+	return s.list(s.c.context(), f)
+}
+
+// list is List bounded by ctx (an export's job).
+func (s *TradeService) list(ctx context.Context, f platform.TradeFilter) (*platform.TradePage, error) {
+	return call(s.c, func(_ context.Context, api platform.API, cr platform.Creds) (*platform.TradePage, error) {
 		return api.ListTrades(ctx, cr, f)
 	})
 }

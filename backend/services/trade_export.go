@@ -1,6 +1,7 @@
 package services
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -42,42 +43,84 @@ var exportFormats = map[string]struct {
 
 // Export writes every trade matching f (all pages; Offset and Limit are ignored) as "csv"
 // or "xlsx" to a file the cashier picks in the save dialog (交易数据-<day>.<ext>, manual
-// §5.2). It emits export:progress {done, total} at most ten times a second, where done
-// counts half a trade when fetched and half when written.
+// §5.2; title and file types in Chinese). It emits export:progress {done, total} at most ten
+// times a second, where done counts half a trade when fetched and half when written.
+// CancelExport stops it (export_cancelled, nothing written); after the dialog it has
+// exportTimeout to finish (export_timeout).
 func (s *TradeService) Export(f platform.TradeFilter, format string) (ExportResult, error) {
 	kind, ok := exportFormats[format]
 	if !ok {
 		return ExportResult{}, domain.FieldError("format", "导出格式只能是 csv 或 xlsx")
 	}
-	total, err := s.count(f)
+	job, end := s.jobs.start(s.c.context())
+	defer end()
+	total, err := s.count(job, f)
 	if err != nil {
-		return ExportResult{}, err
+		return ExportResult{}, jobErr(job, err)
 	}
-	if total > MaxExportRows {
-		return ExportResult{}, tooMany(total)
+	name := "交易数据-" + cmpDay(f.Day) + "." + format
+	path, err := s.c.dialog.SavePath(s.c.context(), SaveRequest{Title: "导出交易数据", DefaultName: name,
+		Filters: []FileFilter{kind.filter}})
+	if err != nil || path == "" || job.Err() != nil {
+		return ExportResult{}, jobErr(job, err)
 	}
-	day := cmpDay(f.Day)
-	path, err := s.c.dialog.SavePath(s.c.context(), SaveRequest{Title: "导出交易数据",
-		DefaultName: "交易数据-" + day + "." + format, Filters: []FileFilter{kind.filter}})
-	if err != nil || path == "" {
-		return ExportResult{}, err
+	ctx, cancel := context.WithTimeout(job, exportTimeout)
+	defer cancel()
+	data, n, err := s.render(ctx, f, format, total)
+	if err != nil {
+		return ExportResult{}, jobErr(ctx, err)
 	}
 	path = withExt(path, format)
-	p := newExportProgress(s.c.emit, total)
-	trades, err := s.fetchAll(f, p)
+	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return ExportResult{}, s.saveFailed("export", err)
+	}
+	s.c.log.Info("exported trades", "format", format, "count", n)
+	return ExportResult{Path: path, Count: n}, nil
+}
+
+// ExportDownload is Export for the browser (the README's browser mode, where a native dialog
+// would open on a screen nobody sees): the file comes back to be offered as a download.
+func (s *TradeService) ExportDownload(f platform.TradeFilter, format string) (FileData, error) {
+	if _, ok := exportFormats[format]; !ok {
+		return FileData{}, domain.FieldError("format", "导出格式只能是 csv 或 xlsx")
+	}
+	job, end := s.jobs.start(s.c.context())
+	defer end()
+	ctx, cancel := context.WithTimeout(job, exportTimeout)
+	defer cancel()
+	total, err := s.count(ctx, f)
 	if err != nil {
-		return ExportResult{}, err
+		return FileData{}, jobErr(ctx, err)
+	}
+	data, n, err := s.render(ctx, f, format, total)
+	if err != nil {
+		return FileData{}, jobErr(ctx, err)
+	}
+	s.c.log.Info("exported trades for download", "format", format, "count", n)
+	return newFileData("交易数据-"+cmpDay(f.Day)+"."+format, data, n), nil
+}
+
+// render fetches every trade of f and writes them as format, with export:progress.
+func (s *TradeService) render(ctx context.Context, f platform.TradeFilter, format string, total int) ([]byte, int, error) {
+	if total > MaxExportRows {
+		return nil, 0, tooMany(total)
+	}
+	p := newExportProgress(s.c.emit, total)
+	trades, err := s.fetchAll(ctx, f, p)
+	if err != nil {
+		return nil, 0, err
 	}
 	p.setTotal(len(trades))
+	var buf bytes.Buffer
 	opts := export.Options{Progress: func(done, _ int) { p.written(done) }}
-	err = writeFileAtomic(path, func(w io.Writer) error { return kind.write(s.c.context(), w, trades, opts) })
-	if err != nil {
-		s.c.log.Error("export failed", "format", format, "err", err)
-		return ExportResult{}, domain.Errorf(domain.CodeInternal, "导出失败：%s", err.Error())
+	if err := exportFormats[format].write(ctx, &buf, trades, opts); err != nil {
+		if ctx.Err() == nil {
+			s.c.log.Error("export failed", "format", format, "err", err)
+		}
+		return nil, 0, err
 	}
 	p.finish()
-	s.c.log.Info("exported trades", "format", format, "count", len(trades))
-	return ExportResult{Path: path, Count: len(trades)}, nil
+	return buf.Bytes(), len(trades), nil
 }
 
 func tooMany(n int) error {
@@ -86,9 +129,9 @@ func tooMany(n int) error {
 }
 
 // count asks how many trades match f.
-func (s *TradeService) count(f platform.TradeFilter) (int, error) {
+func (s *TradeService) count(ctx context.Context, f platform.TradeFilter) (int, error) {
 	f.Offset, f.Limit = 0, 1
-	page, err := s.List(f)
+	page, err := s.list(ctx, f)
 	if err != nil {
 		return 0, err
 	}
@@ -97,11 +140,14 @@ func (s *TradeService) count(f platform.TradeFilter) (int, error) {
 
 // fetchAll reads every page of f, newest first. A trade made meanwhile shifts the pages by
 // one, so a trade seen twice is kept once.
-func (s *TradeService) fetchAll(f platform.TradeFilter, p *exportProgress) ([]platform.Trade, error) {
+func (s *TradeService) fetchAll(ctx context.Context, f platform.TradeFilter, p *exportProgress) ([]platform.Trade, error) {
 	var out []platform.Trade
 	seen := map[uint]bool{}
 	for f.Offset, f.Limit = 0, exportPage; ; f.Offset += exportPage {
-		page, err := s.List(f)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		page, err := s.list(ctx, f)
 		if err != nil {
 			return nil, err
 		}
@@ -119,29 +165,6 @@ func (s *TradeService) fetchAll(f platform.TradeFilter, p *exportProgress) ([]pl
 			return out, nil
 		}
 	}
-}
-
-// SaveStatsPNG draws the day's statistics (yyyy-MM-dd; today when empty) as a PNG and saves
-// it where the cashier picks (交易统计-<day>.png, manual §5.3). Count is the day's payments.
-func (s *TradeService) SaveStatsPNG(day string) (ExportResult, error) {
-	st, err := s.Stats(day)
-	if err != nil {
-		return ExportResult{}, err
-	}
-	img, err := export.StatsPNG(*st, export.PNGOptions{GeneratedAt: time.Now()})
-	if err != nil {
-		return ExportResult{}, err
-	}
-	path, err := s.c.dialog.SavePath(s.c.context(), SaveRequest{Title: "保存统计图片",
-		DefaultName: "交易统计-" + cmpDay(st.Day) + ".png", Filters: []FileFilter{{"PNG 图片 (*.png)", "*.png"}}})
-	if err != nil || path == "" {
-		return ExportResult{}, err
-	}
-	path = withExt(path, "png")
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(img); return err }); err != nil {
-		return ExportResult{}, domain.Errorf(domain.CodeInternal, "保存图片失败：%s", err.Error())
-	}
-	return ExportResult{Path: path, Count: int(st.PayCount)}, nil
 }
 
 // cmpDay is day, or today in China time when empty.

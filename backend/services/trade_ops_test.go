@@ -3,6 +3,7 @@ package services_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/csv"
 	"image/png"
 	"os"
@@ -172,7 +173,11 @@ func TestExportCancelledAndBadFormat(t *testing.T) {
 	if _, err := h.trades.Export(platform.TradeFilter{}, "pdf"); domain.AsError(err).Field != "format" {
 		t.Fatalf("pdf export: %v", err)
 	}
-	if res, err := h.trades.SaveStatsPNG(""); err != nil || res.Path != "" {
+	pic, err := h.trades.StatsPicture("", "zh-CN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := h.trades.SaveStatsPNG(pic); err != nil || res.Path != "" {
 		t.Fatalf("cancelled SaveStatsPNG = %+v, %v", res, err)
 	}
 	entries, _ := os.ReadDir(d.dir)
@@ -188,21 +193,98 @@ func TestSaveStatsPNG(t *testing.T) {
 	h.loginAdmin()
 	paid(t, h, 1, "12.30")
 	paid(t, h, 2, "1")
-	res, err := h.trades.SaveStatsPNG("")
-	day := time.Now().In(platform.ChinaTime).Format("2006-01-02")
-	if err != nil || res.Count != 2 || filepath.Base(res.Path) != "交易统计-"+day+".png" {
-		t.Fatalf("SaveStatsPNG = %+v, %v", res, err)
-	}
-	fh, err := os.Open(res.Path)
+	pic, err := h.trades.StatsPicture("", "zh-CN")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer fh.Close()
-	img, err := png.Decode(fh)
+	res, err := h.trades.SaveStatsPNG(pic)
+	day := time.Now().In(platform.ChinaTime).Format("2006-01-02")
+	if err != nil || res.Count != 2 || filepath.Base(res.Path) != "交易统计-"+day+".png" || pic.Name != "交易统计-"+day+".png" {
+		t.Fatalf("SaveStatsPNG = %+v, %v", res, err)
+	}
+	if r := d.asks[0]; r.Title != "保存统计图片" || r.Filters[0].Name != "PNG 图片 (*.png)" {
+		t.Fatalf("the save dialog is not in Chinese: %+v", r)
+	}
+	saved, err := os.ReadFile(res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shown, _ := base64.StdEncoding.DecodeString(pic.PNG); !bytes.Equal(saved, shown) {
+		t.Fatal("the saved picture is not the one the dialog showed")
+	}
+	img, err := png.Decode(bytes.NewReader(saved))
 	if err != nil || img.Bounds().Dx() < 900 {
 		t.Fatalf("png: %v, %v", img, err)
 	}
-	if _, err := h.trades.SaveStatsPNG("2024-13-40"); err == nil {
+	if en, err := h.trades.StatsPicture("", "en"); err != nil || en.PNG == pic.PNG {
+		t.Fatalf("English picture: %v (same as Chinese: %v)", err, en.PNG == pic.PNG)
+	}
+	if _, err := h.trades.StatsPicture("2024-13-40", "zh-CN"); err == nil {
 		t.Fatal("a bad day was accepted")
+	}
+	if _, err := h.trades.SaveStatsPNG(services.StatsImage{PNG: "bm90IGEgcGljdHVyZQ=="}); domain.AsError(err).Field != "png" {
+		t.Fatalf("a non-PNG was saved: %v", err)
+	}
+}
+
+// cancellingDialog is the cashier pressing the app's 取消 while the save dialog is open (it
+// may be on a screen nobody sees): the dialog returns a path afterwards.
+type cancellingDialog struct {
+	dirDialog
+	trades *services.TradeService
+}
+
+func (d *cancellingDialog) SavePath(ctx context.Context, r services.SaveRequest) (string, error) {
+	d.trades.CancelExport()
+	return d.dirDialog.SavePath(ctx, r)
+}
+
+// TestExportDownloadAndTimeout: in the browser the export comes back as a download; a job
+// over its time ends with export_timeout; the window's save dialog speaks Chinese.
+func TestExportDownloadAndTimeout(t *testing.T) {
+	h := newHarness(t)
+	d := &dirDialog{dir: t.TempDir()}
+	withDialog(t, h, d)
+	h.loginAdmin()
+	paid(t, h, 1, "1.50")
+	paid(t, h, 2, "2")
+	day := time.Now().In(platform.ChinaTime).Format("2006-01-02")
+	file, err := h.trades.ExportDownload(platform.TradeFilter{}, "csv")
+	if err != nil || file.Count != 2 || file.Name != "交易数据-"+day+".csv" {
+		t.Fatalf("ExportDownload = %+v, %v", file, err)
+	}
+	data, err := base64.StdEncoding.DecodeString(file.Data)
+	if err != nil || !bytes.Contains(data, []byte("交易单号")) || !bytes.Contains(data, []byte("1.50")) {
+		t.Fatalf("downloaded csv %q, %v", data, err)
+	}
+	if _, err := h.trades.ExportDownload(platform.TradeFilter{}, "pdf"); domain.AsError(err).Field != "format" {
+		t.Fatalf("pdf download: %v", err)
+	}
+	if _, err := h.trades.Export(platform.TradeFilter{}, "xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	if r := d.asks[0]; r.Title != "导出交易数据" || r.Filters[0].Name != "Excel 工作簿 (*.xlsx)" {
+		t.Fatalf("the save dialog is not in Chinese: %+v", r)
+	}
+	services.SetExportTimeout(t, time.Nanosecond)
+	if _, err := h.trades.ExportDownload(platform.TradeFilter{}, "csv"); domain.CodeOf(err) != services.CodeExportTimeout {
+		t.Fatalf("export over its time: %v", err)
+	}
+}
+
+// TestExportCancelledWhileTheDialogIsOpen: 取消 pressed while the save dialog is open ends
+// the export with export_cancelled, and nothing is written when the dialog returns a path.
+func TestExportCancelledWhileTheDialogIsOpen(t *testing.T) {
+	h := newHarness(t)
+	cd := &cancellingDialog{dirDialog: dirDialog{dir: t.TempDir()}}
+	withDialog(t, h, cd)
+	cd.trades = h.trades
+	h.loginAdmin()
+	paid(t, h, 1, "1")
+	if _, err := h.trades.Export(platform.TradeFilter{}, "csv"); domain.CodeOf(err) != services.CodeExportCancelled {
+		t.Fatalf("cancelled export: %v", err)
+	}
+	if entries, _ := os.ReadDir(cd.dir); len(entries) != 0 {
+		t.Fatalf("a cancelled export left %d files", len(entries))
 	}
 }

@@ -6,6 +6,7 @@ import { freePort, launchBrowser, Runner, startApp, startXtfd } from './lib.mjs'
 import { paySuite } from './pay.e2e.mjs'
 import { accountsPart1, accountsPart2 } from './accounts.e2e.mjs'
 import { reverseSuite } from './reverse.e2e.mjs'
+import { tradesSuite } from './trades.e2e.mjs'
 
 const base = Number(process.env.E2E_PORT || 34115)
 const runner = new Runner()
@@ -38,6 +39,7 @@ try {
   const st = await accountsPart1(runner, browser, xtfd, term1)
   await paySuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await reverseSuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
+  await tradesSuite(runner, browser, demo)
   await accountsPart2(runner, browser, xtfd, term2, st)
 } catch (e) {
   runner.failed.push('setup')

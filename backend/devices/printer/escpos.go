@@ -15,10 +15,44 @@ var (
 	cmdFeedCut     = []byte{0x1d, 0x56, 0x42} // GS V 66 n: feed n and partial cut
 )
 
+// Line is one printed line of a receipt: text that already fits the paper (full-width
+// characters take two columns), centred or left-aligned, bold, and double height.
+type Line struct {
+	Text   string `json:"text"`
+	Center bool   `json:"center"`
+	Bold   bool   `json:"bold"`
+	Tall   bool   `json:"tall"`
+}
+
+// Encode turns the lines of one receipt copy into ESC/POS bytes: a reset, double-byte mode,
+// each line with the style commands it needs, then a feed and a partial cut.
+func Encode(lines []Line) []byte {
+	d := &doc{}
+	d.raw(cmdInit...)
+	d.raw(cmdChineseMode...)
+	var cur Line // the printer's state after the reset: left, not bold, not tall
+	for _, l := range lines {
+		if l.Center != cur.Center {
+			d.align(b2u(l.Center))
+		}
+		if l.Bold != cur.Bold {
+			d.bold(l.Bold)
+		}
+		if l.Tall != cur.Tall {
+			d.tall(l.Tall)
+		}
+		cur = l
+		d.line(l.Text)
+	}
+	d.feed(4)
+	d.raw(cmdFeedCut...)
+	d.raw(0)
+	return d.buf.Bytes()
+}
+
 // doc accumulates ESC/POS bytes for one receipt.
 type doc struct {
-	buf  bytes.Buffer
-	cols int
+	buf bytes.Buffer
 }
 
 func (d *doc) raw(b ...byte) { d.buf.Write(b) }

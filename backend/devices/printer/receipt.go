@@ -90,88 +90,91 @@ var channelNames = map[domain.Channel]string{
 // Render lays out copies of the receipt for the paper and returns ESC/POS bytes; each copy
 // ends with a feed and a partial cut. It is a pure function of its arguments.
 func Render(r Receipt, paper Paper, copies int) ([]byte, error) {
+	var out []byte
+	for i := 1; i <= max(copies, 1); i++ {
+		lines, err := Layout(r, paper, i, copies)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Encode(lines)...)
+	}
+	return out, nil
+}
+
+// Layout lays out copy copyNo (1-based) of copies of the receipt as the lines the printer
+// prints; the 打印配置 preview shows the same lines. It is a pure function of its arguments.
+func Layout(r Receipt, paper Paper, copyNo, copies int) ([]Line, error) {
 	if paper.Columns() == 0 {
 		return nil, domain.FieldError("paper", "纸张宽度只能是 58mm 或 80mm")
 	}
 	if err := ValidateCopies(copies); err != nil {
 		return nil, err
 	}
+	if copyNo < 1 || copyNo > copies {
+		return nil, domain.FieldError("copies", "第 %d 联超出打印次数 %d", copyNo, copies)
+	}
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	d := &doc{cols: paper.Columns()}
-	for i := 1; i <= copies; i++ {
-		d.receipt(r, i, copies)
+	p := &page{cols: paper.Columns()}
+	for _, l := range wrap(clean(r.Merchant), p.cols) {
+		p.add(Line{Text: l, Center: true, Bold: true, Tall: true})
 	}
-	return d.buf.Bytes(), nil
-}
-
-func (d *doc) receipt(r Receipt, copyNo, copies int) {
-	d.raw(cmdInit...)
-	d.raw(cmdChineseMode...)
-	d.align(1)
-	d.bold(true)
-	d.tall(true)
-	d.lines(wrap(clean(r.Merchant), d.cols))
-	d.tall(false)
-	d.line(kindNames[r.Kind] + "凭条")
-	d.bold(false)
-	d.align(0)
-	d.rule('=')
-	d.pair("门店", r.Store)
-	d.pair("终端号", r.Terminal)
-	d.pair("收银员", r.Cashier)
-	d.pair("交易类型", kindNames[r.Kind])
-	d.pair("支付方式", channelName(r.Channel))
-	d.pair("订单号", r.OrderNo)
-	d.pair("原订单号", r.OrigNo)
-	d.pair("交易单号", r.TrxID)
-	d.pair("交易时间", r.Time.Format("2006-01-02 15:04:05"))
-	d.rule('-')
-	d.bold(true)
-	d.tall(true)
-	d.pair("金额", amountText(r))
-	d.tall(false)
-	d.bold(false)
-	d.rule('-')
-	d.pair("备注", r.Note)
+	p.add(Line{Text: kindNames[r.Kind] + "凭条", Center: true, Bold: true})
+	p.rule('=')
+	p.pair("门店", r.Store)
+	p.pair("终端号", r.Terminal)
+	p.pair("收银员", r.Cashier)
+	p.pair("交易类型", kindNames[r.Kind])
+	p.pair("支付方式", channelName(r.Channel))
+	p.pair("订单号", r.OrderNo)
+	p.pair("原订单号", r.OrigNo)
+	p.pair("交易单号", r.TrxID)
+	p.pair("交易时间", r.Time.Format("2006-01-02 15:04:05"))
+	p.rule('-')
+	p.emphasis = true
+	p.pair("金额", amountText(r))
+	p.emphasis = false
+	p.rule('-')
+	p.pair("备注", r.Note)
 	if r.SignLine {
-		d.feed(1)
-		d.line("签名：" + strings.Repeat("_", d.cols-width("签名：")))
+		p.add(Line{})
+		p.add(Line{Text: "签名：" + strings.Repeat("_", p.cols-width("签名："))})
 	}
 	if copies > 1 {
-		d.align(1)
-		d.line(fmt.Sprintf("第 %d 联 / 共 %d 联", copyNo, copies))
-		d.align(0)
+		p.add(Line{Text: fmt.Sprintf("第 %d 联 / 共 %d 联", copyNo, copies), Center: true})
 	}
-	d.feed(4)
-	d.raw(cmdFeedCut...)
-	d.raw(0)
+	return p.lines, nil
 }
 
-func (d *doc) lines(ls []string) {
-	for _, l := range ls {
-		d.line(l)
-	}
+// page collects the lines of one receipt copy for a paper of cols columns.
+type page struct {
+	cols     int
+	emphasis bool // the next pairs print bold and tall (the 金额 line)
+	lines    []Line
 }
 
-// rule prints a full-width line of c.
-func (d *doc) rule(c byte) { d.line(strings.Repeat(string(c), d.cols)) }
+func (p *page) add(l Line) { p.lines = append(p.lines, l) }
 
-// pair prints "label：value" with the value right-aligned on the same line when it fits, or
-// on the following lines, wrapped, when it does not. An empty value prints nothing.
-func (d *doc) pair(label, value string) {
+// rule adds a full-width line of c.
+func (p *page) rule(c byte) { p.add(Line{Text: strings.Repeat(string(c), p.cols)}) }
+
+// pair adds "label：value" with the value right-aligned on the same line when it fits, or
+// on the following lines, wrapped, when it does not. An empty value adds nothing.
+func (p *page) pair(label, value string) {
 	value = clean(value)
 	if value == "" {
 		return
 	}
 	head := label + "："
-	if width(head)+1+width(value) <= d.cols {
-		d.line(head + strings.Repeat(" ", d.cols-width(head)-width(value)) + value)
+	if width(head)+1+width(value) <= p.cols {
+		p.add(Line{Text: head + strings.Repeat(" ", p.cols-width(head)-width(value)) + value, Bold: p.emphasis, Tall: p.emphasis})
 		return
 	}
-	d.line(head)
-	d.lines(wrap(value, d.cols))
+	p.add(Line{Text: head, Bold: p.emphasis, Tall: p.emphasis})
+	for _, l := range wrap(value, p.cols) {
+		p.add(Line{Text: l, Bold: p.emphasis, Tall: p.emphasis})
+	}
 }
 
 // amountText is the 金额 line's value: money paid in, or money going back (撤销, 退货) as a

@@ -3,6 +3,7 @@ package printer
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,5 +218,32 @@ func BenchmarkRender80(b *testing.B) {
 		if _, err := Render(r, Paper80, 2); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestLayoutIsWhatPrints: the lines Layout gives the 打印配置 preview are exactly what Render
+// sends for that copy, and only the copy label differs between copies.
+func TestLayoutIsWhatPrints(t *testing.T) {
+	r := sampleReceipt()
+	all, err := Render(r, Paper58, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	for i := 1; i <= 3; i++ {
+		lines, err := Layout(r, Paper58, i, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := lines[len(lines)-1]; last.Text != fmt.Sprintf("第 %d 联 / 共 3 联", i) || !last.Center {
+			t.Fatalf("copy %d ends with %+v", i, last)
+		}
+		want = append(want, Encode(lines)...)
+	}
+	if !bytes.Equal(all, want) {
+		t.Fatal("Render differs from Encode(Layout) of each copy")
+	}
+	if _, err := Layout(r, Paper58, 4, 3); domain.CodeOf(err) != domain.CodeInvalidInput {
+		t.Fatalf("copy 4 of 3: %v", err)
 	}
 }

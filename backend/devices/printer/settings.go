@@ -53,3 +53,13 @@ func Print(ctx context.Context, s Settings, r Receipt) error {
 	}
 	return t.Send(ctx, "小通付小票 "+clean(r.OrderNo), data)
 }
+
+// PrintLines sends lines already laid out (one copy, see Layout) to the configured printer
+// as one job called name, whether or not printing is enabled: a test print.
+func PrintLines(ctx context.Context, s Settings, name string, lines []Line) error {
+	t, err := ParseTarget(s.Printer)
+	if err != nil {
+		return err
+	}
+	return t.Send(ctx, name, Encode(lines))
+}

@@ -1,7 +1,7 @@
 // Compile-time check that the UI's types (./types) have exactly the field names of Go's
 // generated models (frontend/wailsjs/go/models.ts): `npm run build` fails when Go renames,
 // adds or drops a field of a DTO the UI sends or reads. Nothing here runs.
-import type { platform, services, support } from '../../wailsjs/go/models'
+import type { platform, printer, services, support } from '../../wailsjs/go/models'
 import type * as UI from './types'
 
 type Fields<T> = { [K in keyof T]-?: T[K] extends (...a: never[]) => unknown ? never : K }[keyof T]
@@ -15,6 +15,9 @@ export type Contract = [
   SameKeys<platform.TradePage, UI.TradePage>,
   SameKeys<platform.DayStats, UI.DayStats>,
   SameKeys<services.ExportResult, UI.ExportResult>,
+  SameKeys<services.FileData, UI.FileData>,
+  SameKeys<services.StatsImage, UI.StatsImage>,
+  SameKeys<printer.Line, UI.ReceiptLine>,
   SameKeys<services.DeviceSettings, UI.DeviceSettings>,
   SameKeys<services.PrinterSettings, UI.PrinterSettings>,
   SameKeys<services.BoxSettings, UI.BoxSettings>,
@@ -32,6 +35,9 @@ export type Contract = [
   SameKeys<services.DiagnosticsResult, UI.DiagnosticsResult>,
 ]
 const allTrue: Contract = [
+  true,
+  true,
+  true,
   true,
   true,
   true,

@@ -12,6 +12,7 @@ import type {
   HotkeySettings,
   HotkeyStatus,
   PrinterSettings,
+  ReceiptLine,
   ScreenSettings,
 } from './types'
 
@@ -20,6 +21,8 @@ export const deviceApi = {
   printers: () => call<string[] | null>(() => D.Printers()),
   savePrinter: (p: PrinterSettings) => call<void>(() => D.SavePrinter(p)),
   testPrint: (p: PrinterSettings) => call<void>(() => D.TestPrint(p)),
+  /** receiptPreview is the sample receipt as printed (copy 1 of p.copies); 测试打印 prints these lines. */
+  receiptPreview: (p: PrinterSettings) => call<ReceiptLine[] | null>(() => D.ReceiptPreview(p)),
   ports: () => call<string[] | null>(() => D.Ports()),
   saveBox: (b: BoxSettings) => call<BoxStatus>(() => D.SaveBox(b)),
   boxStatus: () => call<BoxStatus>(() => D.BoxStatus()),

@@ -2,7 +2,7 @@
 import * as T from '../../wailsjs/go/services/TradeService'
 import type { platform } from '../../wailsjs/go/models'
 import { call } from './bridge'
-import type { DayStats, ExportResult, Trade, TradeFilter, TradePage } from './types'
+import type { DayStats, ExportResult, FileData, StatsImage, Trade, TradeFilter, TradePage } from './types'
 
 const goFilter = (f: TradeFilter) => f as platform.TradeFilter
 
@@ -21,6 +21,13 @@ export const tradeApi = {
   /** exportTrades writes every trade matching f through the native save dialog; path "" = cancelled. */
   exportTrades: (f: TradeFilter, format: 'csv' | 'xlsx') =>
     call<ExportResult>(() => T.Export(goFilter(f), format)),
-  /** saveStatsPng saves the day's statistics picture through the native save dialog. */
-  saveStatsPng: (day: string) => call<ExportResult>(() => T.SaveStatsPNG(day)),
+  /** exportDownload is exportTrades for the browser: the file comes back to be downloaded. */
+  exportDownload: (f: TradeFilter, format: 'csv' | 'xlsx') =>
+    call<FileData>(() => T.ExportDownload(goFilter(f), format)),
+  /** cancelExport stops the running export or picture save (it ends with export_cancelled). */
+  cancelExport: () => call<void>(() => T.CancelExport()),
+  /** statsPicture draws the day's statistics in lang as the PNG the 统计 dialog shows. */
+  statsPicture: (day: string, lang: string) => call<StatsImage>(() => T.StatsPicture(day, lang)),
+  /** saveStatsPng saves exactly that picture through the native save dialog; path "" = cancelled. */
+  saveStatsPng: (pic: StatsImage) => call<ExportResult>(() => T.SaveStatsPNG(pic)),
 }

@@ -108,6 +108,8 @@ export interface Trade {
 export interface TradeFilter {
   day: string
   kind: string
+  /** wechat, alipay or unionpay; '' for all. */
+  channel: string
   status: string
   tradeNo: string
   terminal: boolean
@@ -182,6 +184,21 @@ export interface ExportResult {
   count: number
 }
 
+/** A finished export for the browser to download (browser mode); data is base64. */
+export interface FileData {
+  name: string
+  data: string
+  count: number
+}
+
+/** The day's statistics picture: what 统计 shows and 保存图片 saves; png is base64. */
+export interface StatsImage {
+  day: string
+  name: string
+  png: string
+  payCount: number
+}
+
 /** Payload of export:progress. */
 export interface ExportProgress {
   done: number
@@ -194,6 +211,14 @@ export interface PrinterSettings {
   name: string
   copies: number
   width: 58 | 80 | number
+}
+
+/** One printed line of a receipt, as Go lays it out (printer.Line): text already fitted to the paper. */
+export interface ReceiptLine {
+  text: string
+  center: boolean
+  bold: boolean
+  tall: boolean
 }
 
 /** 盒子配置 (manual §8.2). */

@@ -1,14 +1,16 @@
-// 导出 (manual §5.2): every trade of the current filter written by Go through its save dialog,
-// with export:progress shown while it runs.
+// 导出 (manual §5.2): every trade of the current filter, written by Go through its save dialog
+// in the app's window, or offered as a download in a browser (README browser mode); with
+// export:progress, 取消 and a time limit.
 import { ref, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { tradeApi } from '../api/trades'
 import type { ExportProgress, TradeFilter } from '../api/types'
 import { Events } from '../consts/events'
 import { i18n } from '../locales'
-import { errText } from '../utils/errorText'
+import { isBrowserMode, offerDownload } from '../utils/download'
 import { showSaved } from '../utils/saved'
 import { useEvent } from './useEvent'
+import { useExportJob } from './useExportJob'
 
 /** TradeExport is what useTradeExport returns. */
 export interface TradeExport {
@@ -16,29 +18,38 @@ export interface TradeExport {
   progress: Ref<ExportProgress | null>
   percent: () => number
   exportAs: (format: 'csv' | 'xlsx') => Promise<void>
+  cancel: () => void
 }
 
 /** useTradeExport exports all pages of filter() as CSV or XLSX, one export at a time. */
-export function useTradeExport(filter: () => TradeFilter): TradeExport {
-  const exporting = ref(false)
+export function useTradeExport(filter: () => TradeFilter, limitMs?: number): TradeExport {
+  const job = useExportJob(limitMs)
   const progress = ref<ExportProgress | null>(null)
 
   useEvent<ExportProgress>(Events.ExportProgress, (p) => {
-    if (exporting.value) progress.value = p
+    if (job.running.value) progress.value = p
   })
 
   async function exportAs(format: 'csv' | 'xlsx'): Promise<void> {
-    if (exporting.value) return
-    exporting.value = true
+    if (job.running.value) return
     progress.value = null
-    try {
-      const res = await tradeApi.exportTrades({ ...filter(), offset: 0, limit: 0 }, format)
-      showSaved(i18n.global.t('trades.exported', { n: res.count }), res.path)
-    } catch (e) {
-      ElMessage.error(errText(e))
-    } finally {
-      exporting.value = false
+    const f = { ...filter(), offset: 0, limit: 0 }
+    const exported = (n: number) => i18n.global.t('trades.exported', { n })
+    if (isBrowserMode()) {
+      return job.run(
+        () => tradeApi.exportDownload(f, format),
+        (file) => {
+          offerDownload(file.name, file.data)
+          ElMessage.success(
+            `${exported(file.count)}：${i18n.global.t('trades.downloaded', { name: file.name })}`,
+          )
+        },
+      )
     }
+    return job.run(
+      () => tradeApi.exportTrades(f, format),
+      (res) => showSaved(exported(res.count), res.path),
+    )
   }
 
   function percent(): number {
@@ -46,5 +57,5 @@ export function useTradeExport(filter: () => TradeFilter): TradeExport {
     return p && p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0
   }
 
-  return { exporting, progress, percent, exportAs }
+  return { exporting: job.running, progress, percent, exportAs, cancel: job.cancel }
 }

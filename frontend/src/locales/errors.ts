@@ -41,6 +41,10 @@ export const zh = {
     printer_not_found: '{message}',
     box_broadcast_unsupported: '{message}',
     tts_unavailable: '{message}',
+    export_too_large: '要导出的交易有 {count} 笔，超过单次上限 {limit} 笔，请缩小查询条件后再导出',
+    export_cancelled: '已取消',
+    export_timeout: '导出超时，请缩小查询条件后重试',
+    export_failed: '文件保存失败，请换一个位置或文件名重试',
   },
 }
 
@@ -86,5 +90,9 @@ export const en: typeof zh = {
     printer_not_found: 'Printer not found: {message}',
     box_broadcast_unsupported: 'Broadcast not supported: {message}',
     tts_unavailable: 'Speech unavailable: {message}',
+    export_too_large: '{count} trades match, more than the {limit} of one export; narrow the search first',
+    export_cancelled: 'Cancelled',
+    export_timeout: 'The export took too long; narrow the search and try again',
+    export_failed: 'The file could not be saved; choose another folder or name',
   },
 }

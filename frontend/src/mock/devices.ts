@@ -95,6 +95,26 @@ export function deviceService(d: DeviceSettings) {
       if (p.copies < 1 || p.copies > 5) return fail('invalid_input', '打印次数须为 1–5', 'copies')
       d.printer = { ...p }
     },
+    ReceiptPreview: async (p: PrinterSettings) => {
+      const cols = p.width === 80 ? 48 : 32
+      const pair = (k: string, v: string) => ({
+        text: `${k}：${v.padStart(cols - k.length * 2 - 2)}`,
+        center: false,
+        bold: false,
+        tall: false,
+      })
+      return [
+        { text: '演示商户', center: true, bold: true, tall: true },
+        { text: '消费凭条', center: true, bold: true, tall: false },
+        { text: '='.repeat(cols), center: false, bold: false, tall: false },
+        pair('门店', '演示一店'),
+        pair('金额', '￥0.01'),
+        { text: '-'.repeat(cols), center: false, bold: false, tall: false },
+        ...(p.copies > 1
+          ? [{ text: `第 1 联 / 共 ${p.copies} 联`, center: true, bold: false, tall: false }]
+          : []),
+      ]
+    },
     TestPrint: async (p: PrinterSettings) => {
       await sleep(600)
       if (p.name.startsWith('tcp://')) return fail('printer_unreachable', `无法连接打印机 ${p.name}`)

@@ -132,13 +132,29 @@ export function tradeService(s: MockState) {
       }
       return { path: `C:\\Users\\收银台\\Documents\\交易数据-${f.day || today()}.${format}`, count: total }
     },
-    SaveStatsPNG: async (day: string) => {
+    ExportDownload: async (f: TradeFilter, format: string) => {
+      await sleep(400)
+      const csv = '\uFEFF交易单号,交易金额\n' + s.trades.map((t) => `${t.reqsn},${t.amount / 100}`).join('\n')
+      const data = btoa(String.fromCharCode(...new TextEncoder().encode(csv)))
+      return { name: `交易数据-${f.day || today()}.${format}`, data, count: s.trades.length }
+    },
+    CancelExport: async () => {},
+    StatsPicture: async (day: string) => ({
+      day: day || today(),
+      name: `交易统计-${day || today()}.png`,
+      png: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      payCount: s.trades.length,
+    }),
+    SaveStatsPNG: async (pic: { day: string }) => {
       await sleep(700)
-      return { path: `C:\\Users\\收银台\\Pictures\\交易统计-${day || today()}.png`, count: 1 }
+      return { path: `C:\\Users\\收银台\\Pictures\\交易统计-${pic.day}.png`, count: 1 }
     },
     List: async (f: TradeFilter) => {
       let list = s.trades.filter(
-        (t) => (!f.kind || t.kind === f.kind) && (!f.status || t.status === f.status),
+        (t) =>
+          (!f.kind || t.kind === f.kind) &&
+          (!f.channel || t.channel === f.channel) &&
+          (!f.status || t.status === f.status),
       )
       if (f.tradeNo) list = list.filter((t) => t.reqsn.endsWith(f.tradeNo) || t.trxid.endsWith(f.tradeNo))
       if (f.day && f.day !== today()) list = []

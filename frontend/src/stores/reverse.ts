@@ -114,7 +114,6 @@ export const useReverseStore = defineStore('reverse', () => {
           : await tradeApi.refund(no, f.amount.trim(), f.password)
       result.value = t
       phase.value = outcomeOf(t.status)
-      void refreshOrig(no)
       return 'result'
     } catch (e) {
       const err = toAppError(e)
@@ -127,10 +126,12 @@ export const useReverseStore = defineStore('reverse', () => {
       error.value = err
       phase.value = 'failed'
       return err.code === 'pay_failed' ? 'result' : 'error'
+    } finally {
+      void refreshOrig(no)
     }
   }
 
-  /** refreshOrig reloads the original after a reversal so 已退金额 is current. */
+  /** refreshOrig reloads the original after every reversal attempt, so its status, 已退金额 and 可退金额 are current. */
   async function refreshOrig(no: string): Promise<void> {
     await lookup(no, true)
     if (orig.value && handed.value && matchesNo(handed.value, no)) handed.value = orig.value

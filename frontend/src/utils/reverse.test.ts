@@ -58,6 +58,10 @@ describe('reverse form rules', () => {
   it('never lets a refund exceed what is left of the payment', () => {
     const orig = trade({ amount: 1250, refundedAmount: 500 })
     expect(refundable(orig)).toBe(750)
+    expect(refundable(trade({ status: 'failed' }))).toBe(0)
+    expect(refundable(trade({ status: 'closed' }))).toBe(0)
+    expect(refundable(trade({ status: 'unknown' }))).toBe(0)
+    expect(refundable(trade({ kind: 'refund' }))).toBe(0)
     expect(reverseHints('refund', form({ amount: '7.50' }), orig, day)).toEqual({})
     const over = reverseHints('refund', form({ amount: '7.51' }), orig, day).amount
     expect(over).toEqual({ key: 'amountOver', params: { left: '7.50' } })
@@ -74,6 +78,11 @@ describe('reverse form rules', () => {
     expect(origProblem('refund', trade({ refundedAmount: 1250 }), day)?.key).toBe('fullyRefunded')
     expect(origProblem('refund', trade({ status: 'unknown' }), day)?.key).toBe('notSuccess')
     expect(origProblem('refund', trade({ kind: 'refund' }), day)?.key).toBe('notPay')
+    expect(origProblem('refund', trade({ status: 'cancelled', refundedAmount: 1250 }), day)?.key).toBe(
+      'cancelled',
+    )
+    expect(origProblem('cancel', trade({ status: 'failed' }), day)?.key).toBe('unpaid')
+    expect(origProblem('refund', trade({ status: 'closed' }), day)?.key).toBe('unpaid')
     expect(reverseHints('cancel', form(), trade({ refundedAmount: 1 }), day).tradeNo?.key).toBe(
       'cancelRefunded',
     )

@@ -2,6 +2,7 @@
 import type { Trade } from '../api/types'
 import { amountHint, formatFen, yuanToFen } from './money'
 import { formatDate, today } from './time'
+import { standing } from './trade'
 
 /** ReverseKind is 撤销 (cancel: same day, full amount) or 退货 (refund: part or all). */
 export type ReverseKind = 'cancel' | 'refund'
@@ -25,16 +26,35 @@ export interface Hint {
 /** tradeNoShape is a reqsn or an Allinpay trxid: letters and digits, at most 32 (platform rule). */
 export const tradeNoShape = /^[A-Za-z0-9]{1,32}$/
 
-/** refundable is what is left to refund of a payment, in fen. */
-export function refundable(t: Pick<Trade, 'amount' | 'refundedAmount'>): number {
+/** refundable is what is left to refund of a payment, in fen: 0 unless it was paid and not voided. */
+export function refundable(t: Pick<Trade, 'kind' | 'status' | 'amount' | 'refundedAmount'>): number {
+  const s = standing(t)
+  if (s !== 'open' && s !== 'partlyRefunded') return 0
   return Math.max(t.amount - (t.refundedAmount || 0), 0)
+}
+
+/** settledKeys are the hints that state a trade's settled fact rather than a mistake. */
+const settledKeys = ['cancelled', 'fullyRefunded', 'unpaid']
+
+/** isSettledHint says whether a hint only tells how the trade ended (shown neutral, not red). */
+export function isSettledHint(h: Hint): boolean {
+  return settledKeys.includes(h.key)
 }
 
 /** origProblem says why the looked-up original cannot be reversed this way, if it cannot. */
 export function origProblem(kind: ReverseKind, orig: Trade, day = today()): Hint | null {
-  if (orig.kind !== 'pay') return { key: 'notPay' }
-  if (orig.status !== 'success') return { key: 'notSuccess' }
-  if (refundable(orig) <= 0) return { key: 'fullyRefunded' }
+  switch (standing(orig)) {
+    case 'notPay':
+      return { key: 'notPay' }
+    case 'cancelled':
+      return { key: 'cancelled' }
+    case 'unpaid':
+      return { key: 'unpaid' }
+    case 'unsettled':
+      return { key: 'notSuccess' }
+    case 'fullyRefunded':
+      return { key: 'fullyRefunded' }
+  }
   if (kind === 'cancel') {
     if (formatDate(orig.createdAt) !== day) return { key: 'cancelToday' }
     if ((orig.refundedAmount || 0) > 0) return { key: 'cancelRefunded' }
@@ -53,7 +73,7 @@ export function reverseHints(
   if (kind === 'refund') {
     const h = amountHint(f.amount)
     if (h) out.amount = { key: h }
-    else if (orig && orig.kind === 'pay') {
+    else if (orig && refundable(orig) > 0) {
       const fen = yuanToFen(f.amount)
       const left = refundable(orig)
       if (fen !== null && fen > left) out.amount = { key: 'amountOver', params: { left: formatFen(left) } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signedAmount, statusTagType, tradeTypeKey } from './trade'
+import { signedAmount, standing, statusKey, statusTagType, tradeTypeKey } from './trade'
 
 describe('trade display', () => {
   it('shows voids and refunds as negative amounts', () => {
@@ -16,5 +16,19 @@ describe('trade display', () => {
     expect(statusTagType('unknown')).toBe('warning')
     expect(statusTagType('failed')).toBe('danger')
     expect(statusTagType('success')).toBe('success')
+  })
+  it('tells a partly refunded payment from an open and a fully refunded one', () => {
+    const pay = { kind: 'pay', status: 'success', amount: 1000, refundedAmount: 0 }
+    expect(standing(pay)).toBe('open')
+    expect(standing({ ...pay, refundedAmount: 300 })).toBe('partlyRefunded')
+    expect(standing({ ...pay, refundedAmount: 1000 })).toBe('fullyRefunded')
+    expect(standing({ ...pay, status: 'cancelled', refundedAmount: 1000 })).toBe('cancelled')
+    expect(standing({ ...pay, status: 'failed' })).toBe('unpaid')
+    expect(standing({ ...pay, status: 'pending' })).toBe('unsettled')
+    expect(standing({ ...pay, kind: 'refund' })).toBe('notPay')
+    expect(statusKey({ ...pay, refundedAmount: 300 })).toBe('standing.partlyRefunded')
+    expect(statusKey({ ...pay, refundedAmount: 1000 })).toBe('standing.fullyRefunded')
+    expect(statusKey(pay)).toBe('status.success')
+    expect(statusKey({ ...pay, kind: 'refund', refundedAmount: 1000 })).toBe('status.success')
   })
 })

@@ -415,6 +415,7 @@ export namespace platform {
 	export class TradeFilter {
 	    day: string;
 	    kind: string;
+	    channel: string;
 	    status: string;
 	    tradeNo: string;
 	    terminal: boolean;
@@ -429,6 +430,7 @@ export namespace platform {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.day = source["day"];
 	        this.kind = source["kind"];
+	        this.channel = source["channel"];
 	        this.status = source["status"];
 	        this.tradeNo = source["tradeNo"];
 	        this.terminal = source["terminal"];
@@ -467,6 +469,29 @@ export namespace platform {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace printer {
+	
+	export class Line {
+	    text: string;
+	    center: boolean;
+	    bold: boolean;
+	    tall: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Line(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.center = source["center"];
+	        this.bold = source["bold"];
+	        this.tall = source["tall"];
+	    }
 	}
 
 }
@@ -868,6 +893,22 @@ export namespace services {
 	        this.count = source["count"];
 	    }
 	}
+	export class FileData {
+	    name: string;
+	    data: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	        this.count = source["count"];
+	    }
+	}
 	
 	
 	export class HotkeyStatus {
@@ -917,6 +958,24 @@ export namespace services {
 	        this.runningMode = source["runningMode"];
 	        this.runningServerUrl = source["runningServerUrl"];
 	        this.restartRequired = source["restartRequired"];
+	    }
+	}
+	export class StatsImage {
+	    day: string;
+	    name: string;
+	    png: string;
+	    payCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsImage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.name = source["name"];
+	        this.png = source["png"];
+	        this.payCount = source["payCount"];
 	    }
 	}
 

@@ -136,3 +136,45 @@ describe('交易退货 form', () => {
     expect(api.lookup).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('原交易 panel follows the trade', () => {
+  it('after a successful void shows the payment as voided, not as an error', async () => {
+    api.lookup.mockResolvedValueOnce({ ...paid, refundedAmount: 0 })
+    await open('cancel')
+    api.cancel.mockResolvedValue({ ...paid, id: 6, reqsn: 'XTF0006', kind: 'cancel', refundedAmount: 0 })
+    api.lookup.mockResolvedValue({ ...paid, status: 'cancelled', refundedAmount: 3000 })
+    await el('reverse-password').setValue('admin-pw')
+    await el('reverse-password').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="reverse-result"]').attributes('data-status')).toBe('success')
+    const state = wrapper.get('[data-testid="reverse-orig-problem"]')
+    expect(state.text()).toBe('该交易已撤销，全额已退还顾客')
+    expect(state.attributes('data-tone')).toBe('info')
+    expect(wrapper.find('[data-testid="reverse-orig-refundable"]').exists()).toBe(false)
+    expect(el('reverse-orig-refunded').text()).toBe('¥ 30.00')
+  })
+
+  it('a failed payment shows no refundable sum', async () => {
+    api.lookup.mockResolvedValue({ ...paid, status: 'failed', refundedAmount: 0, amount: 200 })
+    await open('refund')
+    expect(wrapper.find('[data-testid="reverse-orig-refundable"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="reverse-orig-refunded"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="reverse-orig-problem"]').text()).toBe(
+      '该交易没有收款成功，没有可退金额',
+    )
+    expect(el('reverse-refund-all').attributes('disabled')).toBeDefined()
+  })
+
+  it('a refused refund reloads the original, whose state may have changed elsewhere', async () => {
+    await open('refund')
+    api.refund.mockRejectedValue({ code: 'reverse_not_allowed', message: '退货金额超过可退金额' })
+    api.lookup.mockResolvedValue({ ...paid, refundedAmount: 3000 })
+    await el('reverse-amount').setValue('5')
+    await el('reverse-password').setValue('admin-pw')
+    await el('reverse-password').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(api.refund).toHaveBeenCalled()
+    expect(el('reverse-orig-refunded').text()).toBe('¥ 30.00')
+    expect(el('reverse-orig-refundable').text()).toBe('¥ 0.00')
+  })
+})

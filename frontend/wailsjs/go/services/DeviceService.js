@@ -26,6 +26,10 @@ export function Printers() {
   return window['go']['services']['DeviceService']['Printers']();
 }
 
+export function ReceiptPreview(arg1) {
+  return window['go']['services']['DeviceService']['ReceiptPreview'](arg1);
+}
+
 export function SaveBox(arg1) {
   return window['go']['services']['DeviceService']['SaveBox'](arg1);
 }

@@ -5,7 +5,11 @@ import {services} from '../models';
 
 export function Cancel(arg1:string,arg2:string):Promise<platform.Trade>;
 
+export function CancelExport():Promise<void>;
+
 export function Export(arg1:platform.TradeFilter,arg2:string):Promise<services.ExportResult>;
+
+export function ExportDownload(arg1:platform.TradeFilter,arg2:string):Promise<services.FileData>;
 
 export function List(arg1:platform.TradeFilter):Promise<platform.TradePage>;
 
@@ -15,6 +19,8 @@ export function Recheck(arg1:number):Promise<platform.Trade>;
 
 export function Refund(arg1:string,arg2:string,arg3:string):Promise<platform.Trade>;
 
-export function SaveStatsPNG(arg1:string):Promise<services.ExportResult>;
+export function SaveStatsPNG(arg1:services.StatsImage):Promise<services.ExportResult>;
 
 export function Stats(arg1:string):Promise<platform.DayStats>;
+
+export function StatsPicture(arg1:string,arg2:string):Promise<services.StatsImage>;

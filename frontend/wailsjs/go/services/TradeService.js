@@ -6,8 +6,16 @@ export function Cancel(arg1, arg2) {
   return window['go']['services']['TradeService']['Cancel'](arg1, arg2);
 }
 
+export function CancelExport() {
+  return window['go']['services']['TradeService']['CancelExport']();
+}
+
 export function Export(arg1, arg2) {
   return window['go']['services']['TradeService']['Export'](arg1, arg2);
+}
+
+export function ExportDownload(arg1, arg2) {
+  return window['go']['services']['TradeService']['ExportDownload'](arg1, arg2);
 }
 
 export function List(arg1) {
@@ -32,4 +40,8 @@ export function SaveStatsPNG(arg1) {
 
 export function Stats(arg1) {
   return window['go']['services']['TradeService']['Stats'](arg1);
+}
+
+export function StatsPicture(arg1, arg2) {
+  return window['go']['services']['TradeService']['StatsPicture'](arg1, arg2);
 }
