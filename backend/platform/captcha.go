@@ -1,21 +1,17 @@
 package platform
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"image"
-	"image/color"
-	"image/png"
-	mrand "math/rand/v2"
 	"time"
 
 	"gorm.io/gorm"
 
 	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/platform/captcha"
 	"xiaotongfu/backend/store"
 )
 
@@ -27,27 +23,8 @@ import (
 // nobody who holds that session.
 const (
 	CaptchaTTL    = 5 * time.Minute
-	captchaDigits = 4
-	captchaScale  = 4
-	captchaSlot   = 30 // pixels per digit slot
-	captchaW      = 8 + captchaDigits*captchaSlot
-	captchaH      = 44
-	captchaDark   = 110 // a pixel is ink when all of r, g, b are below this
+	captchaDigits = captcha.Digits
 )
-
-// glyphs is a 5×7 bitmap font for the digits, one string per row.
-var glyphs = [10][7]string{
-	{".###.", "#...#", "#..##", "#.#.#", "##..#", "#...#", ".###."},
-	{"..#..", ".##..", "..#..", "..#..", "..#..", "..#..", ".###."},
-	{".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####"},
-	{"####.", "....#", "....#", ".###.", "....#", "....#", "####."},
-	{"...#.", "..##.", ".#.#.", "#..#.", "#####", "...#.", "...#."},
-	{"#####", "#....", "####.", "....#", "....#", "#...#", ".###."},
-	{"..##.", ".#...", "#....", "####.", "#...#", "#...#", ".###."},
-	{"#####", "....#", "...#.", "..#..", ".#...", ".#...", ".#..."},
-	{".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."},
-	{".###.", "#...#", "#...#", ".####", "....#", "...#.", ".##.."},
-}
 
 // NewCaptcha draws a captcha for the calling admin and stores its answer hashed.
 func (s *Service) NewCaptcha(ctx context.Context, creds Creds) (*Captcha, error) {
@@ -67,7 +44,7 @@ func (s *Service) NewCaptcha(ctx context.Context, creds Creds) (*Captcha, error)
 		return nil, s.internal("captcha id", err)
 	}
 	id := hex.EncodeToString(idb)
-	img, err := drawCaptcha(answer)
+	img, err := captcha.Draw(answer)
 	if err != nil {
 		return nil, s.internal("draw captcha", err)
 	}
@@ -110,49 +87,4 @@ func (s *Service) checkCaptcha(ctx context.Context, c *Caller, id, answer string
 		return errCaptcha
 	}
 	return nil
-}
-
-// drawCaptcha renders answer as a PNG: dark jittered digits, light noise lines and dots.
-func drawCaptcha(answer string) ([]byte, error) {
-	img := image.NewRGBA(image.Rect(0, 0, captchaW, captchaH))
-	for i := range img.Pix {
-		img.Pix[i] = 0xff
-	}
-	light := func() color.RGBA {
-		return color.RGBA{uint8(150 + mrand.IntN(100)), uint8(150 + mrand.IntN(100)), uint8(150 + mrand.IntN(100)), 0xff}
-	}
-	for range 6 {
-		x0, y0 := mrand.IntN(captchaW), mrand.IntN(captchaH)
-		x1, y1 := mrand.IntN(captchaW), mrand.IntN(captchaH)
-		col := light()
-		for t := 0; t <= 100; t++ {
-			img.SetRGBA(x0+(x1-x0)*t/100, y0+(y1-y0)*t/100, col)
-		}
-	}
-	for range 150 {
-		img.SetRGBA(mrand.IntN(captchaW), mrand.IntN(captchaH), light())
-	}
-	for i, ch := range answer {
-		ink := color.RGBA{uint8(mrand.IntN(90)), uint8(mrand.IntN(90)), uint8(mrand.IntN(90)), 0xff}
-		ox := 4 + i*captchaSlot + mrand.IntN(captchaSlot-5*captchaScale-2)
-		oy := 2 + mrand.IntN(captchaH-7*captchaScale-4)
-		for gy, row := range glyphs[ch-'0'] {
-			for gx := range row {
-				if row[gx] == '#' {
-					fill(img, ox+gx*captchaScale, oy+gy*captchaScale, captchaScale, ink)
-				}
-			}
-		}
-	}
-	var buf bytes.Buffer
-	err := png.Encode(&buf, img)
-	return buf.Bytes(), err
-}
-
-func fill(img *image.RGBA, x, y, n int, c color.RGBA) {
-	for dy := range n {
-		for dx := range n {
-			img.SetRGBA(x+dx, y+dy, c)
-		}
-	}
 }

@@ -1,4 +1,6 @@
-package platform
+// Package captchatest reads the digits back from a captcha picture, as a person would by
+// looking at it. Tests and the end-to-end harness use it; the app never does.
+package captchatest
 
 import (
 	"bytes"
@@ -7,12 +9,12 @@ import (
 	"image"
 	"image/png"
 	"strings"
+
+	"xiaotongfu/backend/platform/captcha"
 )
 
-// ReadCaptcha reads the digits back from a captcha image drawn by NewCaptcha (a PNG data
-// URL). Tests and the end-to-end harness use it to answer captchas like a person would, by
-// looking at the picture; the captcha confirms intent and is not meant to stop machines.
-func ReadCaptcha(dataURL string) (string, error) {
+// Read returns the digits of a captcha picture drawn by captcha.Draw, given as a PNG data URL.
+func Read(dataURL string) (string, error) {
 	raw, ok := strings.CutPrefix(dataURL, "data:image/png;base64,")
 	if !ok {
 		return "", errors.New("captcha: not a PNG data URL")
@@ -26,8 +28,8 @@ func ReadCaptcha(dataURL string) (string, error) {
 		return "", err
 	}
 	var out []byte
-	for i := range captchaDigits {
-		d, err := readSlot(img, 4+i*captchaSlot)
+	for i := range captcha.Digits {
+		d, err := readSlot(img, 4+i*captcha.Slot)
 		if err != nil {
 			return "", err
 		}
@@ -40,11 +42,11 @@ func ReadCaptcha(dataURL string) (string, error) {
 func readSlot(img image.Image, x0 int) (byte, error) {
 	ink := func(x, y int) bool {
 		r, g, b, _ := img.At(x, y).RGBA()
-		return r>>8 < captchaDark && g>>8 < captchaDark && b>>8 < captchaDark
+		return r>>8 < captcha.Dark && g>>8 < captcha.Dark && b>>8 < captcha.Dark
 	}
 	minX, minY, maxX, maxY := 1<<30, 1<<30, -1, -1
-	for y := 0; y < captchaH; y++ {
-		for x := x0; x < x0+captchaSlot && x < captchaW; x++ {
+	for y := 0; y < captcha.Height; y++ {
+		for x := x0; x < x0+captcha.Slot && x < captcha.Width; x++ {
 			if ink(x, y) {
 				minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
 			}
@@ -53,15 +55,15 @@ func readSlot(img image.Image, x0 int) (byte, error) {
 	if maxX < 0 {
 		return 0, errors.New("captcha: empty slot")
 	}
-	for d, g := range glyphs {
+	for d, g := range captcha.Font {
 		gx0, gy0, gx1, gy1 := glyphBox(g)
-		if (gx1-gx0+1)*captchaScale != maxX-minX+1 || (gy1-gy0+1)*captchaScale != maxY-minY+1 {
+		if (gx1-gx0+1)*captcha.Scale != maxX-minX+1 || (gy1-gy0+1)*captcha.Scale != maxY-minY+1 {
 			continue
 		}
 		match := true
 		for gy := gy0; gy <= gy1 && match; gy++ {
 			for gx := gx0; gx <= gx1; gx++ {
-				px, py := minX+(gx-gx0)*captchaScale+captchaScale/2, minY+(gy-gy0)*captchaScale+captchaScale/2
+				px, py := minX+(gx-gx0)*captcha.Scale+captcha.Scale/2, minY+(gy-gy0)*captcha.Scale+captcha.Scale/2
 				if ink(px, py) != (g[gy][gx] == '#') {
 					match = false
 					break
