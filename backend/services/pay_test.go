@@ -95,11 +95,11 @@ func TestBadInputNeverReachesTheSimulator(t *testing.T) {
 		amount, code string
 		want         domain.Code
 	}{
-		{"", ok, domain.CodeAmountInvalid},
-		{"1.234", ok, domain.CodeAmountInvalid},
-		{"-1", ok, domain.CodeAmountInvalid},
+		{"", ok, domain.CodeAmountEmpty},
+		{"1.234", ok, domain.CodeAmountDecimals},
+		{"-1", ok, domain.CodeAmountNegative},
+		{"1,5", ok, domain.CodeAmountSeparator},
 		{"1e3", ok, domain.CodeAmountInvalid},
-		{"１２", ok, domain.CodeAmountInvalid},
 		{"0.00", ok, domain.CodeAmountZero},
 		{"50000.01", ok, domain.CodeAmountTooLarge},
 		{"1.00", "", domain.CodePayCodeInvalid},
