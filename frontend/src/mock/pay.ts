@@ -1,6 +1,7 @@
 // PayService and TradeService of the browser-preview stand-in; dev only.
 import type { PayProgress, Trade, TradeFilter } from '../api/types'
 import { today } from '../utils/time'
+import { formatFen, parseAmount } from '../utils/money'
 import { makeTrade } from './data'
 import { emit } from './runtime'
 import { fail, sleep, type MockState } from './state'
@@ -44,12 +45,10 @@ async function outcome(t: Trade, tail: string): Promise<void> {
 /** payService mirrors PayService: the Go checks, then a scripted outcome. */
 export function payService(s: MockState) {
   async function pay(amount: string, code: string, source: string): Promise<Trade> {
-    if (!/^\d+(\.\d{0,2})?$/.test(amount))
-      return fail('amount_invalid', amount ? '金额格式不正确，请输入如 12.50 的数字' : '请输入金额')
-    const fen = Math.round(Number(amount) * 100)
-    if (fen === 0) return fail('amount_zero', '金额必须大于 0')
-    if (fen > s.terminal.payLimit)
-      return fail('amount_too_large', '金额超过单笔限额 50000.00 元', undefined, { limit: '50000.00' })
+    const parsed = parseAmount(amount, s.terminal.payLimit)
+    if ('code' in parsed)
+      return fail(parsed.code, parsed.code, undefined, { limit: formatFen(s.terminal.payLimit) })
+    const fen = parsed.fen
     const channel = channelOf(code)
     if (!channel)
       return fail('paycode_invalid', code ? '无效的付款码，请让顾客刷新后重新出示' : '请扫描或输入付款码')

@@ -95,7 +95,7 @@ describe('quick-pay dialog', () => {
     key('Enter')
     await flushPromises()
     expect(payMock).not.toHaveBeenCalled()
-    expect(wrapper.get('[data-testid="quickpay-hint"]').text()).toBe('请输入收款金额')
+    expect(wrapper.get('[data-testid="quickpay-hint"]').text()).toBe('请输入金额')
     await input('quickpay-amount').setValue('2.5')
     handlers.get('box:scan')!({ code: '281234567890123400' })
     await flushPromises()
