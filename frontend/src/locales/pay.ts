@@ -59,6 +59,7 @@ export const zh = {
     paying: '收款中',
     source: { ocr: '识别金额', textbox: '读取金额', box: '盒子扫码', manual: '手动输入', hotkey: '快捷键' },
     returning: '{s} 秒后返回',
+    again: '{s} 秒后可换一个付款码重试',
     amountFirst: '请先输入收款金额',
   },
   floating: {
@@ -151,6 +152,7 @@ export const en: typeof zh = {
       hotkey: 'Hotkey',
     },
     returning: 'Back in {s} s',
+    again: 'Try another payment code in {s} s',
     amountFirst: 'Type the amount first',
   },
   floating: {
