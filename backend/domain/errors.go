@@ -30,6 +30,7 @@ const (
 
 	CodePayCodeInvalid    Code = "paycode_invalid"     // not a WeChat / Alipay / UnionPay code
 	CodePayInFlight       Code = "pay_in_flight"       // this terminal already has a payment in progress
+	CodePayNotInFlight    Code = "pay_not_in_flight"   // 撤销本笔 with no payment waiting (it already has its result)
 	CodePayCodeUsed       Code = "paycode_used"        // this payment code was already charged once
 	CodePayFailed         Code = "pay_failed"          // the acquirer declined; Message has its reason
 	CodePayRejected       Code = "pay_rejected"        // the acquirer did not accept the request (configuration)

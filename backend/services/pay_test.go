@@ -64,8 +64,8 @@ func TestPayProcessingEmitsProgressThenSucceeds(t *testing.T) {
 		t.Fatalf("first progress = %+v", first)
 	}
 	for i := 1; i < len(progress); i++ {
-		if progress[i].(events.Progress).Queries <= progress[i-1].(events.Progress).Queries {
-			t.Fatalf("progress not increasing: %+v", progress)
+		if progress[i].(events.Progress).Queries < progress[i-1].(events.Progress).Queries {
+			t.Fatalf("bank queries going down: %+v", progress)
 		}
 	}
 	if all := h.rec.Events(); all[len(all)-1].Name != events.PayResult {
