@@ -67,6 +67,7 @@ describe('errText', () => {
       'amount_too_large',
       'paycode_invalid',
       'pay_in_flight',
+      'pay_not_in_flight',
       'paycode_used',
       'pay_failed',
       'pay_rejected',

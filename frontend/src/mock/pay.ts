@@ -44,6 +44,7 @@ async function outcome(t: Trade, tail: string): Promise<void> {
 
 /** payService mirrors PayService: the Go checks, then a scripted outcome. */
 export function payService(s: MockState) {
+  let stop = false // 撤销本笔 asked for the payment in flight
   async function pay(amount: string, code: string, source: string): Promise<Trade> {
     const parsed = parseAmount(amount, s.terminal.payLimit)
     if ('code' in parsed)
@@ -64,7 +65,9 @@ export function payService(s: MockState) {
         status: 'pending',
       })
       s.trades.unshift(t)
+      stop = false
       await outcome(t, code.slice(-2))
+      if (stop && t.status !== 'success') [t.status, t.errmsg] = ['closed', '订单已关闭']
       emit('pay:result', { ...t })
       // Like Go: a declined payment rejects with the acquirer's reason.
       return t.status === 'failed' ? fail('pay_failed', t.errmsg) : { ...t }
@@ -72,7 +75,11 @@ export function payService(s: MockState) {
       s.paying = false
     }
   }
-  return { Pay: pay, Pending: async () => s.trades.filter((t) => t.status === 'unknown') }
+  async function cancel(): Promise<void> {
+    if (!s.paying) return fail('pay_not_in_flight', '这笔收款已有结果，无需撤销')
+    stop = true
+  }
+  return { Pay: pay, Cancel: cancel, Pending: async () => s.trades.filter((t) => t.status === 'unknown') }
 }
 
 /** reverse plays a void or refund against the preview's trades (admin password 1111111). */
