@@ -84,5 +84,23 @@ export async function payCashierSuite(runner, browser, app, simURL) {
     },
     pages,
   )
+  await runner.test(
+    'pay: an enabled 确认收款 stays as dark as at rest under the mouse; only a disabled one is pale',
+    async () => {
+      const bg = () => page.locator(tid('pay-submit')).evaluate((n) => getComputedStyle(n).backgroundColor)
+      const light = (c) =>
+        c
+          .match(/\d+/g)
+          .slice(0, 3)
+          .reduce((a, b) => a + Number(b), 0)
+      await page.mouse.move(0, 0)
+      const rest = await bg()
+      await page.hover(tid('pay-submit'))
+      await page.waitForTimeout(300)
+      const hover = await bg()
+      assert(light(hover) <= light(rest), `hovered 确认收款 ${hover} is paler than at rest ${rest}`)
+    },
+    pages,
+  )
   await page.close()
 }

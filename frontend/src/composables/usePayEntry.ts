@@ -95,8 +95,11 @@ export function usePayEntry() {
 
   /** typeAmount keeps what was typed; only full-width digits and points become ASCII, visibly. */
   function typeAmount(v: string): void {
+    const before = amount.value
     amount.value = normalizeAmountInput(v)
-    normalized.value = amount.value !== '' && (normalized.value || amount.value !== v)
+    // The note stays while the cashier edits a converted amount; a new amount starts without it.
+    const edited = before !== '' && (amount.value.startsWith(before) || before.startsWith(amount.value))
+    normalized.value = amount.value !== v || (normalized.value && edited)
     origin.value = 'manual'
     settle('amount')
     const h = amountHint(amount.value, limit.value)
