@@ -20,12 +20,17 @@ const (
 	CodeUnauthenticated Code = "unauthenticated" // no or expired session / terminal token
 	CodeUnavailable     Code = "unavailable"     // the platform or gateway cannot be reached
 
-	CodeAmountInvalid  Code = "amount_invalid"   // not a plain positive amount with ≤2 decimals
-	CodeAmountZero     Code = "amount_zero"      // 0.00
-	CodeAmountTooLarge Code = "amount_too_large" // over the single-payment limit
+	CodeAmountEmpty     Code = "amount_empty"     // nothing typed
+	CodeAmountNegative  Code = "amount_negative"  // starts with a minus sign
+	CodeAmountSeparator Code = "amount_separator" // has a comma (a thousands separator or a decimal comma)
+	CodeAmountInvalid   Code = "amount_invalid"   // not a plain positive amount such as 12.50
+	CodeAmountDecimals  Code = "amount_decimals"  // more than two decimals
+	CodeAmountZero      Code = "amount_zero"      // 0.00
+	CodeAmountTooLarge  Code = "amount_too_large" // over the single-payment limit
 
 	CodePayCodeInvalid    Code = "paycode_invalid"     // not a WeChat / Alipay / UnionPay code
 	CodePayInFlight       Code = "pay_in_flight"       // this terminal already has a payment in progress
+	CodePayNotInFlight    Code = "pay_not_in_flight"   // 撤销本笔 with no payment waiting (it already has its result)
 	CodePayCodeUsed       Code = "paycode_used"        // this payment code was already charged once
 	CodePayFailed         Code = "pay_failed"          // the acquirer declined; Message has its reason
 	CodePayRejected       Code = "pay_rejected"        // the acquirer did not accept the request (configuration)

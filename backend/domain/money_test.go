@@ -1,47 +1,59 @@
 package domain
 
 import (
+	"encoding/json"
 	"math"
 	"math/big"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 )
 
-func TestParseAmount(t *testing.T) {
-	ok := []struct {
-		in   string
-		want int64
-	}{
-		{"0.01", 1}, {"1", 100}, {"12.3", 1230}, {"12.30", 1230}, {" 7.05 ", 705},
-		{"007.50", 750}, {"50000", 5_000_000}, {"49999.99", 4_999_999},
+// amountCase is one row of testdata/amounts.json, the table the UI's parser is tested on too.
+type amountCase struct {
+	In    string `json:"in"`
+	Limit int64  `json:"limit"`
+	Fen   int64  `json:"fen"`
+	Text  string `json:"text"`
+	Code  Code   `json:"code"`
+}
+
+// loadAmountCases reads the shared table of typed amounts.
+func loadAmountCases(t *testing.T) []amountCase {
+	t.Helper()
+	b, err := os.ReadFile("testdata/amounts.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, c := range ok {
-		got, err := ParseAmount(c.in, 0)
-		if err != nil || got != c.want {
-			t.Errorf("ParseAmount(%q) = %d, %v; want %d", c.in, got, err, c.want)
+	var table struct{ Cases []amountCase }
+	if err := json.Unmarshal(b, &table); err != nil {
+		t.Fatal(err)
+	}
+	if len(table.Cases) < 40 {
+		t.Fatalf("only %d cases in the table", len(table.Cases))
+	}
+	return table.Cases
+}
+
+func TestParseAmountSharedTable(t *testing.T) {
+	for _, c := range loadAmountCases(t) {
+		got, err := ParseAmount(c.In, c.Limit)
+		if (err == nil) != (c.Code == "") || (err != nil && CodeOf(err) != c.Code) || got != c.Fen {
+			t.Errorf("ParseAmount(%q, %d) = %d, %v; want %d, code %q", c.In, c.Limit, got, err, c.Fen, c.Code)
+		}
+		if c.Code == "" && NormalizeAmount(c.In) != c.Text {
+			t.Errorf("NormalizeAmount(%q) = %q, want %q", c.In, NormalizeAmount(c.In), c.Text)
 		}
 	}
-	bad := []struct {
-		in   string
-		code Code
-	}{
-		{"", CodeAmountInvalid}, {"   ", CodeAmountInvalid}, {"1.234", CodeAmountInvalid},
-		{"-1", CodeAmountInvalid}, {"+1", CodeAmountInvalid}, {"1e3", CodeAmountInvalid},
-		{"１２", CodeAmountInvalid}, {"١٢", CodeAmountInvalid}, {"1,000", CodeAmountInvalid},
-		{"1 000", CodeAmountInvalid}, {".5", CodeAmountInvalid}, {"5.", CodeAmountInvalid},
-		{"0", CodeAmountZero}, {"0.00", CodeAmountZero}, {"50000.01", CodeAmountTooLarge},
-		{"99999999999999999999", CodeAmountTooLarge}, {"NaN", CodeAmountInvalid}, {"0x10", CodeAmountInvalid},
-	}
-	for _, c := range bad {
-		got, err := ParseAmount(c.in, 0)
-		if CodeOf(err) != c.code {
-			t.Errorf("ParseAmount(%q) = %d, %v; want code %s", c.in, got, err, c.code)
+}
+
+func TestParseAmountMessagesAreChinese(t *testing.T) {
+	for _, c := range loadAmountCases(t) {
+		if _, err := ParseAmount(c.In, c.Limit); err != nil && !isChinese(AsError(err).Message) {
+			t.Errorf("ParseAmount(%q): message %q is not Chinese", c.In, AsError(err).Message)
 		}
-	}
-	if _, err := ParseAmount("10.01", 1000); CodeOf(err) != CodeAmountTooLarge {
-		t.Errorf("custom limit not applied: %v", err)
 	}
 }
 
@@ -53,17 +65,37 @@ func TestFormatFen(t *testing.T) {
 	}
 }
 
-// reAmount is the grammar ParseAmount accepts after trimming spaces and tabs.
+// reAmount is the grammar ParseAmount accepts after trimming and normalising.
 var reAmount = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
 
-// amountOracle reads s the slow way (a regular expression and exact rationals) and says what
+// Shapes the oracle refuses with a reason of their own, after trimming and normalising.
+var (
+	reNegative  = regexp.MustCompile(`^[-－−]`)
+	reSeparator = regexp.MustCompile(`[,，]`)
+	reDecimals  = regexp.MustCompile(`^[0-9]+\.[0-9]{3,}$`)
+)
+
+// oracleWidth maps full-width digits and points to ASCII, written out by hand.
+var oracleWidth = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5",
+	"６", "6", "７", "7", "８", "8", "９", "9", "．", ".", "。", ".")
+
+// amountOracle reads s the slow way (regular expressions and exact rationals) and says what
 // ParseAmount must answer: the fen, or the error code.
 func amountOracle(s string, limit int64) (int64, Code) {
 	if limit <= 0 {
 		limit = DefaultPayLimit
 	}
-	s = strings.Trim(s, " \t")
-	if !reAmount.MatchString(s) {
+	s = strings.Trim(oracleWidth.Replace(s), " \t\u3000")
+	switch {
+	case s == "":
+		return 0, CodeAmountEmpty
+	case reNegative.MatchString(s):
+		return 0, CodeAmountNegative
+	case reSeparator.MatchString(s):
+		return 0, CodeAmountSeparator
+	case reDecimals.MatchString(s):
+		return 0, CodeAmountDecimals
+	case !reAmount.MatchString(s):
 		return 0, CodeAmountInvalid
 	}
 	intPart, _, _ := strings.Cut(s, ".")
@@ -78,9 +110,14 @@ func amountOracle(s string, limit int64) (int64, Code) {
 	return fen.Num().Int64(), ""
 }
 
+// isChinese reports whether s has a Han character.
+func isChinese(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
 func FuzzParseAmount(f *testing.F) {
 	for _, s := range []string{"0.01", "12.3", " 7.05\t", "007.50", "1e3", "1e9", "1E2", "0.001", "-1", "+1", "-0",
-		"１", "١٢", "12\x00", "\x00", "\u200b1", "1\u00a0", "1,000", ".5", "5.", "0.00", "NaN", "0x10",
+		"１", "１２．５", "１２。５", "－１", "−1", "1，5", "　８　", "١٢", "12\x00", "\x00", "\u200b1", "1\u00a0", "1,000", ".5", "5.", "0.00", "NaN", "0x10",
 		"50000.01", "9999999999999.99", "10000000000000", "92233720368547758.07", "99999999999999999999",
 		strings.Repeat("0", 500) + "1", strings.Repeat("9", 5000), ""} {
 		f.Add(s, int64(0))
@@ -95,7 +132,7 @@ func FuzzParseAmount(f *testing.F) {
 			t.Fatalf("ParseAmount(%q, %d) = %d, %v; want %d, %q", s, limit, fen, err, want, code)
 		}
 		if err != nil {
-			if !strings.ContainsFunc(AsError(err).Message, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			if !isChinese(AsError(err).Message) {
 				t.Fatalf("ParseAmount(%q): message %q is not Chinese", s, AsError(err).Message)
 			}
 			return

@@ -52,7 +52,7 @@ type Progress struct {
 	TradeID   uint   `json:"tradeId"`
 	ReqSN     string `json:"reqsn"`
 	Status    string `json:"status"`    // domain.TradeStatus
-	Queries   int    `json:"queries"`   // how many times the desktop has asked so far
+	Queries   int    `json:"queries"`   // how many times the platform has queried the bank so far
 	ElapsedMs int64  `json:"elapsedMs"` // since the cashier confirmed the payment
 }
 

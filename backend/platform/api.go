@@ -89,6 +89,9 @@ type PaymentAPI interface {
 	Refund(ctx context.Context, creds Creds, in ReverseInput) (*Trade, error)
 	// DayStats sums the trades of this store for one day (manual §5.3).
 	DayStats(ctx context.Context, creds Creds, day string) (*DayStats, error)
+	// ClosePay is 撤销本笔: it closes this terminal's pay still waiting for the customer now,
+	// queries it and returns it as the state machine leaves it (paid meanwhile stays paid).
+	ClosePay(ctx context.Context, creds Creds, id uint) (*Trade, error)
 	// RecheckTrade asks the acquirer about an unknown trade (待确认) now; admins only, audited.
 	RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trade, error)
 }
@@ -218,6 +221,7 @@ type Trade struct {
 	ChnlTrxID      string    `json:"chnltrxid"`
 	TrxCode        string    `json:"trxcode"`
 	ErrMsg         string    `json:"errmsg"`
+	Queries        int       `json:"queries"` // queries sent to the acquirer so far
 	OrigReqSN      string    `json:"origReqsn,omitempty"`
 	CashierAccount string    `json:"cashier"`
 	StoreName      string    `json:"storeName"`

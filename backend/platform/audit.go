@@ -23,6 +23,7 @@ const (
 	AuditCashierDelete  = "cashier.delete"
 	AuditForbidden      = "forbidden"
 	AuditRecheck        = "trade.recheck"
+	AuditClosePay       = "trade.close"
 	AuditReverseLocked  = "reverse.locked"
 	AuditSMSRefused     = "sms.refused"
 	AuditSMSWrong       = "sms.wrong"

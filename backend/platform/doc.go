@@ -15,7 +15,8 @@
 // no final answer yet; the sweep keeps checking), and the final success, failed, closed and
 // cancelled (a paid trade later voided in full).
 //
-// Actors: the sender is the request that wrote the trade; the driver is whoever holds the
+// Actors: the cashier may stop their terminal's pay still waiting (撤销本笔, ClosePay);
+// the sender is the request that wrote the trade; the driver is whoever holds the
 // trade's lease (its foreground poll, a sweep of any server that took over an expired lease,
 // an admin's 重新查询); the sweep fails trades nobody sent; a reversal is a successful cancel
 // acting on the payment it voids.
@@ -42,6 +43,8 @@
 //	pending  failed    driver   a query found it finally failed
 //	pending  unknown   driver   a reversal's window ended unresolved, or an answer contradicts the trade
 //	pending  closing   driver   a pay's poll window ended: close it
+//	sent     closing   cashier  the cashier stopped the payment (撤销本笔): close it now
+//	pending  closing   cashier  the cashier stopped the payment (撤销本笔): close it now
 //	closing  success   driver   paid before the close took effect
 //	closing  closed    driver   closed, or finally failed, at the bank
 //	closing  failed    driver   refused outright (v12) and the bank has no trace of it
@@ -65,6 +68,10 @@
 //     pay with no trace becomes unknown and is checked every Poll.Sweep, then every Poll.Slow,
 //     and is closed only after Poll.MaxCheck (or at once when the bank refused the request
 //     outright). Its payment code stays locked all along, so it cannot be charged twice.
+//   - Whoever moves a pay to closing closes it (the driver at the end of the window, the
+//     cashier's 撤销本笔), holding the lease; a driver that finds its trade moved to closing by
+//     someone else leaves it to them, so the bank sees one close, and if that one dies the
+//     lease runs out and a sweep closes it. Paid before the close took effect stays paid.
 //   - A trade unresolved after every rule stays unknown and keeps its payment code and any
 //     refund reservation; a person can ask again at once (RecheckTrade).
 package platform

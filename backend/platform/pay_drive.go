@@ -33,6 +33,8 @@ func (s *Service) spawnDriver(id uint, first time.Time) {
 // drive resolves one open trade by the rules of DESIGN.md: query (first at first, then every
 // Poll.Every) until the poll window after its creation ends; then close a pay and query again;
 // whatever is still unresolved becomes unknown for the sweep. An unknown trade gets one check.
+// A trade found closing is closed only when the drive began with it (a sweep's takeover): one
+// that someone moved to closing meanwhile (the cashier's 撤销本笔, another server) is theirs.
 // Times are on the database clock; a failure to read it ends the drive (the lease runs out and
 // a sweep takes the trade over).
 func (s *Service) drive(id uint, first time.Time) {
@@ -46,13 +48,15 @@ func (s *Service) drive(id uint, first time.Time) {
 		return
 	}
 	next := first
-	for {
+	for resumed := true; ; resumed = false {
 		switch domain.TradeStatus(t.Status) {
 		case domain.StatusUnknown:
 			s.checkUnknown(gw, t)
 			return
 		case domain.StatusClosing:
-			s.closeAndSettle(gw, t)
+			if resumed {
+				s.closeAndSettle(gw, t)
+			}
 			return
 		case domain.StatusSent, domain.StatusPending:
 		default:

@@ -210,7 +210,7 @@ func (s *Service) toDTOs(ctx context.Context, ts []store.Trade) ([]Trade, error)
 	for i, t := range ts {
 		out[i] = Trade{ID: t.ID, ReqSN: t.ReqSN, Kind: t.Kind, Status: t.Status, Amount: t.Amount,
 			RefundedAmount: t.RefundedAmount, Channel: t.Channel, Source: t.Source, TrxID: t.TrxID,
-			ChnlTrxID: t.ChnlTrxID, TrxCode: t.TrxCode, ErrMsg: t.ErrMsg, CashierAccount: cashiers[t.CashierID],
+			ChnlTrxID: t.ChnlTrxID, TrxCode: t.TrxCode, ErrMsg: t.ErrMsg, Queries: t.Queries, CashierAccount: cashiers[t.CashierID],
 			StoreName: stores[t.StoreID], CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt}
 		if t.CodeLast4 != "" {
 			out[i].CodeMasked = "****" + t.CodeLast4

@@ -24,6 +24,9 @@ const (
 	bySweep actor = "sweep"
 	// byReversal is a successful cancel acting on the payment it voids.
 	byReversal actor = "reversal"
+	// byCashier is the cashier's 撤销本笔 on a pay of their terminal still waiting: it takes
+	// the lease and closes the trade itself.
+	byCashier actor = "cashier"
 )
 
 // edge is one transition of a trade: from a status to a status, by an actor.
@@ -66,6 +69,8 @@ var edges = map[edge]string{
 	{stPending, stUnknown, byDriver}:     "a reversal's window ended unresolved, or an answer contradicts the trade",
 	{stSent, stClosing, byDriver}:        "a pay's poll window ended: close it",
 	{stPending, stClosing, byDriver}:     "a pay's poll window ended: close it",
+	{stSent, stClosing, byCashier}:       "the cashier stopped the payment (撤销本笔): close it now",
+	{stPending, stClosing, byCashier}:    "the cashier stopped the payment (撤销本笔): close it now",
 	{stClosing, stSuccess, byDriver}:     "paid before the close took effect",
 	{stClosing, stClosed, byDriver}:      "closed, or finally failed, at the bank",
 	{stClosing, stFailed, byDriver}:      "refused outright (v12) and the bank has no trace of it",

@@ -81,7 +81,9 @@ func checkErr(t *testing.T, call string, err error) *domain.Error {
 
 // refused are the codes of inputs turned away before anything is sent.
 var refused = map[domain.Code]bool{domain.CodeInvalidInput: true, domain.CodeAmountInvalid: true,
-	domain.CodeAmountZero: true, domain.CodeAmountTooLarge: true, domain.CodePayCodeInvalid: true,
+	domain.CodeAmountEmpty: true, domain.CodeAmountNegative: true, domain.CodeAmountSeparator: true,
+	domain.CodeAmountDecimals: true,
+	domain.CodeAmountZero:     true, domain.CodeAmountTooLarge: true, domain.CodePayCodeInvalid: true,
 	domain.CodePayCodeUsed: true, domain.CodeNotFound: true, domain.CodeReverseNotAllowed: true}
 
 // FuzzPayInput sends what a cashier might type as amount, payment code and source to

@@ -57,13 +57,19 @@ var fastPoll = desktop.PollConfig{FirstMs: 100, EveryMs: 100, WindowMs: 2000, Sw
 // newHarness starts a platform with its own data folder and a terminal using it.
 func newHarness(t testing.TB) *harness {
 	t.Helper()
+	return newHarnessPolling(t, fastPoll)
+}
+
+// newHarnessPolling is newHarness with the platform querying the bank on poll.
+func newHarnessPolling(t testing.TB, poll desktop.PollConfig) *harness {
+	t.Helper()
 	dir := t.TempDir()
 	log, logFile, err := desktop.OpenLog(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { logFile.Close() })
-	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeEmbedded}, Poll: fastPoll}
+	cfg := desktop.Config{Platform: desktop.PlatformConfig{Mode: services.ModeEmbedded}, Poll: poll}
 	h := &harness{t: t, dir: dir, rec: &events.Recorder{}}
 	b, err := desktop.OpenBackend(context.Background(), cfg, desktop.Env{Dir: dir, Log: log, Now: h.now})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"xiaotongfu/backend/domain"
@@ -23,12 +24,26 @@ const (
 )
 
 // PayService charges payment codes (manual §4). One payment at a time per terminal.
-type PayService struct{ c *Core }
+type PayService struct {
+	c      *Core
+	mu     sync.Mutex
+	flight *payFlight // the payment Pay is waiting for; nil when none
+}
+
+// payFlight is the payment in progress: its trade once the first answer named it, and
+// whether the cashier asked to stop it (撤销本笔).
+type payFlight struct {
+	tradeID uint
+	cancel  bool
+}
 
 // NewPayService binds the payment methods to c.
 func NewPayService(c *Core) *PayService { return &PayService{c: c} }
 
-var errPayBusy = domain.Errorf(domain.CodePayInFlight, "正在收款，请等待上一笔完成")
+var (
+	errPayBusy     = domain.Errorf(domain.CodePayInFlight, "正在收款，请等待上一笔完成")
+	errNoPayToStop = domain.Errorf(domain.CodePayNotInFlight, "这笔收款已有结果，无需撤销")
+)
 
 // Pay charges authCode for amount (yuan as typed). It returns when the trade is final or
 // the wait is over (the trade is then still pending and the platform keeps resolving it).
@@ -38,6 +53,8 @@ func (s *PayService) Pay(amount string, authCode string, source string) (*platfo
 		return nil, errPayBusy
 	}
 	defer s.c.payBusy.Unlock()
+	s.setFlight(&payFlight{})
+	defer s.setFlight(nil)
 	c := s.c
 	in, err := s.input(amount, authCode, source)
 	if err != nil {
@@ -50,7 +67,7 @@ func (s *PayService) Pay(amount string, authCode string, source string) (*platfo
 		return nil, err
 	}
 	if err == nil {
-		t = s.await(t, start)
+		t = s.await(s.stopIfAsked(t), start)
 	}
 	c.log.Info("pay done", "trade", t.ID, "reqsn", t.ReqSN, "amount", t.Amount, "code", t.CodeMasked,
 		"status", t.Status, "ms", time.Since(start).Milliseconds())
@@ -83,6 +100,64 @@ func (s *PayService) input(amount, authCode, source string) (platform.PayInput, 
 		return platform.PayInput{}, domain.FieldError("source", "未知的金额来源 %q", source)
 	}
 	return platform.PayInput{Amount: fen, AuthCode: code, Source: source}, nil
+}
+
+// Cancel is 撤销本笔: it asks the platform to close the payment Pay is waiting for. The outcome
+// still comes from Pay and pay:result, as the bank decides: closed (nothing charged), or paid
+// when the customer was faster. Asked before the first answer names the trade, the close goes
+// out as soon as it does.
+func (s *PayService) Cancel() error {
+	s.mu.Lock()
+	f := s.flight
+	if f == nil {
+		s.mu.Unlock()
+		return errNoPayToStop
+	}
+	f.cancel = true
+	id := f.tradeID
+	s.mu.Unlock()
+	if id == 0 {
+		s.c.log.Info("pay: 撤销本笔 asked before the first answer; closing once it comes")
+		return nil
+	}
+	_, err := s.closePay(id)
+	return err
+}
+
+// setFlight records the payment in progress (nil when Pay returns).
+func (s *PayService) setFlight(f *payFlight) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.flight = f
+}
+
+// stopIfAsked records the trade of the payment in progress and, when the cashier already
+// asked to stop it, closes it now; it returns the trade as it then stands.
+func (s *PayService) stopIfAsked(t *platform.Trade) *platform.Trade {
+	s.mu.Lock()
+	s.flight.tradeID = t.ID
+	asked := s.flight.cancel
+	s.mu.Unlock()
+	if !asked || domain.TradeStatus(t.Status).Final() {
+		return t
+	}
+	if nt, err := s.closePay(t.ID); err == nil {
+		return nt
+	}
+	return t
+}
+
+// closePay asks the platform to close trade id (撤销本笔).
+func (s *PayService) closePay(id uint) (*platform.Trade, error) {
+	t, err := call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
+		return api.ClosePay(ctx, cr, id)
+	})
+	if err != nil {
+		s.c.log.Warn("pay: 撤销本笔", "trade", id, "err", err)
+		return nil, err
+	}
+	s.c.log.Info("pay: 撤销本笔", "trade", id, "status", t.Status)
+	return t, nil
 }
 
 // Retries of a trade request whose answer did not arrive: how many sends in all, and the
@@ -138,15 +213,16 @@ func newRequestID() string {
 	return hex.EncodeToString(b)
 }
 
-// await polls the trade until it is final, the wait is over, or the app shuts down.
+// await polls the trade until it is final, the wait is over, or the app shuts down. Each
+// pay:progress says how long it has been and how often the platform asked the bank.
 func (s *PayService) await(t *platform.Trade, start time.Time) *platform.Trade {
 	ctx := s.c.context()
 	deadline := start.Add(s.c.pollFor)
 	tick := time.NewTicker(s.c.pollEvery)
 	defer tick.Stop()
-	for queries := 0; !domain.TradeStatus(t.Status).Final(); {
+	for !domain.TradeStatus(t.Status).Final() {
 		s.c.emit.Emit(events.PayProgress, events.Progress{TradeID: t.ID, ReqSN: t.ReqSN, Status: t.Status,
-			Queries: queries, ElapsedMs: time.Since(start).Milliseconds()})
+			Queries: t.Queries, ElapsedMs: time.Since(start).Milliseconds()})
 		if time.Now().After(deadline) {
 			return t
 		}
@@ -155,7 +231,6 @@ func (s *PayService) await(t *platform.Trade, start time.Time) *platform.Trade {
 			return t
 		case <-tick.C:
 		}
-		queries++
 		nt, err := call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
 			return api.GetTrade(ctx, cr, t.ID)
 		})

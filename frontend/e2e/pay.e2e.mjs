@@ -100,8 +100,9 @@ export async function paySuite(runner, browser, app, simURL) {
       await page.locator(tid('pay-code-error')).waitFor()
       // The Go side checks on its own, whatever the UI lets through.
       for (const [amount, code, want] of [
-        ['1.234', wechat('00'), 'amount_invalid'],
-        ['-1', wechat('00'), 'amount_invalid'],
+        ['1.234', wechat('00'), 'amount_decimals'],
+        ['-1', wechat('00'), 'amount_negative'],
+        ['1,5', wechat('00'), 'amount_separator'],
         ['0', wechat('00'), 'amount_zero'],
         ['99999999', wechat('00'), 'amount_too_large'],
         ['1.00', '12345678', 'paycode_invalid'],

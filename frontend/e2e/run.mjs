@@ -4,6 +4,7 @@
 // remote terminals of the accounts suite.
 import { freePort, launchBrowser, Runner, startApp, startXtfd } from './lib.mjs'
 import { paySuite } from './pay.e2e.mjs'
+import { payCashierSuite } from './pay-cashier.e2e.mjs'
 import { accountsPart1, accountsPart2 } from './accounts.e2e.mjs'
 import { reverseSuite } from './reverse.e2e.mjs'
 import { tradesSuite } from './trades.e2e.mjs'
@@ -38,6 +39,7 @@ try {
   // platform makes a second SMS code for the same merchant wait.
   const st = await accountsPart1(runner, browser, xtfd, term1)
   await paySuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
+  await payCashierSuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await reverseSuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await tradesSuite(runner, browser, demo)
   await accountsPart2(runner, browser, xtfd, term2, st)

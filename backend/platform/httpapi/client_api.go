@@ -166,6 +166,11 @@ func (c *Client) DayStats(ctx context.Context, creds platform.Creds, day string)
 	return fetch[platform.DayStats](ctx, c, "trades/stats", creds, dayReq{day})
 }
 
+// ClosePay implements platform.PaymentAPI.
+func (c *Client) ClosePay(ctx context.Context, creds platform.Creds, id uint) (*platform.Trade, error) {
+	return fetch[platform.Trade](ctx, c, "trades/close", creds, idReq{id})
+}
+
 // RecheckTrade implements platform.PaymentAPI.
 func (c *Client) RecheckTrade(ctx context.Context, creds platform.Creds, id uint) (*platform.Trade, error) {
 	return fetch[platform.Trade](ctx, c, "trades/recheck", creds, idReq{id})

@@ -194,6 +194,9 @@ var routes = []route{
 	rpc("trades/stats", "当日统计（§5.3）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *dayReq) (*platform.DayStats, error) {
 		return a.DayStats(ctx, c, r.Day)
 	}),
+	rpc("trades/close", "撤销本笔：关闭本机支付中的收款（§4.1）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *idReq) (*platform.Trade, error) {
+		return a.ClosePay(ctx, c, r.ID)
+	}),
 	rpc("trades/recheck", "待确认交易立即重新查询（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *idReq) (*platform.Trade, error) {
 		return a.RecheckTrade(ctx, c, r.ID)
 	}),

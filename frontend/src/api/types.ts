@@ -97,6 +97,8 @@ export interface Trade {
   chnltrxid: string
   trxcode: string
   errmsg: string
+  /** queries the platform sent to the bank so far */
+  queries?: number
   origReqsn?: string
   cashier: string
   storeName: string

@@ -4,7 +4,8 @@ import { computed, ref } from 'vue'
 import type { AmountDetected, BoxScan } from '../api/types'
 import { i18n } from '../locales'
 import { usePayStore, type PayField } from '../stores/pay'
-import { amountHint, formatFen, sanitizeAmountInput } from '../utils/money'
+import { useSessionStore } from '../stores/session'
+import { amountHint, formatFen, normalizeAmountInput, type AmountCode } from '../utils/money'
 import { errText } from '../utils/errorText'
 
 /** AmountOrigin is where the amount came from. */
@@ -19,15 +20,38 @@ export function paySource(origin: AmountOrigin, codeFromBox: boolean): string {
   return codeFromBox ? 'box' : 'manual'
 }
 
+/**
+ * shownWhileTyping are the refusals that no further typing can mend, so the hint appears at
+ * once; the others (empty, an amount not finished such as "5.") wait for Enter.
+ */
+const shownWhileTyping = new Set<AmountCode>([
+  'amount_negative',
+  'amount_separator',
+  'amount_decimals',
+  'amount_too_large',
+])
+const finishable = /^[0-9.\s]*$/
+
+/** Hint is a local hint under a field: an i18n key with its parameters. */
+export interface Hint {
+  field: PayField
+  key: string
+  params?: Record<string, unknown>
+}
+
 /** usePayEntry holds one amount + code entry; its hints are i18n keys, shown with hintText. */
 export function usePayEntry() {
   const pay = usePayStore()
+  const session = useSessionStore()
   const amount = ref('')
   const origin = ref<AmountOrigin>('manual')
   const code = ref('')
   const codeFromBox = ref(false)
-  const hint = ref<{ field: PayField; key: string } | null>(null)
+  const hint = ref<Hint | null>(null)
+  /** normalized is set when full-width input was turned into the ASCII amount shown. */
+  const normalized = ref(false)
   const source = computed(() => paySource(origin.value, codeFromBox.value))
+  const limit = computed(() => session.terminal?.payLimit || 0)
 
   function settle(field: PayField): void {
     if (hint.value?.field === field) hint.value = null
@@ -41,6 +65,13 @@ export function usePayEntry() {
     code.value = ''
     codeFromBox.value = false
     hint.value = null
+    normalized.value = false
+  }
+
+  /** clearCode empties the code only (after a decline: the customer pays with another app). */
+  function clearCode(): void {
+    code.value = ''
+    codeFromBox.value = false
   }
 
   /** detected takes an amount read from the cashier software; false when it was not taken. */
@@ -48,6 +79,7 @@ export function usePayEntry() {
     if (pay.busy || !(a.amount > 0)) return false
     amount.value = formatFen(a.amount)
     origin.value = a.source === 'textbox' ? 'textbox' : 'ocr'
+    normalized.value = false
     settle('amount')
     return true
   }
@@ -61,10 +93,25 @@ export function usePayEntry() {
     return true
   }
 
+  /** typeAmount keeps what was typed; only full-width digits and points become ASCII, visibly. */
   function typeAmount(v: string): void {
-    amount.value = sanitizeAmountInput(v)
+    const before = amount.value
+    amount.value = normalizeAmountInput(v)
+    // The note stays while the cashier edits a converted amount; a new amount starts without it.
+    const edited = before !== '' && (amount.value.startsWith(before) || before.startsWith(amount.value))
+    normalized.value = amount.value !== v || (normalized.value && edited)
     origin.value = 'manual'
     settle('amount')
+    const h = amountHint(amount.value, limit.value)
+    if (h && (shownWhileTyping.has(h) || !finishable.test(amount.value))) setAmountHint(h)
+  }
+
+  function setAmountHint(h: AmountCode): void {
+    hint.value = {
+      field: 'amount',
+      key: `errors.${h}`,
+      params: { limit: formatFen(limit.value || 5_000_000) },
+    }
   }
 
   function typeCode(v: string): void {
@@ -75,8 +122,8 @@ export function usePayEntry() {
 
   /** checkAmount hints at a missing or bad amount; true when it is fine. */
   function checkAmount(): boolean {
-    const h = amountHint(amount.value)
-    if (h) hint.value = { field: 'amount', key: `pay.hint.${h}` }
+    const h = amountHint(amount.value, limit.value)
+    if (h) setAmountHint(h)
     else if (hint.value?.field === 'amount') hint.value = null
     return !h
   }
@@ -93,7 +140,7 @@ export function usePayEntry() {
   /** hintText is what shows under a field: Go's error for it, else the local hint. */
   function hintText(field: PayField): string {
     if (pay.fieldError?.field === field) return errText(pay.fieldError.error)
-    return hint.value?.field === field ? i18n.global.t(hint.value.key) : ''
+    return hint.value?.field === field ? i18n.global.t(hint.value.key, hint.value.params ?? {}) : ''
   }
 
   return {
@@ -102,8 +149,10 @@ export function usePayEntry() {
     code,
     codeFromBox,
     hint,
+    normalized,
     source,
     clear,
+    clearCode,
     detected,
     scanned,
     typeAmount,

@@ -1,6 +1,7 @@
 // PayService and TradeService of the browser-preview stand-in; dev only.
 import type { PayProgress, Trade, TradeFilter } from '../api/types'
 import { today } from '../utils/time'
+import { formatFen, parseAmount } from '../utils/money'
 import { makeTrade } from './data'
 import { emit } from './runtime'
 import { fail, sleep, type MockState } from './state'
@@ -43,13 +44,12 @@ async function outcome(t: Trade, tail: string): Promise<void> {
 
 /** payService mirrors PayService: the Go checks, then a scripted outcome. */
 export function payService(s: MockState) {
+  let stop = false // 撤销本笔 asked for the payment in flight
   async function pay(amount: string, code: string, source: string): Promise<Trade> {
-    if (!/^\d+(\.\d{0,2})?$/.test(amount))
-      return fail('amount_invalid', amount ? '金额格式不正确，请输入如 12.50 的数字' : '请输入金额')
-    const fen = Math.round(Number(amount) * 100)
-    if (fen === 0) return fail('amount_zero', '金额必须大于 0')
-    if (fen > s.terminal.payLimit)
-      return fail('amount_too_large', '金额超过单笔限额 50000.00 元', undefined, { limit: '50000.00' })
+    const parsed = parseAmount(amount, s.terminal.payLimit)
+    if ('code' in parsed)
+      return fail(parsed.code, parsed.code, undefined, { limit: formatFen(s.terminal.payLimit) })
+    const fen = parsed.fen
     const channel = channelOf(code)
     if (!channel)
       return fail('paycode_invalid', code ? '无效的付款码，请让顾客刷新后重新出示' : '请扫描或输入付款码')
@@ -65,7 +65,9 @@ export function payService(s: MockState) {
         status: 'pending',
       })
       s.trades.unshift(t)
+      stop = false
       await outcome(t, code.slice(-2))
+      if (stop && t.status !== 'success') [t.status, t.errmsg] = ['closed', '订单已关闭']
       emit('pay:result', { ...t })
       // Like Go: a declined payment rejects with the acquirer's reason.
       return t.status === 'failed' ? fail('pay_failed', t.errmsg) : { ...t }
@@ -73,7 +75,11 @@ export function payService(s: MockState) {
       s.paying = false
     }
   }
-  return { Pay: pay, Pending: async () => s.trades.filter((t) => t.status === 'unknown') }
+  async function cancel(): Promise<void> {
+    if (!s.paying) return fail('pay_not_in_flight', '这笔收款已有结果，无需撤销')
+    stop = true
+  }
+  return { Pay: pay, Cancel: cancel, Pending: async () => s.trades.filter((t) => t.status === 'unknown') }
 }
 
 /** reverse plays a void or refund against the preview's trades (admin password 1111111). */

@@ -1,11 +1,12 @@
 // One payment at a time: the 收款 screen's state machine around PayService.Pay.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { AppError, toAppError } from '../api/errors'
 import { payApi } from '../api/pay'
 import { onEvent } from '../api/runtime'
 import type { PayProgress, Trade } from '../api/types'
 import { Events } from '../consts/events'
+import { useSessionStore } from './session'
 
 /** PayPhase is what the result panel shows. */
 export type PayPhase = 'idle' | 'paying' | 'success' | 'failed' | 'pending'
@@ -34,6 +35,18 @@ export function fieldOf(err: AppError): PayField | null {
   return null
 }
 
+/** resultFreshMs is how long a result shows as the current one before it fades to 上一笔. */
+export const resultFreshMs = 60_000
+
+/**
+ * ownerKey names who and where a result belongs to: the terminal, its store and the cashier.
+ * A change of any of them (退出登录, another login, 切换门店, re-initialisation) ends the result.
+ */
+export function ownerKey(s: ReturnType<typeof useSessionStore>): string {
+  const t = s.terminal
+  return [s.initialized, t?.termNo, t?.storeId, s.profile?.account].join('|')
+}
+
 /** PayOutcome tells the form what to do after pay() settles. */
 export type PayOutcome = 'ignored' | 'result' | PayField | 'error'
 
@@ -45,8 +58,23 @@ export const usePayStore = defineStore('pay', () => {
   const progress = ref<PayProgress | null>(null)
   const startedAt = ref(0)
   const requestedAmount = ref('')
+  /** cancelling is set once the cashier asked 撤销本笔 for the payment in flight. */
+  const cancelling = ref(false)
+  /** stale is set when the result is older than resultFreshMs: it shows as 上一笔. */
+  const stale = ref(false)
+  let staleTimer: ReturnType<typeof setTimeout> | undefined
 
   const busy = computed(() => phase.value === 'paying')
+  /** cancelled: the bank closed the payment the cashier stopped (nothing charged). */
+  const cancelled = computed(() => cancelling.value && !busy.value && trade.value?.status === 'closed')
+
+  const session = useSessionStore()
+  watch(
+    () => ownerKey(session),
+    () => {
+      if (!busy.value) reset()
+    },
+  )
 
   onEvent<PayProgress>(Events.PayProgress, (p) => {
     if (phase.value === 'paying') progress.value = p
@@ -66,17 +94,32 @@ export const usePayStore = defineStore('pay', () => {
     phase.value = outcomeOf(t.status)
   }
 
+  /** reset forgets the last result (it belongs to another cashier, store or moment). */
+  function reset(): void {
+    clearTimeout(staleTimer)
+    phase.value = 'idle'
+    trade.value = null
+    error.value = null
+    fieldError.value = null
+    progress.value = null
+    cancelling.value = false
+    stale.value = false
+  }
+
+  /** settleLater lets the result fade to 上一笔 after resultFreshMs. */
+  function settleLater(): void {
+    clearTimeout(staleTimer)
+    if (phase.value !== 'idle') staleTimer = setTimeout(() => (stale.value = true), resultFreshMs)
+  }
+
   /**
    * pay charges one payment code. While a payment is in flight every further call is
    * ignored (Enter, a second scan, a double click); Go also refuses a second one.
    */
   async function pay(amount: string, code: string, source = 'manual'): Promise<PayOutcome> {
     if (busy.value) return 'ignored'
+    reset()
     phase.value = 'paying'
-    trade.value = null
-    error.value = null
-    fieldError.value = null
-    progress.value = null
     lastResult = null
     startedAt.value = Date.now()
     requestedAmount.value = amount.trim()
@@ -84,18 +127,38 @@ export const usePayStore = defineStore('pay', () => {
       applyTrade(await payApi.pay(amount.trim(), code.trim(), source))
       return 'result'
     } catch (e) {
-      const err = toAppError(e)
-      const field = fieldOf(err)
-      if (field) {
-        fieldError.value = { field, error: err }
-        phase.value = 'idle'
-        return field
-      }
-      error.value = err
-      trade.value = lastResult
-      phase.value = 'failed'
-      // A decline is a final result like any other; other errors leave the form to retry.
-      return err.code === 'pay_failed' ? 'result' : 'error'
+      return failed(toAppError(e))
+    } finally {
+      settleLater()
+    }
+  }
+
+  /** failed records a rejected payment: a field to fix, a decline, or another error. */
+  function failed(err: AppError): PayOutcome {
+    const field = fieldOf(err)
+    if (field) {
+      fieldError.value = { field, error: err }
+      phase.value = 'idle'
+      return field
+    }
+    error.value = err
+    trade.value = lastResult
+    phase.value = 'failed'
+    // A decline is a final result like any other; other errors leave the form to retry.
+    return err.code === 'pay_failed' ? 'result' : 'error'
+  }
+
+  /**
+   * cancel is 撤销本笔: Go asks the platform to close the payment in flight. The result still
+   * comes from pay() as the bank decides (closed, or paid when the customer was faster).
+   */
+  async function cancel(): Promise<void> {
+    if (!busy.value || cancelling.value) return
+    cancelling.value = true
+    try {
+      await payApi.cancel()
+    } catch (e) {
+      if (toAppError(e).code !== 'pay_not_in_flight') cancelling.value = false
     }
   }
 
@@ -112,8 +175,13 @@ export const usePayStore = defineStore('pay', () => {
     progress,
     startedAt,
     requestedAmount,
+    cancelling,
+    cancelled,
+    stale,
     busy,
     pay,
+    cancel,
+    reset,
     clearFieldError,
     applyTrade,
   }

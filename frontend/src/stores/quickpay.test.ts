@@ -37,7 +37,9 @@ describe('quick pay rules', () => {
     qp.scanned({ code: '134567890123456700' })
     expect([qp.amount, qp.code, qp.source]).toEqual(['123.32', '134567890123456700', 'ocr'])
     qp.typeAmount('12３.5x')
-    expect([qp.amount, qp.source]).toEqual(['12.5', 'box'])
+    // Nothing is dropped: the full-width ３ is read as 3, the x stays and is refused.
+    expect([qp.amount, qp.source]).toEqual(['123.5x', 'box'])
+    expect(qp.hintText('amount')).toBe('金额格式不正确，请输入如 12.50 的数字')
     qp.typeCode('1345 6789')
     expect([qp.code, qp.source]).toEqual(['13456789', 'manual'])
   })
@@ -73,7 +75,7 @@ describe('quick pay rules', () => {
   it('checks the amount before the code', () => {
     const qp = useQuickPayStore()
     expect(qp.check()).toBe('amount')
-    expect(qp.hint).toEqual({ field: 'amount', key: 'pay.hint.amount_empty' })
+    expect(qp.hint).toMatchObject({ field: 'amount', key: 'errors.amount_empty' })
     qp.typeAmount('3')
     expect(qp.check()).toBe('code')
     qp.typeCode('12ab')

@@ -1,10 +1,11 @@
 // 副收款界面 (manual §4.2): the quick-pay dialog's amount and code, where each came from, and the
 // keyboard rules (Enter confirms, Esc returns); the payment itself runs through the pay store.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import type { AmountDetected, WindowModeEvent } from '../api/types'
 import { usePayEntry, type AmountOrigin } from '../composables/usePayEntry'
-import { usePayStore } from './pay'
+import { ownerKey, usePayStore } from './pay'
+import { useSessionStore } from './session'
 
 export { paySource, type AmountOrigin } from '../composables/usePayEntry'
 
@@ -34,6 +35,14 @@ export const useQuickPayStore = defineStore('quickpay', () => {
   const pay = usePayStore()
   const entry = usePayEntry()
   const lastDetected = ref<AmountOrigin>('ocr')
+  const session = useSessionStore()
+  // What was entered belongs to the cashier and store it was entered for.
+  watch(
+    () => ownerKey(session),
+    () => {
+      if (!pay.busy) entry.clear()
+    },
+  )
 
   /** detected takes an amount read from the cashier software and remembers its source. */
   function detected(a: AmountDetected): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { amountHint, formatFen, sanitizeAmountInput } from './money'
+import table from '../../../backend/domain/testdata/amounts.json'
+import { amountHint, formatFen, normalizeAmountInput, parseAmount } from './money'
 
 describe('formatFen', () => {
   it.each([
@@ -23,30 +24,34 @@ describe('formatFen', () => {
   })
 })
 
-describe('amountHint', () => {
-  it.each([
-    ['', 'amount_empty'],
-    ['  ', 'amount_empty'],
-    ['12.5', ''],
-    ['0.01', ''],
-    ['12.', ''],
-    ['.5', ''],
-    ['12.345', 'amount_decimals'],
-    ['0', 'amount_zero'],
-    ['0.00', 'amount_zero'],
-    ['-1', 'amount_invalid'],
-    ['1e3', 'amount_invalid'],
-    ['１２', 'amount_invalid'],
-    ['.', 'amount_invalid'],
-  ])('%j → %j', (text, hint) => {
-    expect(amountHint(text)).toBe(hint)
+// The same table Go's ParseAmount and PayService.Pay are tested on: the UI and the server
+// agree on every case.
+describe('parseAmount agrees with Go on the shared table', () => {
+  it('has the table', () => {
+    expect(table.cases.length).toBeGreaterThan(40)
+  })
+
+  it.each(table.cases.map((c) => [c.in, c] as const))('%j', (_in, c) => {
+    const got = parseAmount(c.in, c.limit ?? 0)
+    if (c.code) expect(got).toEqual({ code: c.code })
+    else expect(got).toEqual({ fen: c.fen, text: c.text })
   })
 })
 
-describe('sanitizeAmountInput', () => {
-  it('keeps digits and the first dot', () => {
-    expect(sanitizeAmountInput('1a2.3.4')).toBe('12.34')
-    expect(sanitizeAmountInput('12。5')).toBe('12.5')
-    expect(sanitizeAmountInput('-¥8')).toBe('8')
+describe('normalizeAmountInput', () => {
+  it('maps full-width digits and points visibly and keeps every other character', () => {
+    expect(normalizeAmountInput('１２．５')).toBe('12.5')
+    expect(normalizeAmountInput('12。5')).toBe('12.5')
+    expect(normalizeAmountInput('-1')).toBe('-1')
+    expect(normalizeAmountInput('1,5')).toBe('1,5')
+    expect(normalizeAmountInput('-¥8')).toBe('-¥8')
+  })
+})
+
+describe('amountHint', () => {
+  it('is the refusal code, or empty for an amount that can be charged', () => {
+    expect(amountHint('8.88')).toBe('')
+    expect(amountHint('-1')).toBe('amount_negative')
+    expect(amountHint('0')).toBe('amount_zero')
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Trade } from '../api/types'
 import { firstField, matchesNo, origProblem, refundable, reverseHints } from './reverse'
-import { yuanToFen } from './money'
+import { amountFen } from './money'
 
 const day = '2026-03-02'
 function trade(p: Partial<Trade> = {}): Trade {
@@ -95,12 +95,10 @@ describe('reverse form rules', () => {
     expect(matchesNo(trade(), '')).toBe(false)
   })
 
-  it('reads yuan text as fen for comparisons', () => {
-    expect(yuanToFen('12.3')).toBe(1230)
-    expect(yuanToFen('0.07')).toBe(7)
-    expect(yuanToFen('.5')).toBe(50)
-    expect(yuanToFen('0')).toBe(0)
-    expect(yuanToFen('1.234')).toBeNull()
-    expect(yuanToFen('abc')).toBeNull()
+  it('reads a refund amount with the shared parser (backend/domain/testdata/amounts.json)', () => {
+    expect(amountFen('12.3')).toBe(1230)
+    expect(amountFen('０.０７')).toBe(7)
+    expect(amountFen('1.234')).toBeNull()
+    expect(reverseHints('refund', form({ amount: '-1' }), null, day).amount?.key).toBe('amount_negative')
   })
 })

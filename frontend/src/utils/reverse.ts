@@ -1,6 +1,6 @@
 // Form rules of 交易撤销 / 交易退货 (manual §6): early hints before Go and the platform decide.
 import type { Trade } from '../api/types'
-import { amountHint, formatFen, yuanToFen } from './money'
+import { amountFen, amountHint, formatFen } from './money'
 import { formatDate, today } from './time'
 import { standing } from './trade'
 
@@ -71,10 +71,10 @@ export function reverseHints(
 ): Partial<Record<ReverseField, Hint>> {
   const out: Partial<Record<ReverseField, Hint>> = {}
   if (kind === 'refund') {
-    const h = amountHint(f.amount)
+    const h = amountHint(f.amount, Number.MAX_SAFE_INTEGER) // the platform checks it against the payment
     if (h) out.amount = { key: h }
     else if (orig && refundable(orig) > 0) {
-      const fen = yuanToFen(f.amount)
+      const fen = amountFen(f.amount)
       const left = refundable(orig)
       if (fen !== null && fen > left) out.amount = { key: 'amountOver', params: { left: formatFen(left) } }
     }

@@ -360,6 +360,7 @@ export namespace platform {
 	    chnltrxid: string;
 	    trxcode: string;
 	    errmsg: string;
+	    queries: number;
 	    origReqsn?: string;
 	    cashier: string;
 	    storeName: string;
@@ -387,6 +388,7 @@ export namespace platform {
 	        this.chnltrxid = source["chnltrxid"];
 	        this.trxcode = source["trxcode"];
 	        this.errmsg = source["errmsg"];
+	        this.queries = source["queries"];
 	        this.origReqsn = source["origReqsn"];
 	        this.cashier = source["cashier"];
 	        this.storeName = source["storeName"];

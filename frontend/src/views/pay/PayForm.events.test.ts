@@ -56,7 +56,7 @@ describe('收款 form and Go events', () => {
     await flushPromises()
     expect(payMock).not.toHaveBeenCalled()
     expect(input('pay-code').element.value).toBe('134567890123456700')
-    expect(wrapper.get('[data-testid="pay-amount-error"]').text()).toBe('请输入收款金额')
+    expect(wrapper.get('[data-testid="pay-amount-error"]').text()).toBe('请输入金额')
     expect(document.activeElement).toBe(input('pay-amount').element)
   })
 
