@@ -92,10 +92,11 @@ func TestBindingLockAndPasswordOverHTTP(t *testing.T) {
 		t.Fatalf("Me %+v, %v", p, err)
 	}
 	// Password change with the stated rule, then the lockout.
-	de := wantCode(t, e.api.ChangePassword(ctx, c02, "abc12345", "short1"), domain.CodeWeakPassword)
-	if de.Message != platform.PasswordRule {
-		t.Fatalf("rule message %q", de.Message)
+	de := wantCode(t, e.api.ChangePassword(ctx, c02, "abc12345", "short1"), domain.CodePasswordShort)
+	if de.Field != "newPassword" || de.Params["min"] != float64(8) {
+		t.Fatalf("too short over HTTP: %+v", de)
 	}
+	wantCode(t, e.api.ChangePassword(ctx, c02, "abc12345", "abc12345"), domain.CodePasswordSame)
 	wantCode(t, e.api.ChangePassword(ctx, c02, "bad", "Better2025"), domain.CodeInvalidInput)
 	if err := e.api.ChangePassword(ctx, c02, "abc12345", "Better2025"); err != nil {
 		t.Fatal(err)
@@ -192,7 +193,7 @@ func TestCashiersOverHTTP(t *testing.T) {
 	}
 	_, err = e.api.Me(ctx, c)
 	wantCode(t, err, domain.CodeUnauthenticated)
-	wantCode(t, e.api.DeleteCashier(ctx, a, domain.AdminAccount), domain.CodeForbidden)
+	wantCode(t, e.api.DeleteCashier(ctx, a, domain.AdminAccount), domain.CodeAdminUndeletable)
 	if err := e.api.DeleteCashier(ctx, a, "03"); err != nil {
 		t.Fatal(err)
 	}
