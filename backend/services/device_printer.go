@@ -62,8 +62,11 @@ func (s *DeviceService) Printers() ([]string, error) {
 	return names, err
 }
 
-// SavePrinter checks and saves the printer settings.
+// SavePrinter checks and saves the printer settings (the admin only).
 func (s *DeviceService) SavePrinter(p PrinterSettings) error {
+	if err := s.c.requireAdmin(); err != nil {
+		return err
+	}
 	ps, err := p.printerSettings()
 	if err != nil {
 		return err
@@ -75,9 +78,12 @@ func (s *DeviceService) SavePrinter(p PrinterSettings) error {
 // testPrintTimeout bounds a test print (a spooler or network printer that does not answer).
 const testPrintTimeout = 20 * time.Second
 
-// TestPrint prints a sample receipt with p (saved or not), so the shop can check the printer
-// and the paper width. It returns the printer's error.
+// TestPrint prints a sample receipt with p (saved or not), so the admin can check the
+// printer and the paper width. It returns the printer's error.
 func (s *DeviceService) TestPrint(p PrinterSettings) error {
+	if err := s.c.requireAdmin(); err != nil {
+		return err
+	}
 	p.Enabled = true
 	ps, err := p.printerSettings()
 	if err != nil {

@@ -55,13 +55,13 @@ func TestInitOverHTTP(t *testing.T) {
 	if err != nil || len(g.Stores) != 2 {
 		t.Fatalf("grant %+v, %v", g, err)
 	}
-	_, err = e.api.CompleteInit(ctx, g.Token, 0)
+	_, err = e.api.CompleteInit(ctx, g.Token, 0, "")
 	wantCode(t, err, domain.CodeInvalidInput)
-	info, err := e.api.CompleteInit(ctx, g.Token, e.stores[1].ID)
+	info, err := e.api.CompleteInit(ctx, g.Token, e.stores[1].ID, "")
 	if err != nil || info.StoreName != "二号店" || info.Token == "" {
 		t.Fatalf("terminal %+v, %v", info, err)
 	}
-	_, err = e.api.CompleteInit(ctx, g.Token, e.stores[1].ID)
+	_, err = e.api.CompleteInit(ctx, g.Token, e.stores[1].ID, "")
 	wantCode(t, err, domain.CodeUnauthenticated)
 	got, err := e.api.Terminal(ctx, platform.Creds{TerminalToken: info.Token})
 	if err != nil || got.TermNo != info.TermNo || got.Token != "" {
