@@ -145,7 +145,7 @@ func initAndLogin(t *testing.T, b *Backend, merchantNo string) platform.Creds {
 	if len(g.Stores) > 0 {
 		storeID = g.Stores[0].ID
 	}
-	term, err := b.API.CompleteInit(ctx, g.Token, storeID)
+	term, err := b.API.CompleteInit(ctx, g.Token, storeID, "")
 	if err != nil {
 		t.Fatal(err)
 	}

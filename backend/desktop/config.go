@@ -179,12 +179,22 @@ func (f *ConfigFile) update(change func(*Config)) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(f.path), ".config-*.json")
+	if err := writePrivate(f.path, append(b, '\n')); err != nil {
+		return err
+	}
+	f.cfg = next
+	return nil
+}
+
+// writePrivate replaces the file at path with b, readable by its owner only (makePrivate),
+// through a temporary file in the same folder, so a crash leaves the old or the new file.
+func writePrivate(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
+	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -195,9 +205,5 @@ func (f *ConfigFile) update(change func(*Config)) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), f.path); err != nil {
-		return err
-	}
-	f.cfg = next
-	return nil
+	return os.Rename(tmp.Name(), path)
 }

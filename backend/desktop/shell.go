@@ -58,7 +58,7 @@ func Open(ctx context.Context) (*Shell, error) {
 	}
 	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &events.Wails{}}
 	log.Info("starting", "dataDir", dir, "pid", os.Getpid())
-	opts := services.Options{Emitter: sh.Emitter, Log: log}
+	opts := services.Options{Emitter: sh.Emitter, Log: log, MachineID: MachineID(dir, log)}
 	sh.Config, err = LoadConfig(dir)
 	if err == nil {
 		cfg := sh.Config.Config()

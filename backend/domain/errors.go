@@ -45,11 +45,26 @@ const (
 	CodeLoginFailed    Code = "login_failed"    // wrong account or password
 	CodeAccountLocked  Code = "account_locked"  // too many wrong passwords
 	CodeBoundElsewhere Code = "bound_elsewhere" // the account is bound to another terminal
-	CodeWeakPassword   Code = "weak_password"   // the new password breaks the strength rule
 	CodeCaptchaInvalid Code = "captcha_invalid" // wrong or expired image captcha
 	CodeConflict       Code = "conflict"        // e.g. the account already exists
+
+	// A new password breaks one part of the rule (platform validNewPassword); Params carry min and max.
+	CodePasswordShort     Code = "password_short"      // fewer characters than the minimum
+	CodePasswordLong      Code = "password_long"       // more characters than the maximum
+	CodePasswordChars     Code = "password_chars"      // a space, a Chinese or another non-ASCII character
+	CodePasswordNoLetter  Code = "password_no_letter"  // no letter
+	CodePasswordNoDigit   Code = "password_no_digit"   // no digit
+	CodePasswordInitial   Code = "password_initial"    // the initial password
+	CodePasswordIsAccount Code = "password_is_account" // the same as the account
+	CodePasswordSame      Code = "password_same"       // the same as the old password
+
 	// CodeMustChangePassword: the account still has an initial password; only changing it is allowed.
 	CodeMustChangePassword Code = "must_change_password"
+	// CodeAdminOnly: the terminal's connection and devices are the admin's; a cashier (or
+	// nobody logged in) may look at them but not change them.
+	CodeAdminOnly Code = "admin_only"
+	// CodeAdminUndeletable: admin 01 is the account initialisation restores; it cannot be deleted.
+	CodeAdminUndeletable Code = "admin_undeletable"
 )
 
 // Error is the error type every bound method and API call returns to the UI.

@@ -171,7 +171,7 @@ func (s *Service) Me(ctx context.Context, creds Creds) (*Profile, error) {
 }
 
 // ChangePassword changes the caller's own password after checking the old one (manual §2.3).
-// The new password must follow PasswordRule.
+// The new password must pass validNewPassword.
 func (s *Service) ChangePassword(ctx context.Context, creds Creds, oldPassword, newPassword string) error {
 	c, err := s.session(ctx, creds)
 	if err != nil {

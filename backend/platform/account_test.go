@@ -97,11 +97,24 @@ func TestChangePassword(t *testing.T) {
 			t.Fatalf("field %q", de.Field)
 		}
 		wantCode(t, e.svc.ChangePassword(ctx, a, domain.InitialPassword, ""), domain.CodeInvalidInput)
-		for _, weak := range []string{"abc123", "abcdefgh", "12345678", domain.InitialPassword,
-			"abc 12345", "密码abc12345", strings.Repeat("a1", 11)} {
-			de := wantCode(t, e.svc.ChangePassword(ctx, a, domain.InitialPassword, weak), domain.CodeWeakPassword)
-			if de.Message != PasswordRule {
-				t.Fatalf("weak %q: message %q", weak, de.Message)
+		// Each broken part of the rule has its own code, and the message names only that part.
+		weak := []struct {
+			pw   string
+			code domain.Code
+			says string
+		}{
+			{domain.InitialPassword, domain.CodePasswordInitial, "初始密码"},
+			{"abc123", domain.CodePasswordShort, "至少 8 位"},
+			{strings.Repeat("a1", 11), domain.CodePasswordLong, "最多 20 位"},
+			{"12345678", domain.CodePasswordNoLetter, "字母"},
+			{"abcdefgh", domain.CodePasswordNoDigit, "数字"},
+			{"abc 12345", domain.CodePasswordChars, "空格"},
+			{"密码abc12345", domain.CodePasswordChars, "中文"},
+		}
+		for _, w := range weak {
+			de := wantCode(t, e.svc.ChangePassword(ctx, a, domain.InitialPassword, w.pw), w.code)
+			if de.Field != "newPassword" || !strings.Contains(de.Message, w.says) || strings.Contains(de.Message, "旧密码") {
+				t.Fatalf("weak %q: %+v", w.pw, de)
 			}
 		}
 		if err := e.svc.ChangePassword(ctx, a, domain.InitialPassword, "Shop2025x"); err != nil {

@@ -29,10 +29,14 @@ type TerminalAPI interface {
 	RequestInitCode(ctx context.Context, merchantNo string) (*SMSChallenge, error)
 	// VerifyInitCode checks the code and returns a grant plus the merchant's stores.
 	VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error)
-	// CompleteInit binds a new terminal to the chosen store (0 when the merchant has none),
-	// resets the admin 01 password to the initial one (to be changed at the first login),
-	// and returns the terminal token.
-	CompleteInit(ctx context.Context, grantToken string, storeID uint) (*TerminalInfo, error)
+	// CompleteInit binds this PC's terminal to the chosen store (0 when the merchant has
+	// none): the terminal the PC named machineID already has with the merchant (same number,
+	// a new token), or a new one. It resets the admin 01 password to the initial one (to be
+	// changed at the first login) and returns the terminal token.
+	CompleteInit(ctx context.Context, grantToken string, storeID uint, machineID string) (*TerminalInfo, error)
+	// VerifyAdmin checks an admin password on this terminal without logging in (the login
+	// screen's 连接设置); wrong passwords count as wrong logins of admin 01 here.
+	VerifyAdmin(ctx context.Context, terminalToken, password string) error
 	// Terminal describes the terminal behind creds (no session needed).
 	Terminal(ctx context.Context, creds Creds) (*TerminalInfo, error)
 	// RequestStoreChangeCode sends an SMS code for changing this terminal's store.

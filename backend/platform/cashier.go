@@ -59,7 +59,7 @@ func validCashier(in *CashierInput) error {
 	return validText("remark", "备注", in.Remark, maxRemark, false)
 }
 
-// AddCashier creates a cashier account (manual §8.5 1). The password follows PasswordRule.
+// AddCashier creates a cashier account (manual §8.5 1). The password must pass validNewPassword.
 func (s *Service) AddCashier(ctx context.Context, creds Creds, in CashierInput) (*Profile, error) {
 	c, err := s.caller(ctx, creds)
 	if err != nil {
@@ -164,7 +164,9 @@ func (s *Service) ResetPassword(ctx context.Context, creds Creds, account, captc
 	return nil
 }
 
-// DeleteCashier deletes an account (manual §8.5 5). Nobody deletes themself or the last admin.
+// DeleteCashier deletes a cashier account (manual §8.5 5). Admin accounts (01, the account
+// initialisation restores) cannot be deleted: CodeAdminUndeletable says so. Since only admins
+// delete, nobody deletes themself either.
 func (s *Service) DeleteCashier(ctx context.Context, creds Creds, account string) error {
 	c, err := s.caller(ctx, creds)
 	if err != nil {
@@ -177,8 +179,10 @@ func (s *Service) DeleteCashier(ctx context.Context, creds Creds, account string
 	if err != nil {
 		return err
 	}
-	if target.ID == c.Cashier.ID {
-		return domain.Errorf(domain.CodeForbidden, "不能删除当前登录的账号")
+	if target.Role == string(domain.RoleAdmin) {
+		s.auditCaller(ctx, c, AuditCashierDelete, "删除管理员账号 "+account+"：已拒绝", false)
+		return domain.Errorf(domain.CodeAdminUndeletable, "管理员账号 %s 不能删除：重新初始化时要用它登录", account).
+			With("account", account)
 	}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, m := range []any{&store.Session{}, &store.NoticeRead{}} {
@@ -189,25 +193,11 @@ func (s *Service) DeleteCashier(ctx context.Context, creds Creds, account string
 		if err := tx.Delete(target).Error; err != nil {
 			return s.internal("delete cashier", err)
 		}
-		return s.keepAnAdmin(tx, c.Merchant.ID)
+		return nil
 	})
 	if err != nil {
 		return domain.AsError(err)
 	}
 	s.auditCaller(ctx, c, AuditCashierDelete, "删除收银员 "+account, true)
-	return nil
-}
-
-// keepAnAdmin fails (rolling the transaction back) when the merchant would have no admin left.
-func (s *Service) keepAnAdmin(tx *gorm.DB, merchantID uint) error {
-	var admins int64
-	err := tx.Model(&store.Cashier{}).Where("merchant_id = ? AND role = ?", merchantID, string(domain.RoleAdmin)).
-		Count(&admins).Error
-	if err != nil {
-		return s.internal("count admins", err)
-	}
-	if admins == 0 {
-		return domain.Errorf(domain.CodeForbidden, "不能删除最后一个管理员账号")
-	}
 	return nil
 }

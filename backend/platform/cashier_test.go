@@ -25,8 +25,9 @@ func TestAddCashierValidation(t *testing.T) {
 			{"account", domain.CodeInvalidInput, func(c *CashierInput) { c.Account = "x'; DROP TABLE cashiers;--" }},
 			{"account", domain.CodeInvalidInput, func(c *CashierInput) { c.Account = "<b>03</b>" }},
 			{"account", domain.CodeInvalidInput, func(c *CashierInput) { c.Account = strings.Repeat("9", 21) }},
-			{"password", domain.CodeWeakPassword, func(c *CashierInput) { c.Password = "123" }},
-			{"password", domain.CodeWeakPassword, func(c *CashierInput) { c.Password = domain.InitialPassword }},
+			{"password", domain.CodePasswordShort, func(c *CashierInput) { c.Password = "123" }},
+			{"password", domain.CodePasswordInitial, func(c *CashierInput) { c.Password = domain.InitialPassword }},
+			{"password", domain.CodePasswordIsAccount, func(c *CashierInput) { c.Password = "abc12345"; c.Account = "abc12345" }},
 			{"name", domain.CodeInvalidInput, func(c *CashierInput) { c.Name = "  " }},
 			{"name", domain.CodeInvalidInput, func(c *CashierInput) { c.Name = strings.Repeat("王", 21) }},
 			{"name", domain.CodeInvalidInput, func(c *CashierInput) { c.Name = "a\x00b" }},
@@ -106,8 +107,11 @@ func TestCashierQueryEditDelete(t *testing.T) {
 		wantCode(t, err, domain.CodeInvalidInput)
 		_, err = e.svc.UpdateCashier(ctx, a, "77", CashierInput{Name: "x"})
 		wantCode(t, err, domain.CodeNotFound)
-		// Delete: never yourself, never the last admin; a deleted cashier's session ends.
-		wantCode(t, e.svc.DeleteCashier(ctx, a, domain.AdminAccount), domain.CodeForbidden)
+		// Delete: never admin 01 (its own code and reason, audited); a deleted cashier's session ends.
+		de := wantCode(t, e.svc.DeleteCashier(ctx, a, domain.AdminAccount), domain.CodeAdminUndeletable)
+		if de.Params["account"] != domain.AdminAccount || !strings.Contains(de.Message, "不能删除") {
+			t.Fatalf("delete 01: %+v", de)
+		}
 		termB := e.initTerminal(t)
 		a = e.admin(t, term)
 		s03 := e.login(t, termB, "03", "abc12345")
@@ -117,25 +121,23 @@ func TestCashierQueryEditDelete(t *testing.T) {
 		_, err = e.svc.Me(ctx, s03)
 		wantCode(t, err, domain.CodeUnauthenticated)
 		wantCode(t, e.svc.DeleteCashier(ctx, a, "03"), domain.CodeNotFound)
-		if n := e.countRows(t, &store.Audit{}, "action IN ?", []string{AuditCashierAdd, AuditCashierEdit, AuditCashierDelete}); n != 5 {
-			t.Fatalf("admin audits = %d, want 5", n)
+		if n := e.countRows(t, &store.Audit{}, "action IN ?", []string{AuditCashierAdd, AuditCashierEdit, AuditCashierDelete}); n != 6 {
+			t.Fatalf("admin audits = %d, want 6", n)
 		}
 	})
 }
 
-func TestDeleteAnotherAdmin(t *testing.T) {
+func TestNoAdminIsDeleted(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
 		a := e.admin(t, e.initTerminal(t))
-		// A second admin (promoted by the operator) may delete 01 while it is not the last admin.
+		// A second admin (promoted by the operator) may not delete 01, nor itself.
 		e.addCashier(t, a, "09", "abc12345")
 		e.db.Model(&store.Cashier{}).Where("account = ?", "09").Update("role", string(domain.RoleAdmin))
 		b := e.login(t, e.initTerminal(t), "09", "abc12345")
-		if err := e.svc.DeleteCashier(ctx, b, domain.AdminAccount); err != nil {
-			t.Fatal(err)
-		}
-		wantCode(t, e.svc.DeleteCashier(ctx, b, "09"), domain.CodeForbidden)
-		if n := e.countRows(t, &store.Cashier{}, "role = ?", string(domain.RoleAdmin)); n != 1 {
+		wantCode(t, e.svc.DeleteCashier(ctx, b, domain.AdminAccount), domain.CodeAdminUndeletable)
+		wantCode(t, e.svc.DeleteCashier(ctx, b, "09"), domain.CodeAdminUndeletable)
+		if n := e.countRows(t, &store.Cashier{}, "role = ?", string(domain.RoleAdmin)); n != 2 {
 			t.Fatalf("admins = %d", n)
 		}
 	})

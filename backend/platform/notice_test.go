@@ -97,7 +97,7 @@ func TestSeedDemoIdempotent(t *testing.T) {
 		if err != nil || len(g.Stores) != 2 || g.Stores[0].Name != DemoStores[0] {
 			t.Fatalf("demo grant %+v, %v", g, err)
 		}
-		info, err := e.svc.CompleteInit(ctx, g.Token, g.Stores[1].ID)
+		info, err := e.svc.CompleteInit(ctx, g.Token, g.Stores[1].ID, "")
 		if err != nil || info.MerchantName != DemoMerchantName {
 			t.Fatalf("demo init %+v, %v", info, err)
 		}

@@ -168,7 +168,7 @@ func (e *acctEnv) initTerminal(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := e.svc.CompleteInit(ctx, g.Token, e.stores[0].ID)
+	info, err := e.svc.CompleteInit(ctx, g.Token, e.stores[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 
 	"gorm.io/gorm"
 
@@ -62,18 +63,24 @@ func (s *Service) VerifyInitCode(ctx context.Context, merchantNo, code string) (
 	return s.issueGrant(ctx, k)
 }
 
-// CompleteInit creates a terminal in the chosen store and puts admin 01 back to the initial
+// CompleteInit binds this PC to the chosen store and puts admin 01 back to the initial
 // password, unlocked and unbound, so the first login (or a forgotten admin password, §3.1)
 // works; that first login must change the password before anything else (caller.go). It
-// returns the new terminal token. The grant is checked before any other work, and refused
-// grants are limited per client address.
-func (s *Service) CompleteInit(ctx context.Context, grantToken string, storeID uint) (*TerminalInfo, error) {
+// returns the terminal token. machineID (32 hex digits from the PC's data folder, or "" from
+// a desktop that has none) names the PC: a PC initialised again for the same merchant gets
+// its terminal (number, trades, bound accounts) back with a new token, and the old token
+// stops working. The grant is checked before any other work, and refused grants are limited
+// per client address.
+func (s *Service) CompleteInit(ctx context.Context, grantToken string, storeID uint, machineID string) (*TerminalInfo, error) {
+	if err := validMachineID(machineID); err != nil {
+		return nil, err
+	}
 	r, err := s.reserve(ctx, grantLimits(ctx)...)
 	if err != nil {
 		s.audit(ctx, auditEntry{Action: AuditInitRefused, Detail: "初始化请求过多，已拒绝"})
 		return nil, err
 	}
-	term, m, token, err := s.createTerminal(ctx, grantToken, storeID)
+	term, m, token, again, err := s.createTerminal(ctx, grantToken, storeID, machineID)
 	if err != nil {
 		if domain.CodeOf(err) == domain.CodeUnauthenticated {
 			r.keep(ctx)
@@ -84,8 +91,12 @@ func (s *Service) CompleteInit(ctx context.Context, grantToken string, storeID u
 		return nil, err
 	}
 	r.release(ctx)
+	how := "初始化"
+	if again {
+		how = "重新初始化（同一台电脑，沿用终端号）"
+	}
 	s.audit(ctx, auditEntry{MerchantID: m.ID, TerminalID: term.ID, Actor: domain.AdminAccount, Action: AuditInit,
-		Detail: fmt.Sprintf("终端 %s 初始化，门店 %d；管理员密码恢复为初始密码，首次登录须修改", term.TermNo, storeID), OK: true})
+		Detail: fmt.Sprintf("终端 %s %s，门店 %d；管理员密码恢复为初始密码，首次登录须修改", term.TermNo, how, storeID), OK: true})
 	info, err := s.terminalInfo(ctx, term, m)
 	if err != nil {
 		return nil, err
@@ -94,19 +105,31 @@ func (s *Service) CompleteInit(ctx context.Context, grantToken string, storeID u
 	return info, nil
 }
 
-// createTerminal consumes the grant and, in the same transaction, creates the terminal and
-// resets admin 01. It returns the terminal, its merchant and the terminal token.
-func (s *Service) createTerminal(ctx context.Context, grantToken string, storeID uint) (*store.Terminal, *store.Merchant, string, error) {
+// validMachineID accepts "" (a desktop without a machine id) or 32 lowercase hex digits.
+func validMachineID(id string) error {
+	if id == "" || reMachineID.MatchString(id) {
+		return nil
+	}
+	return domain.FieldError("machineId", "电脑标识格式不正确")
+}
+
+var reMachineID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// createTerminal consumes the grant and, in the same transaction, places the terminal
+// (placeTerminal) and resets admin 01. It returns the terminal, its merchant, the terminal
+// token, and whether the terminal was this PC's already.
+func (s *Service) createTerminal(ctx context.Context, grantToken string, storeID uint, machineID string) (*store.Terminal, *store.Merchant, string, bool, error) {
 	pwHash, err := s.initialHash()
 	if err != nil {
-		return nil, nil, "", s.internal("hash password", err)
+		return nil, nil, "", false, s.internal("hash password", err)
 	}
 	token, tokenHash, err := newToken()
 	if err != nil {
-		return nil, nil, "", s.internal("terminal token", err)
+		return nil, nil, "", false, s.internal("terminal token", err)
 	}
-	var term store.Terminal
+	var term *store.Terminal
 	var m store.Merchant
+	var again bool
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		g, err := s.useGrant(tx, grantToken, purposeInit, nil)
 		if err != nil {
@@ -118,21 +141,56 @@ func (s *Service) createTerminal(ctx context.Context, grantToken string, storeID
 		if err := s.checkStore(tx, m.ID, storeID); err != nil {
 			return err
 		}
-		now := s.now()
-		term = store.Terminal{MerchantID: m.ID, StoreID: storeID, TokenHash: tokenHash, CreatedAt: now, LastSeenAt: now}
-		if err := tx.Create(&term).Error; err != nil {
-			return s.internal("create terminal", err)
-		}
-		term.TermNo = fmt.Sprintf("%08d", term.ID%100000000)
-		if err := tx.Model(&term).Update("term_no", term.TermNo).Error; err != nil {
-			return s.internal("terminal number", err)
+		term, again, err = s.placeTerminal(tx, m.ID, storeID, tokenHash, machineID)
+		if err != nil {
+			return err
 		}
 		return s.resetAdmin(tx, m.ID, pwHash)
 	})
 	if err != nil {
-		return nil, nil, "", domain.AsError(err)
+		return nil, nil, "", false, domain.AsError(err)
 	}
-	return &term, &m, token, nil
+	return term, &m, token, again, nil
+}
+
+// placeTerminal gives the PC named machineID its live terminal of the merchant back, with
+// the new token and store (its sessions end), or creates a terminal with the next number.
+// It reports whether the terminal existed.
+func (s *Service) placeTerminal(tx *gorm.DB, merchantID, storeID uint, tokenHash, machineID string) (*store.Terminal, bool, error) {
+	now := s.now()
+	var machine *string
+	if machineID != "" {
+		h := hashToken("machine:" + machineID)
+		machine = &h
+		var t store.Terminal
+		err := tx.Where("merchant_id = ? AND machine_hash = ? AND revoked_at IS NULL", merchantID, h).Limit(1).Find(&t).Error
+		if err != nil {
+			return nil, false, s.internal("load terminal", err)
+		}
+		if t.ID != 0 {
+			err := tx.Model(&t).Updates(map[string]any{"token_hash": tokenHash, "store_id": storeID, "last_seen_at": now}).Error
+			if err != nil {
+				return nil, false, s.internal("renew terminal", err)
+			}
+			if err := tx.Where("terminal_id = ?", t.ID).Delete(&store.Session{}).Error; err != nil {
+				return nil, false, s.internal("end terminal sessions", err)
+			}
+			return &t, true, nil
+		}
+	}
+	t := store.Terminal{MerchantID: merchantID, StoreID: storeID, TokenHash: tokenHash, MachineHash: machine, CreatedAt: now, LastSeenAt: now}
+	err := tx.Create(&t).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return nil, false, domain.Errorf(domain.CodeConflict, "这台电脑正在另一处完成初始化，请稍后重新初始化")
+	}
+	if err != nil {
+		return nil, false, s.internal("create terminal", err)
+	}
+	t.TermNo = fmt.Sprintf("%08d", t.ID%100000000)
+	if err := tx.Model(&t).Update("term_no", t.TermNo).Error; err != nil {
+		return nil, false, s.internal("terminal number", err)
+	}
+	return &t, false, nil
 }
 
 // checkStore requires storeID to be one of the merchant's stores, or 0 when it has none.

@@ -73,8 +73,8 @@ func (s *Service) RevokeTerminalByNo(ctx context.Context, merchantNo, termNo str
 	return nil
 }
 
-// revokeTerminal marks terminal termNo of the merchant revoked, ends its sessions and
-// unbinds its account, in one transaction.
+// revokeTerminal marks terminal termNo of the merchant revoked (and forgets its PC), ends
+// its sessions and unbinds its account, in one transaction.
 func (s *Service) revokeTerminal(ctx context.Context, merchantID uint, termNo string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var t store.Terminal
@@ -85,7 +85,8 @@ func (s *Service) revokeTerminal(ctx context.Context, merchantID uint, termNo st
 		if err != nil {
 			return s.internal("load terminal", err)
 		}
-		if err := tx.Model(&t).Update("revoked_at", s.now()).Error; err != nil {
+		// The PC's machine id no longer names it: initialised again, it gets a new terminal.
+		if err := tx.Model(&t).Updates(map[string]any{"revoked_at": s.now(), "machine_hash": nil}).Error; err != nil {
 			return s.internal("revoke terminal", err)
 		}
 		if err := tx.Where("terminal_id = ?", t.ID).Delete(&store.Session{}).Error; err != nil {

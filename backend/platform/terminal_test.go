@@ -32,11 +32,11 @@ func TestInitFlow(t *testing.T) {
 			t.Fatalf("stores = %+v", g.Stores)
 		}
 		// The merchant has stores, so one must be chosen, and it must be theirs.
-		_, err = e.svc.CompleteInit(ctx, g.Token, 0)
+		_, err = e.svc.CompleteInit(ctx, g.Token, 0, "")
 		wantCode(t, err, domain.CodeInvalidInput)
-		_, err = e.svc.CompleteInit(ctx, g.Token, 9999)
+		_, err = e.svc.CompleteInit(ctx, g.Token, 9999, "")
 		wantCode(t, err, domain.CodeInvalidInput)
-		info, err := e.svc.CompleteInit(ctx, g.Token, e.stores[1].ID)
+		info, err := e.svc.CompleteInit(ctx, g.Token, e.stores[1].ID, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +44,7 @@ func TestInitFlow(t *testing.T) {
 			t.Fatalf("terminal = %+v", info)
 		}
 		// The grant is single use.
-		_, err = e.svc.CompleteInit(ctx, g.Token, e.stores[1].ID)
+		_, err = e.svc.CompleteInit(ctx, g.Token, e.stores[1].ID, "")
 		wantCode(t, err, domain.CodeUnauthenticated)
 		got, err := e.svc.Terminal(ctx, Creds{TerminalToken: info.Token})
 		if err != nil || got.StoreID != e.stores[1].ID || got.Token != "" {
@@ -162,9 +162,9 @@ func TestInitWithoutStores(t *testing.T) {
 			t.Fatalf("grant %+v, %v", g, err)
 		}
 		// Another merchant's store is refused; no store is fine.
-		_, err = e.svc.CompleteInit(ctx, g.Token, e.stores[0].ID)
+		_, err = e.svc.CompleteInit(ctx, g.Token, e.stores[0].ID, "")
 		wantCode(t, err, domain.CodeInvalidInput)
-		info, err := e.svc.CompleteInit(ctx, g.Token, 0)
+		info, err := e.svc.CompleteInit(ctx, g.Token, 0, "")
 		if err != nil || info.StoreID != 0 {
 			t.Fatalf("CompleteInit = %+v, %v", info, err)
 		}

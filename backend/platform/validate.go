@@ -1,6 +1,7 @@
 package platform
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -33,9 +34,6 @@ const (
 	maxPassword    = 20
 	minPassword    = 8
 )
-
-// PasswordRule is the strength rule for a new password, as shown to users.
-const PasswordRule = "新密码须为 8–20 位，同时包含字母和数字，不能是初始密码，也不能与账号或旧密码相同"
 
 func validAccount(field, v string) error {
 	if v == "" {
@@ -127,11 +125,27 @@ func validPayRemark(v string) error {
 	return validText("remark", "备注", v, 100, false)
 }
 
-// validNewPassword applies PasswordRule. account and old may be empty when not known.
+// validNewPassword checks a new password: not the initial password, not the old one (when
+// old is known: a change, not a new account), not the account, and minPassword–maxPassword
+// printable ASCII characters with a letter and a digit. The error names the first part that
+// fails, with its own code. account and old may be empty when not known.
 func validNewPassword(field, pw, account, old string) error {
 	if pw == "" {
 		return domain.FieldError(field, "请输入新密码")
 	}
+	switch {
+	case pw == domain.InitialPassword:
+		return weakPassword(field, domain.CodePasswordInitial, "不能使用初始密码")
+	case old != "" && pw == old:
+		return weakPassword(field, domain.CodePasswordSame, "新密码不能与旧密码相同")
+	case pw == account:
+		return weakPassword(field, domain.CodePasswordIsAccount, "密码不能与登录账号相同")
+	}
+	return passwordShape(field, pw)
+}
+
+// passwordShape checks the characters and length of a new password.
+func passwordShape(field, pw string) error {
 	var letter, digit bool
 	for _, r := range pw {
 		switch {
@@ -140,20 +154,25 @@ func validNewPassword(field, pw, account, old string) error {
 		case (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'):
 			letter = true
 		case r < 0x21 || r > 0x7e:
-			return weakPassword(field)
+			return weakPassword(field, domain.CodePasswordChars, "密码只能包含英文字母、数字和英文符号，不能有空格或中文")
 		}
 	}
-	n := len(pw)
-	if n < minPassword || n > maxPassword || !letter || !digit ||
-		pw == domain.InitialPassword || pw == account || (old != "" && pw == old) {
-		return weakPassword(field)
+	switch n := len(pw); {
+	case n < minPassword:
+		return weakPassword(field, domain.CodePasswordShort, fmt.Sprintf("密码太短：至少 %d 位", minPassword))
+	case n > maxPassword:
+		return weakPassword(field, domain.CodePasswordLong, fmt.Sprintf("密码太长：最多 %d 位", maxPassword))
+	case !letter:
+		return weakPassword(field, domain.CodePasswordNoLetter, "密码须包含至少一个字母")
+	case !digit:
+		return weakPassword(field, domain.CodePasswordNoDigit, "密码须包含至少一个数字")
 	}
 	return nil
 }
 
-func weakPassword(field string) error {
-	return (&domain.Error{Code: domain.CodeWeakPassword, Field: field, Message: PasswordRule}).
-		With("min", minPassword).With("max", maxPassword)
+// weakPassword is the error of a new password that breaks the part of the rule code names.
+func weakPassword(field string, code domain.Code, msg string) error {
+	return (&domain.Error{Code: code, Field: field, Message: msg}).With("min", minPassword).With("max", maxPassword)
 }
 
 // validPasswordInput bounds a typed (existing) password so nobody posts megabytes to bcrypt.

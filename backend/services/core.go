@@ -54,20 +54,24 @@ type Options struct {
 	Problem error
 	// Dialog asks where to save exports; the Wails native dialog when nil.
 	Dialog SaveDialog
+	// MachineID names this PC (and data folder) to the platform at initialisation, so the
+	// same PC initialised again keeps its terminal (desktop.MachineID); "" when unknown.
+	MachineID string
 }
 
 // Core is what every service shares: the platform, this terminal's credentials (the
 // terminal token from Prefs, the session token in memory) and the event emitter.
 type Core struct {
-	api    platform.API
-	prefs  Prefs
-	emit   events.Emitter
-	log    *slog.Logger
-	mode   string
-	server string
-	demo   *Demo
-	broken *domain.Error
-	window *Window
+	api     platform.API
+	prefs   Prefs
+	emit    events.Emitter
+	log     *slog.Logger
+	mode    string
+	server  string
+	demo    *Demo
+	broken  *domain.Error
+	window  *Window
+	machine string
 
 	pollEvery, pollFor time.Duration
 	payBusy            sync.Mutex     // held while a payment is in progress
@@ -88,7 +92,7 @@ type Core struct {
 // NewCore builds the shared state from opts.
 func NewCore(opts Options) *Core {
 	c := &Core{api: opts.API, prefs: opts.Prefs, emit: opts.Emitter, log: opts.Log,
-		mode: opts.Mode, server: opts.Server, demo: opts.Demo, ctx: context.Background(),
+		mode: opts.Mode, server: opts.Server, demo: opts.Demo, machine: opts.MachineID, ctx: context.Background(),
 		pollEvery: max(cmp.Or(opts.PollEvery, DefaultPollEvery), minPollEvery), pollFor: cmp.Or(opts.PollFor, DefaultPollFor)}
 	if opts.Problem != nil || opts.API == nil {
 		c.broken = domain.Errorf(domain.CodeUnavailable, "小通付未能启动：%v", cmp.Or(opts.Problem, errors.New("没有平台")))

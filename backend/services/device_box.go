@@ -69,10 +69,13 @@ func (s *DeviceService) Ports() ([]string, error) {
 	return names, err
 }
 
-// SaveBox checks and saves the box settings, then closes the box and opens it again with
+// SaveBox checks and saves the box settings (the admin only: CodeAdminOnly otherwise), then closes the box and opens it again with
 // them (or leaves it closed when disabled). It returns the status right after opening;
 // box:status follows every change.
 func (s *DeviceService) SaveBox(b BoxSettings) (BoxStatus, error) {
+	if err := s.c.requireAdmin(); err != nil {
+		return BoxStatus{}, err
+	}
 	b = b.withDefaults()
 	b.Port = strings.TrimSpace(b.Port)
 	if b.Enabled {

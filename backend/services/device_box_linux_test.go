@@ -75,7 +75,7 @@ func waitState(t *testing.T, rec *events.Recorder, state string, n int) {
 
 func TestBoxScanUnplugReplugAndQuickPay(t *testing.T) {
 	h := newHarness(t)
-	h.initialise()
+	h.loginAdmin()
 	win := &hiddenWindow{}
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{Modes: win, Box: fastBox})
 	t.Cleanup(h.core.Stop)
@@ -117,7 +117,7 @@ func TestBoxScanUnplugReplugAndQuickPay(t *testing.T) {
 
 func TestBoxOffRestartAndValidation(t *testing.T) {
 	h := newHarness(t)
-	h.initialise()
+	h.loginAdmin()
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{Box: fastBox})
 	t.Cleanup(h.core.Stop)
 	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: "/dev/ttyX", Baud: 1234}); domain.AsError(err).Field != "baud" {

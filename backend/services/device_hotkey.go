@@ -95,9 +95,12 @@ func UseHotkeys(d *DeviceService, b hotkey.Backend) {
 	k.mgr = hotkey.NewManager(b, k.fired, k.c.log)
 }
 
-// SaveHotkeys checks and registers h; when every enabled row works it saves h, otherwise it
+// SaveHotkeys (the admin only) checks and registers h; when every enabled row works it saves h, otherwise it
 // keeps the previous hotkeys and reports each problem in Chinese next to its row.
 func (s *DeviceService) SaveHotkeys(h HotkeySettings) (*HotkeyStatus, error) {
+	if err := s.c.requireAdmin(); err != nil {
+		return nil, err
+	}
 	return s.keys.save(h)
 }
 

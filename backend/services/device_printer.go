@@ -62,8 +62,11 @@ func (s *DeviceService) Printers() ([]string, error) {
 	return names, err
 }
 
-// SavePrinter checks and saves the printer settings.
+// SavePrinter checks and saves the printer settings (the admin only).
 func (s *DeviceService) SavePrinter(p PrinterSettings) error {
+	if err := s.c.requireAdmin(); err != nil {
+		return err
+	}
 	ps, err := p.printerSettings()
 	if err != nil {
 		return err
@@ -87,9 +90,12 @@ func (s *DeviceService) ReceiptPreview(p PrinterSettings) ([]printer.Line, error
 	return printer.Layout(s.sampleReceipt(time.Now()), ps.Paper, 1, ps.Copies)
 }
 
-// TestPrint prints one copy of the sample receipt with p (saved or not), so the shop can
+// TestPrint prints one copy of the sample receipt with p (saved or not), so the admin can
 // check the printer and the paper width. It returns the printer's error.
 func (s *DeviceService) TestPrint(p PrinterSettings) error {
+	if err := s.c.requireAdmin(); err != nil {
+		return err
+	}
 	ps, err := printerSettingsOf(p)
 	if err != nil {
 		return err

@@ -135,7 +135,7 @@ func TestPrintFailureIsANoticeNotAPaymentError(t *testing.T) {
 
 func TestPrinterSettingsValidationAndTestPrint(t *testing.T) {
 	h := newHarness(t)
-	h.initialise()
+	h.loginAdmin()
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{})
 	st, err := dev.Settings()
 	if err != nil || st.Printer != (services.PrinterSettings{Copies: 1, Width: 58}) || st.Box.Baud != 9600 ||

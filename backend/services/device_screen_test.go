@@ -32,7 +32,8 @@ func amountRect(w *testkit.XWindow) services.Rect {
 	return services.Rect{X: r.Min.X, Y: r.Min.Y, W: r.Dx(), H: r.Dy()}
 }
 
-// screenTerminal is a terminal whose prefs are a real config file in dir.
+// screenTerminal is a terminal whose device settings are a real config file in dir, with the
+// admin logged in (the devices are the admin's) on a platform of its own.
 type screenTerminal struct {
 	cfg     *desktop.ConfigFile
 	rec     *events.Recorder
@@ -42,12 +43,14 @@ type screenTerminal struct {
 
 func newScreenTerminal(t *testing.T, dir string) *screenTerminal {
 	t.Helper()
+	h := newHarness(t)
 	cfg, err := desktop.LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &screenTerminal{cfg: cfg, rec: &events.Recorder{}}
-	st.core = services.NewCore(services.Options{Prefs: cfg, Emitter: st.rec})
+	h.attach(services.Options{API: h.backend.API, Prefs: cfg, Mode: h.backend.Mode, Demo: h.backend.Demo})
+	h.loginAdmin()
+	st := &screenTerminal{cfg: cfg, rec: h.rec, core: h.core}
 	st.devices = services.NewDeviceService(st.core, services.DeviceOptions{Modes: st.core.Window()})
 	return st
 }

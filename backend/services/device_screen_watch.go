@@ -15,18 +15,28 @@ func (s *DeviceService) Displays() ([]DisplayInfo, error) { return s.screen.Disp
 // CaptureDisplay returns a full-resolution screenshot of display index as a PNG data URL,
 // for drawing the red box on a scaled preview.
 func (s *DeviceService) CaptureDisplay(index int) (*Capture, error) {
+	if err := s.c.requireAdmin(); err != nil {
+		return nil, err
+	}
 	return s.screen.CaptureDisplay(index)
 }
 
 // Connect runs 开始对接 with s: OCR reads the rectangle once (calibrating to amount, the
 // cashier's reading, when given); the text box waits up to 10 s for the cashier to click the
-// amount box (Windows only). The settings are saved when it succeeds.
+// amount box (Windows only). The settings are saved when it succeeds. The admin only, as for
+// CaptureDisplay (a screenshot of the desktop).
 func (s *DeviceService) Connect(settings ScreenSettings, amount string) (*ConnectResult, error) {
+	if err := s.c.requireAdmin(); err != nil {
+		return nil, err
+	}
 	return s.screen.Connect(settings, amount)
 }
 
-// SaveScreen saves the screen-area settings (e.g. turning detection off).
+// SaveScreen saves the screen-area settings (e.g. turning detection off); the admin only.
 func (s *DeviceService) SaveScreen(settings ScreenSettings) error {
+	if err := s.c.requireAdmin(); err != nil {
+		return err
+	}
 	return s.screen.SaveScreen(settings)
 }
 

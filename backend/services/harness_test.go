@@ -82,7 +82,7 @@ func newHarnessPolling(t testing.TB, poll desktop.PollConfig) *harness {
 	}
 	h.backend = b
 	h.attach(services.Options{API: b.API, Prefs: prefs, Log: log, Mode: b.Mode, Demo: b.Demo,
-		PollEvery: 100 * time.Millisecond, PollFor: 10 * time.Second})
+		PollEvery: 100 * time.Millisecond, PollFor: 10 * time.Second, MachineID: desktop.MachineID(dir, log)})
 	return h
 }
 

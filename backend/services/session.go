@@ -79,11 +79,12 @@ func (s *SessionService) VerifyInitCode(merchantNo, code string) (*platform.Gran
 	})
 }
 
-// CompleteInit binds this terminal to storeID and saves the terminal token.
+// CompleteInit binds this terminal to storeID and saves the terminal token. The PC's machine
+// id goes with it, so a PC initialised again keeps its terminal number.
 func (s *SessionService) CompleteInit(grantToken string, storeID uint) (*platform.TerminalInfo, error) {
 	c := s.c
 	t, err := call(c, func(ctx context.Context, api platform.API, _ platform.Creds) (*platform.TerminalInfo, error) {
-		return api.CompleteInit(ctx, grantToken, storeID)
+		return api.CompleteInit(ctx, grantToken, storeID, c.machine)
 	})
 	if err != nil {
 		return nil, err

@@ -134,25 +134,25 @@ func TestBrokenStartReportsTheProblemEverywhere(t *testing.T) {
 	}
 	codeOf(t, errOnly(services.NewPayService(c).Pay("1.00", "134567890123456700", "")), domain.CodeUnavailable)
 	codeOf(t, errOnly(services.NewTradeService(c).List(platform.TradeFilter{})), domain.CodeUnavailable)
-	codeOf(t, services.NewSettingsService(c).Save(services.Settings{Mode: services.ModeEmbedded}), domain.CodeUnavailable)
+	codeOf(t, services.NewSettingsService(c).Save(services.Settings{Mode: services.ModeEmbedded}, ""), domain.CodeUnavailable)
 }
 
 func TestSettingsValidateAndPersist(t *testing.T) {
 	h := newHarness(t)
-	codeOf(t, h.setting.Save(services.Settings{Mode: "cloud"}), domain.CodeInvalidInput)
-	e := codeOf(t, h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "ftp://x"}), domain.CodeInvalidInput)
+	codeOf(t, h.setting.Save(services.Settings{Mode: "cloud"}, ""), domain.CodeInvalidInput)
+	e := codeOf(t, h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "ftp://x"}, ""), domain.CodeInvalidInput)
 	if e.Field != "serverUrl" {
 		t.Fatalf("field = %q", e.Field)
 	}
 	// Plain HTTP only to this machine: tokens and admin passwords cross the wire.
-	e = codeOf(t, h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "http://xtfd.example.com"}), domain.CodeInvalidInput)
+	e = codeOf(t, h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "http://xtfd.example.com"}, ""), domain.CodeInvalidInput)
 	if e.Field != "serverUrl" || !strings.Contains(e.Message, "https://") {
 		t.Fatalf("http:// to another machine: %+v", e)
 	}
-	if err := h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "http://127.0.0.1:8080"}); err != nil {
+	if err := h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: "http://127.0.0.1:8080"}, ""); err != nil {
 		t.Fatalf("http:// to loopback: %v", err)
 	}
-	if err := h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: " https://xtfd.example.com "}); err != nil {
+	if err := h.setting.Save(services.Settings{Mode: services.ModeRemote, ServerURL: " https://xtfd.example.com "}, ""); err != nil {
 		t.Fatal(err)
 	}
 	v, _ := h.setting.Get()

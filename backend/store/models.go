@@ -26,15 +26,19 @@ type Store struct {
 // Terminal is one installed desktop (a PC beside a till). Its token is issued at
 // initialisation and stored hashed.
 type Terminal struct {
-	ID         uint   `gorm:"primaryKey"`
-	MerchantID uint   `gorm:"index;not null"`
-	StoreID    uint   `gorm:"index;not null"`
-	TermNo     string `gorm:"size:8;not null"` // 8-digit terminal number sent in terminfo
-	Name       string `gorm:"size:100"`
-	TokenHash  string `gorm:"size:64;uniqueIndex;not null"`
-	RevokedAt  *time.Time
-	CreatedAt  time.Time
-	LastSeenAt time.Time
+	ID         uint `gorm:"primaryKey"`
+	MerchantID uint `gorm:"index;uniqueIndex:idx_terminal_machine,priority:1;not null"`
+	// MachineHash is the SHA-256 of the PC's machine id (kept in its data folder): the same PC
+	// initialised again for the same merchant gets this terminal back. NULL for a terminal of
+	// a desktop that sent none, and once the terminal is revoked.
+	MachineHash *string `gorm:"size:64;uniqueIndex:idx_terminal_machine,priority:2"`
+	StoreID     uint    `gorm:"index;not null"`
+	TermNo      string  `gorm:"size:8;not null"` // 8-digit terminal number sent in terminfo
+	Name        string  `gorm:"size:100"`
+	TokenHash   string  `gorm:"size:64;uniqueIndex;not null"`
+	RevokedAt   *time.Time
+	CreatedAt   time.Time
+	LastSeenAt  time.Time
 }
 
 // Cashier is a login account (收银员 or 管理员) of a merchant. An account is bound to at most

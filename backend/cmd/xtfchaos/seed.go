@@ -61,7 +61,7 @@ func initTerminal(ctx context.Context, svc *platform.Service, sms *smsBox, merch
 	if len(g.Stores) == 0 {
 		return "", errors.New("no store to bind")
 	}
-	info, err := svc.CompleteInit(ctx, g.Token, g.Stores[0].ID)
+	info, err := svc.CompleteInit(ctx, g.Token, g.Stores[0].ID, "")
 	if err != nil {
 		return "", err
 	}

@@ -70,7 +70,7 @@ func initAndLogin(t *testing.T, api *httpapi.Client, merchantNo string, code fun
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := api.CompleteInit(ctx, g.Token, g.Stores[0].ID)
+	info, err := api.CompleteInit(ctx, g.Token, g.Stores[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}

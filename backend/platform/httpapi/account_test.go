@@ -56,13 +56,13 @@ func TestInitOverHTTP(t *testing.T) {
 	if err != nil || len(g.Stores) != 2 {
 		t.Fatalf("grant %+v, %v", g, err)
 	}
-	_, err = e.api.CompleteInit(ctx, g.Token, 0)
+	_, err = e.api.CompleteInit(ctx, g.Token, 0, "")
 	wantCode(t, err, domain.CodeInvalidInput)
-	info, err := e.api.CompleteInit(ctx, g.Token, e.stores[1].ID)
+	info, err := e.api.CompleteInit(ctx, g.Token, e.stores[1].ID, "")
 	if err != nil || info.StoreName != "二号店" || info.Token == "" {
 		t.Fatalf("terminal %+v, %v", info, err)
 	}
-	_, err = e.api.CompleteInit(ctx, g.Token, e.stores[1].ID)
+	_, err = e.api.CompleteInit(ctx, g.Token, e.stores[1].ID, "")
 	wantCode(t, err, domain.CodeUnauthenticated)
 	got, err := e.api.Terminal(ctx, platform.Creds{TerminalToken: info.Token})
 	if err != nil || got.TermNo != info.TermNo || got.Token != "" {
@@ -93,10 +93,11 @@ func TestBindingLockAndPasswordOverHTTP(t *testing.T) {
 		t.Fatalf("Me %+v, %v", p, err)
 	}
 	// Password change with the stated rule, then the lockout.
-	de := wantCode(t, e.api.ChangePassword(ctx, c02, "abc12345", "short1"), domain.CodeWeakPassword)
-	if de.Message != platform.PasswordRule {
-		t.Fatalf("rule message %q", de.Message)
+	de := wantCode(t, e.api.ChangePassword(ctx, c02, "abc12345", "short1"), domain.CodePasswordShort)
+	if de.Field != "newPassword" || de.Params["min"] != float64(8) {
+		t.Fatalf("too short over HTTP: %+v", de)
 	}
+	wantCode(t, e.api.ChangePassword(ctx, c02, "abc12345", "abc12345"), domain.CodePasswordSame)
 	wantCode(t, e.api.ChangePassword(ctx, c02, "bad", "Better2025"), domain.CodeInvalidInput)
 	if err := e.api.ChangePassword(ctx, c02, "abc12345", "Better2025"); err != nil {
 		t.Fatal(err)
@@ -193,7 +194,7 @@ func TestCashiersOverHTTP(t *testing.T) {
 	}
 	_, err = e.api.Me(ctx, c)
 	wantCode(t, err, domain.CodeUnauthenticated)
-	wantCode(t, e.api.DeleteCashier(ctx, a, domain.AdminAccount), domain.CodeForbidden)
+	wantCode(t, e.api.DeleteCashier(ctx, a, domain.AdminAccount), domain.CodeAdminUndeletable)
 	if err := e.api.DeleteCashier(ctx, a, "03"); err != nil {
 		t.Fatal(err)
 	}

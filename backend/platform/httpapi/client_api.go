@@ -37,8 +37,13 @@ func (c *Client) VerifyInitCode(ctx context.Context, merchantNo, code string) (*
 }
 
 // CompleteInit implements platform.TerminalAPI.
-func (c *Client) CompleteInit(ctx context.Context, grantToken string, storeID uint) (*platform.TerminalInfo, error) {
-	return fetch[platform.TerminalInfo](ctx, c, "init/complete", none, grantStoreReq{grantToken, storeID})
+func (c *Client) CompleteInit(ctx context.Context, grantToken string, storeID uint, machineID string) (*platform.TerminalInfo, error) {
+	return fetch[platform.TerminalInfo](ctx, c, "init/complete", none, initCompleteReq{grantToken, storeID, machineID})
+}
+
+// VerifyAdmin implements platform.TerminalAPI.
+func (c *Client) VerifyAdmin(ctx context.Context, terminalToken, password string) error {
+	return run(ctx, c, "terminal/admin-check", platform.Creds{TerminalToken: terminalToken}, adminCheckReq{password})
 }
 
 // Terminal implements platform.TerminalAPI.

@@ -139,6 +139,12 @@ func (e *env) code() string {
 // initTerminal initialises a terminal over HTTP into the first store.
 func (e *env) initTerminal(t testing.TB) string {
 	t.Helper()
+	return e.initMachine(t, "").Token
+}
+
+// initMachine initialises the PC named machineID over HTTP into the first store.
+func (e *env) initMachine(t testing.TB, machineID string) *platform.TerminalInfo {
+	t.Helper()
 	ctx := context.Background()
 	e.advance(platform.SMSResend + time.Second)
 	if _, err := e.api.RequestInitCode(ctx, merchantNo); err != nil {
@@ -148,11 +154,11 @@ func (e *env) initTerminal(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := e.api.CompleteInit(ctx, g.Token, e.stores[0].ID)
+	info, err := e.api.CompleteInit(ctx, g.Token, e.stores[0].ID, machineID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return info.Token
+	return info
 }
 
 // ownerPassword is what tests change admin 01's initial password to.

@@ -41,6 +41,14 @@ type (
 		GrantToken string `json:"grantToken"`
 		StoreID    uint   `json:"storeId"`
 	}
+	initCompleteReq struct {
+		GrantToken string `json:"grantToken"`
+		StoreID    uint   `json:"storeId"`
+		MachineID  string `json:"machineId,omitempty"`
+	}
+	adminCheckReq struct {
+		Password string `json:"password"`
+	}
 	codeReq struct {
 		Code string `json:"code"`
 	}
@@ -116,8 +124,11 @@ var routes = []route{
 	rpc("init/verify", "校验初始化验证码，返回授权与门店列表", authNone, func(ctx context.Context, a platform.API, _ platform.Creds, r *verifyInitReq) (*platform.Grant, error) {
 		return a.VerifyInitCode(ctx, r.MerchantNo, r.Code)
 	}),
-	rpc("init/complete", "选择门店，完成初始化，返回终端令牌", authNone, func(ctx context.Context, a platform.API, _ platform.Creds, r *grantStoreReq) (*platform.TerminalInfo, error) {
-		return a.CompleteInit(ctx, r.GrantToken, r.StoreID)
+	rpc("init/complete", "选择门店，完成初始化，返回终端令牌（同一电脑沿用终端号）", authNone, func(ctx context.Context, a platform.API, _ platform.Creds, r *initCompleteReq) (*platform.TerminalInfo, error) {
+		return a.CompleteInit(ctx, r.GrantToken, r.StoreID, r.MachineID)
+	}),
+	rpc("terminal/admin-check", "未登录时校验管理员密码（登录界面的连接设置）", authTerminal, func(ctx context.Context, a platform.API, c platform.Creds, r *adminCheckReq) (empty, error) {
+		return done(a.VerifyAdmin(ctx, c.TerminalToken, r.Password))
 	}),
 	rpc("terminal", "本终端信息", authTerminal, func(ctx context.Context, a platform.API, c platform.Creds, _ *empty) (*platform.TerminalInfo, error) {
 		return a.Terminal(ctx, c)

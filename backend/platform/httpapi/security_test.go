@@ -130,7 +130,7 @@ func TestJunkGrantsCostNoBcryptOverHTTP(t *testing.T) {
 	ctx := context.Background()
 	before := e.svc.PasswordChecks()
 	got := burst(t, platform.SourceGrantCap+20, func(int) error {
-		_, err := e.api.CompleteInit(ctx, "junk-grant", e.stores[0].ID)
+		_, err := e.api.CompleteInit(ctx, "junk-grant", e.stores[0].ID, "")
 		return err
 	})
 	if got[domain.CodeUnauthenticated] != platform.SourceGrantCap || got[domain.CodeAccountLocked] != 20 {
@@ -139,7 +139,7 @@ func TestJunkGrantsCostNoBcryptOverHTTP(t *testing.T) {
 	if n := e.svc.PasswordChecks() - before; n != 0 {
 		t.Fatalf("%d bcrypt checks for junk grants", n)
 	}
-	_, err := e.api.CompleteInit(ctx, "junk-grant", e.stores[0].ID)
+	_, err := e.api.CompleteInit(ctx, "junk-grant", e.stores[0].ID, "")
 	if de := wantCode(t, err, domain.CodeAccountLocked); !strings.Contains(de.Message, "分钟后再试") {
 		t.Fatalf("message %q has no wait", de.Message)
 	}

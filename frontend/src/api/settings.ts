@@ -13,9 +13,12 @@ export interface SettingsView extends Settings {
   runningMode: string
   runningServerUrl: string
   restartRequired: boolean
+  /** who may save: open (not initialised), admin, password (login screen: the admin password), readonly */
+  access: 'open' | 'admin' | 'password' | 'readonly' | string
 }
 
 export const settingsApi = {
   get: () => call<SettingsView>(() => G.Get()),
-  save: (s: Settings) => call<void>(() => G.Save(s)),
+  /** save stores s; adminPassword is checked by the platform when nobody is logged in. */
+  save: (s: Settings, adminPassword = '') => call<void>(() => G.Save(s, adminPassword)),
 }

@@ -7,6 +7,7 @@ export const zh = {
     comingSoonBody: '该功能正在开发中，完成后会在此处提供。',
     saved: '已保存',
     refresh: '刷新',
+    readonly: '本终端的设备由管理员设置：收银员只能查看，如需修改请让管理员登录。',
     print: {
       note: '注：交易后需要打印小票时请使用该功能进行配置。',
       enabled: '开启打印功能',
@@ -157,6 +158,8 @@ export const en: typeof zh = {
     comingSoonBody: 'This feature is being built and will appear here.',
     saved: 'Saved',
     refresh: 'Refresh',
+    readonly:
+      "This terminal's devices are set by the administrator: cashiers can look but not change them. Ask the administrator to log in.",
     print: {
       note: 'Set this up if a receipt should be printed after each payment.',
       enabled: 'Print receipts',

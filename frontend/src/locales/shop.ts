@@ -14,6 +14,11 @@ export const zh = {
     restart: '设置已保存，重启小通付后生效',
     quitNow: '立即退出',
     open: '连接设置',
+    adminPassword: '管理员密码',
+    adminPasswordPlaceholder: '修改连接需要管理员 01 的密码',
+    readonly: '平台连接由管理员设置，收银员只能查看。',
+    unreachable:
+      '无法连接平台验证管理员密码。如果平台地址已变更，请管理员在登录界面点“忘记密码”重新初始化，初始化界面可直接设置连接。',
   },
   cashiers: {
     title: '门店收银员配置',
@@ -83,6 +88,11 @@ export const en: typeof zh = {
     restart: 'Saved; restart XiaoTongFu to apply',
     quitNow: 'Quit now',
     open: 'Connection',
+    adminPassword: 'Admin password',
+    adminPasswordPlaceholder: "Changing the connection needs admin 01's password",
+    readonly: 'The platform connection is set by the administrator; cashiers can only look at it.',
+    unreachable:
+      'Cannot reach the platform to check the admin password. If its address changed, the administrator can use "Forgot password" on the login screen to initialise again; the initialisation screen sets the connection directly.',
   },
   cashiers: {
     title: 'Cashiers',

@@ -44,7 +44,7 @@ export function cashierService(s: MockState) {
       s.cashiers.find((x) => x.account === a)!.password = '1111111'
     },
     Delete: async (a: string) => {
-      if (a === '01') return fail('forbidden', '不能删除管理员账号')
+      if (a === '01') return fail('admin_undeletable', '管理员账号 01 不能删除', '', { account: a })
       s.cashiers.splice(
         s.cashiers.findIndex((x) => x.account === a),
         1,
@@ -74,13 +74,26 @@ export function settingsService(s: MockState) {
       runningMode: 'embedded',
       runningServerUrl: '',
       restartRequired: s.settings.mode !== 'embedded',
+      access: access(s),
     }),
-    Save: async (v: { mode: string; serverUrl: string }) => {
+    Save: async (v: { mode: string; serverUrl: string }, adminPassword: string) => {
       if (v.mode === 'remote' && !/^https?:\/\/\S+$/.test(v.serverUrl))
         return fail('invalid_input', '服务器地址必须是 http:// 或 https:// 开头的网址', 'serverUrl')
+      const a = access(s)
+      if (a === 'readonly') return fail('admin_only', '只有管理员可以修改')
+      const admin = s.cashiers.find((c) => c.account === '01')
+      if (a === 'password' && adminPassword !== admin?.password)
+        return fail('admin_password', '管理员密码错误', 'adminPassword')
       Object.assign(s.settings, v)
     },
   }
+}
+
+/** access mirrors SettingsView.access: who may change the connection. */
+function access(s: MockState): string {
+  if (!s.app.initialized) return 'open'
+  if (!s.app.profile) return 'password'
+  return s.app.profile.role === 'admin' ? 'admin' : 'readonly'
 }
 
 /** systemService mirrors SystemService (设置 → 关于); the zip is not written in a preview. */

@@ -1,6 +1,7 @@
 // SessionService of the browser-preview stand-in; dev only.
 import { demoMerchant, stores, testCodes } from './data'
 import { fail, sendSms, sleep, strip, type MockState } from './state'
+import { passwordBounds, passwordProblem } from '../utils/password'
 
 /** sessionService mirrors SessionService over the preview state. */
 export function sessionService(s: MockState) {
@@ -43,8 +44,8 @@ export function sessionService(s: MockState) {
     ChangePassword: async (o: string, n: string) => {
       const c = s.cashiers.find((x) => x.account === s.app.profile?.account)!
       if (c.password !== o) return fail('login_failed', '旧密码错误', 'oldPassword')
-      if (n.length < 8 || !/\d/.test(n) || !/[A-Za-z]/.test(n))
-        return fail('weak_password', '新密码不符合规则', 'newPassword', { min: 8, max: 20 })
+      const problem = passwordProblem(n, c.account, o)
+      if (problem) return fail(problem, '新密码不符合规则', 'newPassword', passwordBounds)
       c.password = n
     },
     RequestStoreChangeCode: async () => sendSms(s),

@@ -103,7 +103,7 @@ router.beforeEach(async (to) => {
   }
   // The bubble shows whoever is logged in (or nobody): a click brings the main window back.
   if (to.name === 'floating') return true
-  const must = entryRoute(session.initialized, !!session.profile)
+  const must = entryRoute(session.initialized, session.loggedIn)
   if (must && to.path !== must) {
     // /init stays reachable from /login only through ForgetTerminal, which resets state.
     return must

@@ -12,6 +12,8 @@ export const useSessionStore = defineStore('session', () => {
   const profile = computed(() => state.value?.profile ?? null)
   const initialized = computed(() => !!state.value?.initialized)
   const isAdmin = computed(() => profile.value?.role === 'admin')
+  /** loggedIn: a session that may work; one on an initial password must change it first (Go refuses the rest). */
+  const loggedIn = computed(() => !!profile.value?.passwordChanged)
 
   /** load asks Go where the app stands (start-up and after init / login / logout). */
   async function load(): Promise<AppState> {
@@ -37,6 +39,11 @@ export const useSessionStore = defineStore('session', () => {
     if (state.value) state.value = { ...state.value, profile: p }
   }
 
+  /** passwordChanged records a successful change of the logged-in account's password. */
+  function passwordChanged(): void {
+    if (profile.value) setProfile({ ...profile.value, passwordChanged: true })
+  }
+
   function setTerminal(t: TerminalInfo): void {
     if (state.value) state.value = { ...state.value, initialized: true, terminal: t }
   }
@@ -59,9 +66,11 @@ export const useSessionStore = defineStore('session', () => {
     profile,
     initialized,
     isAdmin,
+    loggedIn,
     load,
     refreshDemo,
     setProfile,
+    passwordChanged,
     setTerminal,
     login,
     logout,

@@ -948,6 +948,7 @@ export namespace services {
 	    runningMode: string;
 	    runningServerUrl: string;
 	    restartRequired: boolean;
+	    access: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SettingsView(source);
@@ -960,6 +961,7 @@ export namespace services {
 	        this.runningMode = source["runningMode"];
 	        this.runningServerUrl = source["runningServerUrl"];
 	        this.restartRequired = source["restartRequired"];
+	        this.access = source["access"];
 	    }
 	}
 	export class StatsImage {

@@ -85,7 +85,7 @@ func setup(ctx context.Context, api *httpapi.Client, smsLog, prefix string, n in
 		if err != nil || len(g.Stores) == 0 {
 			return nil, fmt.Errorf("verify %s: %v (stores %d)", no, err, len(g.Stores))
 		}
-		info, err := api.CompleteInit(ctx, g.Token, g.Stores[0].ID)
+		info, err := api.CompleteInit(ctx, g.Token, g.Stores[0].ID, "")
 		if err != nil {
 			return nil, fmt.Errorf("complete %s: %w", no, err)
 		}

@@ -24,6 +24,17 @@ vi.mock('../../api/devices', () => ({
 
 import ScreenView from './ScreenView.vue'
 import { i18n, setLocale } from '../../locales'
+import { useSessionStore } from '../../stores/session'
+
+/** The devices are the admin's: these cases are the admin's screen (DevicesReadonly.test.ts has the cashier's). */
+const adminLoggedIn = {
+  mode: 'embedded',
+  serverUrl: '',
+  initialized: true,
+  terminal: null,
+  demo: false,
+  profile: { account: '01', name: '管理员', phone: '', remark: '', role: 'admin', passwordChanged: true },
+}
 
 const off: ScreenSettings = {
   mode: 'off',
@@ -46,10 +57,10 @@ const inBody = (id: string) => document.querySelector<HTMLElement>(`[data-testid
 async function open(screen: ScreenSettings = off, displays: DisplayInfo[] = twoDisplays): Promise<void> {
   api.settings.mockResolvedValue({ screen } as DeviceSettings)
   api.displays.mockResolvedValue(displays)
-  wrapper = mount(ScreenView, {
-    global: { plugins: [createPinia(), i18n, ElementPlus] },
-    attachTo: document.body,
-  })
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().state = adminLoggedIn
+  wrapper = mount(ScreenView, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body })
   await flushPromises()
 }
 

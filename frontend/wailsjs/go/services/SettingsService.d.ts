@@ -4,4 +4,4 @@ import {services} from '../models';
 
 export function Get():Promise<services.SettingsView>;
 
-export function Save(arg1:services.Settings):Promise<void>;
+export function Save(arg1:services.Settings,arg2:string):Promise<void>;

@@ -6,6 +6,6 @@ export function Get() {
   return window['go']['services']['SettingsService']['Get']();
 }
 
-export function Save(arg1) {
-  return window['go']['services']['SettingsService']['Save'](arg1);
+export function Save(arg1, arg2) {
+  return window['go']['services']['SettingsService']['Save'](arg1, arg2);
 }
