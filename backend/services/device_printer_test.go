@@ -219,7 +219,7 @@ func TestReceiptPrintedAfterVoidAndRefund(t *testing.T) {
 // of the configured 5) — and the test order number is China time whatever the machine's zone.
 func TestTestPrintIsThePreview(t *testing.T) {
 	h := newHarness(t)
-	h.initialise()
+	h.loginAdmin()
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{})
 	np := newNetPrinter(t)
 	p := services.PrinterSettings{Name: np.target(), Copies: 5, Width: 58}
