@@ -1,6 +1,6 @@
 # 小通付 — every target installs what it needs first (scripts/deps.sh).
 #   make run          demo mode: a window, or (no DISPLAY) Xvfb + http://localhost:34115
-#   make test         gofmt, vet + staticcheck (linux + windows), bindings, go test, vitest, vue-tsc, eslint, prettier, e2e
+#   make test         gofmt, vet + staticcheck (linux + windows), bindings, go test (linux + wine), installer (wine), chaos, vitest, vue-tsc, eslint, prettier, e2e
 #   make windows      build/bin/xiaotongfu.exe + NSIS installer (cgo SQLite via mingw)
 #   make bench        Go benchmarks, OCR/xtfd benchmark scripts, start-up time, RSS, sizes
 #   make e2e          only the browser end-to-end tests

@@ -77,6 +77,7 @@ step "staticcheck (windows)" env GOOS=windows staticcheck ./...
 step "bindings fresh" bindings_fresh
 step "go test" go_test
 step "go test (windows, wine)" go_test_windows
+step "installer (windows, wine)" bash -c 'scripts/windows.sh && scripts/wine-installer.sh'
 step "chaos (75 s)" env CHAOS_DURATION=75s scripts/chaos.sh
 step "vitest" bash -c 'cd frontend && npm test --silent'
 step "vue-tsc" bash -c 'cd frontend && npm run --silent typecheck'
