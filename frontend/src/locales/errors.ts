@@ -39,8 +39,9 @@ export const zh = {
     hotkey_conflict: '{message}',
     printer_unreachable: '{message}',
     printer_not_found: '{message}',
-    box_broadcast_unsupported: '{message}',
-    tts_unavailable: '{message}',
+    box_broadcast_unsupported: '盒子自带的语音播报暂不支持，请用电脑语音播报',
+    tts_unavailable: '这台电脑没有可用的中文语音，无法播报金额（收款不受影响），请联系技术人员安装',
+    tts_failed: '电脑语音播报出错（收款不受影响），请检查电脑的音箱或声音设置',
   },
 }
 
@@ -84,7 +85,9 @@ export const en: typeof zh = {
     hotkey_conflict: 'Hotkey taken: {message}',
     printer_unreachable: 'Printer unreachable: {message}',
     printer_not_found: 'Printer not found: {message}',
-    box_broadcast_unsupported: 'Broadcast not supported: {message}',
-    tts_unavailable: 'Speech unavailable: {message}',
+    box_broadcast_unsupported: "The box's own voice is not supported yet; the PC's speech is used instead",
+    tts_unavailable:
+      'This PC has no Chinese speech voice, so the amount is not spoken (the payment is not affected); ask your technician to install one',
+    tts_failed: "The PC's speech failed (the payment is not affected); check the PC's speakers and sound settings",
   },
 }
