@@ -54,7 +54,11 @@ describe('errText', () => {
     for (const l of ['zh-CN', 'en'] as const) {
       setLocale(l)
       for (const code of ['tts_unavailable', 'tts_failed', 'box_broadcast_unsupported']) {
-        const text = errText({ code, message: '电脑未安装语音播报程序（espeak-ng）', params: { detail: 'powershell.exe' } })
+        const text = errText({
+          code,
+          message: '电脑未安装语音播报程序（espeak-ng）',
+          params: { detail: 'powershell.exe' },
+        })
         expect(text, `${l} ${code}`).not.toMatch(/espeak|powershell|程序/i)
         expect(text, `${l} ${code}`).toMatch(l === 'en' ? /speech|voice/i : /语音/)
       }

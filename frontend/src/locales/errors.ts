@@ -88,6 +88,7 @@ export const en: typeof zh = {
     box_broadcast_unsupported: "The box's own voice is not supported yet; the PC's speech is used instead",
     tts_unavailable:
       'This PC has no Chinese speech voice, so the amount is not spoken (the payment is not affected); ask your technician to install one',
-    tts_failed: "The PC's speech failed (the payment is not affected); check the PC's speakers and sound settings",
+    tts_failed:
+      "The PC's speech failed (the payment is not affected); check the PC's speakers and sound settings",
   },
 }
