@@ -102,6 +102,7 @@ describe('errText', () => {
       'box_broadcast_unsupported',
       'tts_unavailable',
       'tts_failed',
+      'merchant_unknown',
     ]
     for (const l of ['zh-CN', 'en'] as const) {
       for (const c of codes) expect(i18n.global.te(`errors.${c}`, l), `${l} errors.${c}`).toBe(true)
