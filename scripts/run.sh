@@ -21,7 +21,7 @@ if [[ -z ${XTF_HEADLESS:-} ]]; then
 fi
 
 (cd frontend && npx vite build --logLevel warn)
-go build -tags dev -o build/bin/xiaotongfu-dev .
+scripts/devbin.sh
 if curl -fs -o /dev/null "http://localhost:$PORT/"; then
   echo "run: port $PORT is already in use (another 'make run'?); set PORT=... to use another" >&2
   exit 1

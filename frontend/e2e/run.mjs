@@ -6,6 +6,7 @@ import { freePort, launchBrowser, Runner, startApp, startXtfd } from './lib.mjs'
 import { paySuite } from './pay.e2e.mjs'
 import { accountsPart1, accountsPart2 } from './accounts.e2e.mjs'
 import { reverseSuite } from './reverse.e2e.mjs'
+import { devServerLogSuite, toastSuite, unknownMerchantSuite } from './demo.e2e.mjs'
 
 const base = Number(process.env.E2E_PORT || 34115)
 const runner = new Runner()
@@ -36,9 +37,13 @@ try {
   // Terminal 1's part runs first; the payment suite then fills most of the minute the
   // platform makes a second SMS code for the same merchant wait.
   const st = await accountsPart1(runner, browser, xtfd, term1)
+  await unknownMerchantSuite(runner, browser, demo)
+  await unknownMerchantSuite(runner, browser, term2)
   await paySuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await reverseSuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
+  await toastSuite(runner, browser, demo)
   await accountsPart2(runner, browser, xtfd, term2, st)
+  await devServerLogSuite(runner, [demo, term1, term2])
 } catch (e) {
   runner.failed.push('setup')
   console.log(`FAIL setup: ${e.stack || e.message}`)
