@@ -6,7 +6,7 @@ import { freePort, launchBrowser, Runner, startApp, startXtfd } from './lib.mjs'
 import { paySuite } from './pay.e2e.mjs'
 import { accountsPart1, accountsPart2 } from './accounts.e2e.mjs'
 import { reverseSuite } from './reverse.e2e.mjs'
-import { devServerLogSuite, toastSuite, unknownMerchantSuite } from './demo.e2e.mjs'
+import { devServerLogSuite, runScriptSuite, toastSuite, unknownMerchantSuite } from './demo.e2e.mjs'
 
 const base = Number(process.env.E2E_PORT || 34115)
 const runner = new Runner()
@@ -44,6 +44,7 @@ try {
   await toastSuite(runner, browser, demo)
   await accountsPart2(runner, browser, xtfd, term2, st)
   await devServerLogSuite(runner, [demo, term1, term2])
+  await runScriptSuite(runner, browser)
 } catch (e) {
   runner.failed.push('setup')
   console.log(`FAIL setup: ${e.stack || e.message}`)
