@@ -48,7 +48,7 @@ export const zh = {
       stopBits: '停止位',
       broadcast: '开启收款语音播报',
       broadcastNote:
-        '每笔收款成功后播报“收款成功，xx元”，用的是电脑自带的中文语音（请接好电脑音箱）。盒子自带的语音（世麦 QR80SR）暂不支持。',
+        '启用盒子后，每笔收款成功即播报“收款成功，xx元”，用的是电脑自带的中文语音（请接好电脑音箱）。盒子自带的语音（世麦 QR80SR）暂不支持。',
       defaults: '恢复默认',
       status: {
         off: '未启用',
@@ -211,7 +211,7 @@ export const en: typeof zh = {
       stopBits: 'Stop bits',
       broadcast: 'Announce payments aloud',
       broadcastNote:
-        "After each successful payment the PC's own Chinese voice says the amount (connect the PC's speakers). The box's own voice (Shimai QR80SR) is not supported yet.",
+        "With the box in use, the PC's own Chinese voice says the amount after each successful payment (connect the PC's speakers). The box's own voice (Shimai QR80SR) is not supported yet.",
       defaults: 'Defaults',
       status: {
         off: 'Off',
