@@ -9,6 +9,6 @@ if [[ -z ${DISPLAY:-} ]]; then
   exec scripts/xvfb.sh "$0" "$@"
 fi
 (cd frontend && npx vite build --logLevel warn)
-go build -tags dev -o build/bin/xiaotongfu-dev .
+scripts/devbin.sh
 go build -o build/bin/xtfd ./backend/cmd/xtfd
 cd frontend && node e2e/run.mjs "$@"

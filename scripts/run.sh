@@ -21,7 +21,7 @@ if [[ -z ${XTF_HEADLESS:-} ]]; then
 fi
 
 (cd frontend && npx vite build --logLevel warn)
-go build -tags dev -o build/bin/xiaotongfu-dev .
+scripts/devbin.sh
 if curl -fs -o /dev/null "http://localhost:$PORT/"; then
   echo "run: port $PORT is already in use (another 'make run'?); set PORT=... to use another" >&2
   exit 1
@@ -29,7 +29,11 @@ fi
 echo "run: no DISPLAY; the app runs under Xvfb ($DISPLAY)"
 build/bin/xiaotongfu-dev -devserver "localhost:$PORT" -assetdir frontend/dist -loglevel Warning &
 app=$!
-trap 'kill -INT $app 2>/dev/null; wait $app 2>/dev/null' EXIT TERM
+# stop ends the app as Ctrl+C does (its normal shutdown) and waits for it.
+stop() { kill -INT "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; }
+# Ctrl+C (or SIGTERM) is how this demo ends: a normal end, exit status 0.
+trap 'stop; echo; echo "run: 小通付 stopped"; exit 0' INT TERM
+trap stop EXIT
 for _ in $(seq 120); do
   curl -fs -o /dev/null "http://localhost:$PORT/" && break
   kill -0 "$app" 2>/dev/null || { echo "run: the app exited; see $XTF_DATA_DIR/xiaotongfu.log" >&2; exit 1; }
@@ -42,4 +46,4 @@ cat <<MSG
   Admin 01, initial password 1111111. Ctrl+C stops it.
 
 MSG
-wait $app
+wait "$app" # returns at once on Ctrl+C (the trap above); otherwise the app ended by itself

@@ -13,7 +13,7 @@ fi
 out=build/bin/shots
 mkdir -p "$out"
 (cd frontend && npx vite build --logLevel warn)
-go build -tags dev -o build/bin/xiaotongfu-dev .
+scripts/devbin.sh
 log=$(wails build -trimpath -skipbindings 2>&1) || { echo "$log" >&2; exit 1; }
 find frontend/wailsjs -type f -exec chmod 644 {} + # wails writes some files 0755, some 0644
 data=$(mktemp -d "${TMPDIR:-/tmp}/xtf-shots.XXXXXX")

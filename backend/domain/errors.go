@@ -38,6 +38,8 @@ const (
 	CodeReverseNotAllowed Code = "reverse_not_allowed" // cancel/refund rule broken (day, amount, state)
 	CodeAdminPassword     Code = "admin_password"      // the admin password for void/refund is wrong
 
+	CodeMerchantUnknown Code = "merchant_unknown" // no merchant is registered with this number
+
 	CodeSMSInvalid     Code = "sms_invalid"     // wrong SMS code
 	CodeSMSExpired     Code = "sms_expired"     // code older than its validity
 	CodeSMSTooMany     Code = "sms_too_many"    // too many wrong tries; request a new code

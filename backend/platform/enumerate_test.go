@@ -3,6 +3,7 @@ package platform
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,33 +19,55 @@ func answer(err error) string {
 	return fmt.Sprintf("%s|%s|%v", de.Code, de.Message, de.Params)
 }
 
-// TestUnknownMerchantLooksLikeAWrongCode: the same sequence of requests and wrong codes for
-// a registered and an unregistered merchant number gets the same answers.
-func TestUnknownMerchantLooksLikeAWrongCode(t *testing.T) {
+// TestUnknownMerchantIsTold: an unregistered merchant number is answered with
+// merchant_unknown on the merchant field (the cashier corrects a typo), at the code request
+// and at the code check, and no code is sent.
+func TestUnknownMerchantIsTold(t *testing.T) {
 	forEachDB(t, func(t *testing.T, e *acctEnv) {
 		ctx := context.Background()
-		run := func(no string) []string {
-			var out []string
-			_, err := e.svc.VerifyInitCode(ctx, no, "000000")
-			out = append(out, answer(err))
-			c, err := e.svc.RequestInitCode(ctx, no)
-			if err != nil || len(c.MaskedPhone) != 11 || c.MaskedPhone[3:7] != "****" {
-				t.Fatalf("%s: challenge %+v, %v", no, c, err)
-			}
-			_, err = e.svc.RequestInitCode(ctx, no)
-			out = append(out, answer(err))
-			for range SMSMaxTries + 1 {
-				_, err := e.svc.VerifyInitCode(ctx, no, wrongOf(e.sms.code(testPhone)))
-				out = append(out, answer(err))
-			}
-			return out
+		_, err := e.svc.RequestInitCode(ctx, "123456789012345")
+		de := wantCode(t, err, domain.CodeMerchantUnknown)
+		if de.Field != "merchantNo" || !strings.Contains(de.Message, "商户号 123456789012345 不存在") {
+			t.Fatalf("request: %+v", de)
 		}
-		real := run(testMerchantNo)
-		e.clock.Advance(time.Hour) // a fresh per-address hour for the second run
-		unknown := run("123456789012345")
-		if fmt.Sprint(real) != fmt.Sprint(unknown) {
-			t.Fatalf("answers differ:\nregistered   %q\nunregistered %q", real, unknown)
+		_, err = e.svc.VerifyInitCode(ctx, "123456789012345", "000000")
+		if de := wantCode(t, err, domain.CodeMerchantUnknown); de.Field != "merchantNo" {
+			t.Fatalf("verify: %+v", de)
 		}
+		if _, err := e.svc.RequestInitCode(ctx, testMerchantNo); err != nil {
+			t.Fatalf("registered merchant: %v", err)
+		}
+	})
+}
+
+// TestUnknownMerchantLookupsAreCapped: one client address may look up SourceLookupCap
+// unregistered numbers an hour; then it is refused (the register cannot be enumerated),
+// while another address, and a registered number from the same one, still get through.
+func TestUnknownMerchantLookupsAreCapped(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *acctEnv) {
+		probe := WithClient(context.Background(), "10.0.0.9")
+		for i := range SourceLookupCap {
+			_, err := e.svc.RequestInitCode(probe, fmt.Sprintf("9000000%08d", i))
+			wantCode(t, err, domain.CodeMerchantUnknown)
+		}
+		_, err := e.svc.VerifyInitCode(probe, "900000099999999", "000000")
+		wantCode(t, err, domain.CodeAccountLocked)
+		_, err = e.svc.RequestInitCode(WithClient(context.Background(), "10.0.0.10"), "900000099999999")
+		wantCode(t, err, domain.CodeMerchantUnknown)
+		if _, err := e.svc.RequestInitCode(probe, testMerchantNo); err != nil {
+			t.Fatalf("registered merchant from the capped address: %v", err)
+		}
+		e.clock.Advance(time.Hour + time.Second)
+		_, err = e.svc.RequestInitCode(probe, "900000099999999")
+		wantCode(t, err, domain.CodeMerchantUnknown)
+	})
+}
+
+// TestUnknownAccountLooksLikeAWrongPassword: a login to an account that does not exist is
+// answered as a wrong password is.
+func TestUnknownAccountLooksLikeAWrongPassword(t *testing.T) {
+	forEachDB(t, func(t *testing.T, e *acctEnv) {
+		ctx := context.Background()
 		_, err := e.svc.Login(ctx, e.initTerminal(t), "09", "Guess2026x")
 		nobody := answer(err)
 		_, err = e.svc.Login(ctx, e.initTerminal(t), domain.AdminAccount, "Guess2026x")
@@ -52,12 +75,4 @@ func TestUnknownMerchantLooksLikeAWrongCode(t *testing.T) {
 			t.Fatalf("unknown account %q, wrong password %q", nobody, answer(err))
 		}
 	})
-}
-
-// wrongOf is a 6-digit code other than code.
-func wrongOf(code string) string {
-	if code == "000000" {
-		return "111111"
-	}
-	return "000000"
 }

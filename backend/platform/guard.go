@@ -26,9 +26,11 @@ import (
 //   - SMS sending: one per SMSResend per merchant and purpose (and terminal); SMSDailyCap per
 //     merchant a day; SourceSMSSendCap per client address a day.
 //   - Initialisation grants: SourceGrantCap refused grants per client address an hour.
+//   - Unregistered merchant numbers at initialisation: SourceLookupCap per client address an
+//     hour. Such a number is told as such (issue 10: the cashier corrects a typo); the cap
+//     keeps the register from being enumerated.
 //
-// Answers do not tell an unknown account from a wrong password, nor an unknown merchant
-// from a wrong code.
+// Answers do not tell an unknown account from a wrong password.
 const (
 	DailyLoginCap       = 20
 	TerminalLoginCap    = 20
@@ -40,6 +42,7 @@ const (
 	SMSDailyCap         = 10
 	SourceSMSSendCap    = 100
 	SourceGrantCap      = 30
+	SourceLookupCap     = 30
 )
 
 // clientAddrKey is the context key of the client address.
@@ -105,7 +108,6 @@ func (s *Service) adminLimits(ctx context.Context, terminalID uint) []limit {
 }
 
 // smsWrongLimits are the counters a try of an SMS code draws from (beyond the code's own).
-// They are keyed by merchant number, so an unknown merchant is counted like a real one.
 func (s *Service) smsWrongLimits(ctx context.Context, merchantNo string) []limit {
 	src := clientOf(ctx)
 	refuse := func(wait time.Duration) error {
@@ -143,6 +145,11 @@ func (s *Service) smsSendLimits(ctx context.Context, k smsKey) []limit {
 // grantLimits is the counter a refused initialisation grant draws from.
 func grantLimits(ctx context.Context) []limit {
 	return []limit{{key: "grant:src:" + clientOf(ctx), max: SourceGrantCap, window: time.Hour, refuse: tooMany("初始化")}}
+}
+
+// lookupLimits is the counter a lookup of an unregistered merchant number draws from.
+func lookupLimits(ctx context.Context) []limit {
+	return []limit{{key: "lookup:src:" + clientOf(ctx), max: SourceLookupCap, window: time.Hour, refuse: tooMany("查询商户号")}}
 }
 
 // day is today in the shop's time zone, for daily caps.

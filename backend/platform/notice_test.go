@@ -75,7 +75,7 @@ func TestAddNoticeValidation(t *testing.T) {
 			wantCode(t, err, domain.CodeInvalidInput)
 		}
 		_, err := e.svc.AddNotice(ctx, NoticeInput{MerchantNo: "77777777", Title: "x", Body: "x"})
-		wantCode(t, err, domain.CodeNotFound)
+		wantCode(t, err, domain.CodeMerchantUnknown)
 		if n := e.countRows(t, &store.Notice{}, "1 = 1"); n != 0 {
 			t.Fatalf("notices = %d", n)
 		}
@@ -126,6 +126,6 @@ func TestAddMerchantAndStoreValidation(t *testing.T) {
 		_, err = e.svc.AddStore(ctx, testMerchantNo, strings.Repeat("店", 51), "")
 		wantCode(t, err, domain.CodeInvalidInput)
 		_, err = e.svc.AddStore(ctx, "99999999", "新店", "")
-		wantCode(t, err, domain.CodeNotFound)
+		wantCode(t, err, domain.CodeMerchantUnknown)
 	})
 }

@@ -12,47 +12,19 @@ import (
 	"xiaotongfu/backend/store"
 )
 
-// merchantByNo finds a merchant by its number, with a clear error when there is none.
-func (s *Service) merchantByNo(ctx context.Context, merchantNo string) (*store.Merchant, error) {
-	if err := validMerchantNo(merchantNo); err != nil {
-		return nil, err
-	}
-	var m store.Merchant
-	err := s.db.WithContext(ctx).Where("merchant_no = ?", merchantNo).First(&m).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		e := domain.Errorf(domain.CodeNotFound, "商户号 %s 不存在，请核对后重新输入", merchantNo)
-		e.Field = "merchantNo"
-		return nil, e
-	}
-	if err != nil {
-		return nil, s.internal("load merchant", err)
-	}
-	return &m, nil
-}
-
 // RequestInitCode sends an initialisation code to the merchant's registered phone (manual
-// §1). An unknown merchant number gets the same kind of answer (phantom.go).
+// §1). An unregistered merchant number is answered with merchant_unknown (merchant_lookup.go).
 func (s *Service) RequestInitCode(ctx context.Context, merchantNo string) (*SMSChallenge, error) {
-	m, err := s.initMerchant(ctx, merchantNo)
-	if errors.Is(err, errUnknownMerchant) {
-		s.audit(ctx, auditEntry{Action: AuditSMSRefused, Detail: "未登记的商户号 " + merchantNo + " 请求初始化验证码"})
-		return s.phantomSend(ctx, merchantNo)
-	}
+	m, err := s.initMerchant(ctx, merchantNo, "请求初始化验证码")
 	if err != nil {
 		return nil, err
 	}
 	return s.sendCode(ctx, smsKey{merchant: m, purpose: purposeInit})
 }
 
-// VerifyInitCode checks the initialisation code and returns a grant with the stores. An
-// unknown merchant number is answered as a wrong code would be.
+// VerifyInitCode checks the initialisation code and returns a grant with the stores.
 func (s *Service) VerifyInitCode(ctx context.Context, merchantNo, code string) (*Grant, error) {
-	m, err := s.initMerchant(ctx, merchantNo)
-	if errors.Is(err, errUnknownMerchant) {
-		err = s.phantomCheck(ctx, merchantNo, code)
-		s.audit(ctx, auditEntry{Action: AuditSMSWrong, Detail: "未登记的商户号 " + merchantNo + "：" + domain.AsError(err).Message})
-		return nil, err
-	}
+	m, err := s.initMerchant(ctx, merchantNo, "校验初始化验证码")
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import { payCashierSuite } from './pay-cashier.e2e.mjs'
 import { accountsPart1, accountsPart2 } from './accounts.e2e.mjs'
 import { reverseSuite } from './reverse.e2e.mjs'
 import { tradesSuite } from './trades.e2e.mjs'
+import { devServerLogSuite, runScriptSuite, toastSuite, unknownMerchantSuite } from './demo.e2e.mjs'
 
 const base = Number(process.env.E2E_PORT || 34115)
 const runner = new Runner()
@@ -38,11 +39,16 @@ try {
   // Terminal 1's part runs first; the payment suite then fills most of the minute the
   // platform makes a second SMS code for the same merchant wait.
   const st = await accountsPart1(runner, browser, xtfd, term1)
+  await unknownMerchantSuite(runner, browser, demo)
+  await unknownMerchantSuite(runner, browser, term2)
   await paySuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await payCashierSuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await reverseSuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await tradesSuite(runner, browser, demo)
+  await toastSuite(runner, browser, demo)
   await accountsPart2(runner, browser, xtfd, term2, st)
+  await devServerLogSuite(runner, [demo, term1, term2])
+  await runScriptSuite(runner, browser)
 } catch (e) {
   runner.failed.push('setup')
   console.log(`FAIL setup: ${e.stack || e.message}`)

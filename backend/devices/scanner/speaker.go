@@ -1,7 +1,10 @@
 package scanner
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os/exec"
 
 	"xiaotongfu/backend/domain"
@@ -50,31 +53,41 @@ type Unsupported struct{}
 // Speak returns ErrBroadcastUnsupported.
 func (Unsupported) Speak(context.Context, Announcement) error { return ErrBroadcastUnsupported }
 
-// CodeTTSUnavailable is the error code returned when the PC has no usable speech engine.
-const CodeTTSUnavailable domain.Code = "tts_unavailable"
+// Error codes of the PC's speech, for the UI to translate. Their messages name no program:
+// which engine failed, and how, is in the wrapping error's text, for the log only.
+const (
+	CodeTTSUnavailable domain.Code = "tts_unavailable" // no speech engine (or no Chinese voice) on this PC
+	CodeTTSFailed      domain.Code = "tts_failed"      // the speech engine ran and failed
+)
 
-// PCSpeaker speaks through the computer's own text-to-speech: Windows SAPI (System.Speech via
-// PowerShell) on Windows, espeak-ng elsewhere. It waits until the sentence has been spoken or
-// ctx ends.
-type PCSpeaker struct{}
+var (
+	errTTSUnavailable = domain.Errorf(CodeTTSUnavailable, "这台电脑没有可用的中文语音，无法播报金额")
+	errTTSFailed      = domain.Errorf(CodeTTSFailed, "电脑语音播报失败")
+)
 
-// Speak says a.Text() on the PC.
-func (PCSpeaker) Speak(ctx context.Context, a Announcement) error {
-	cmd, err := ttsCommand(ctx, a.Text())
-	if err != nil {
-		return err
-	}
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return domain.Errorf(CodeTTSUnavailable, "电脑语音播报失败").With("detail", string(out))
-	}
-	return nil
+// PCSpeaker speaks through the computer's own text-to-speech (ttsProgram): Windows' speech
+// (SAPI, through PowerShell) with its Chinese voice on Windows, espeak-ng's Mandarin voice
+// elsewhere. It waits until the sentence has been spoken or ctx ends.
+type PCSpeaker struct {
+	// ToFile, when set, is a WAV file the speech is written to instead of the speakers.
+	ToFile string
 }
 
-// lookTTS finds a speech program, or explains in Chinese that there is none.
-func lookTTS(name string) (string, error) {
-	path, err := exec.LookPath(name)
+// Speak says a.Text() on the PC. A missing engine or voice is CodeTTSUnavailable, any other
+// failure CodeTTSFailed; the error's text (for the log) names the program and what it said.
+func (p PCSpeaker) Speak(ctx context.Context, a Announcement) error {
+	bin, err := exec.LookPath(ttsProgram)
 	if err != nil {
-		return "", domain.Errorf(CodeTTSUnavailable, "电脑未安装语音播报程序（%s）", name)
+		return fmt.Errorf("speech engine %s: %v: %w", ttsProgram, err, errTTSUnavailable)
 	}
-	return path, nil
+	out, err := ttsCommand(ctx, bin, a.Text(), p.ToFile).CombinedOutput()
+	if err == nil {
+		return nil
+	}
+	cause := errTTSFailed
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && ttsNoVoice(exit.ExitCode(), out) {
+		cause = errTTSUnavailable
+	}
+	return fmt.Errorf("speech engine %s: %v: %s: %w", ttsProgram, err, bytes.TrimSpace(out), cause)
 }

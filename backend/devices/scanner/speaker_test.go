@@ -3,8 +3,9 @@ package scanner
 import (
 	"context"
 	"errors"
-	"os/exec"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"xiaotongfu/backend/domain"
@@ -42,13 +43,23 @@ func TestBoxAnnounceHonoursSettings(t *testing.T) {
 	}
 }
 
+// TestPCSpeakerWithoutEngine: with no speech engine on the PATH the cashier gets the code
+// tts_unavailable and words that name no program; the program's name is in the error's text,
+// which only the log sees.
 func TestPCSpeakerWithoutEngine(t *testing.T) {
-	if _, err := exec.LookPath("espeak-ng"); err == nil {
-		t.Skip("espeak-ng is installed: the missing-engine error cannot be shown here")
-	}
 	t.Setenv("PATH", t.TempDir())
 	err := PCSpeaker{}.Speak(context.Background(), Announcement{Kind: AnnouncePaid, AmountFen: 1})
-	if domain.CodeOf(err) != CodeTTSUnavailable {
-		t.Fatalf("err = %v", err)
+	e := domain.AsError(err)
+	if e.Code != CodeTTSUnavailable {
+		t.Fatalf("err = %v, want code %s", err, CodeTTSUnavailable)
+	}
+	shown := fmt.Sprint(e.Message, e.Params)
+	for _, name := range []string{"espeak", "powershell", ttsProgram} {
+		if strings.Contains(strings.ToLower(shown), name) {
+			t.Fatalf("the cashier would see the program name %q: %s", name, shown)
+		}
+	}
+	if !strings.Contains(err.Error(), ttsProgram) {
+		t.Fatalf("the log text %q does not say which program is missing", err)
 	}
 }

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -18,9 +19,17 @@ func TestInitOverHTTP(t *testing.T) {
 	if de := wantCode(t, err, domain.CodeInvalidInput); de.Field != "merchantNo" {
 		t.Fatalf("field %q", de.Field)
 	}
-	// An unregistered number is not revealed: it gets a challenge like a registered one.
-	if ch, err := e.api.RequestInitCode(ctx, "123456789"); err != nil || len(ch.MaskedPhone) != 11 {
-		t.Fatalf("unregistered merchant: %+v, %v", ch, err)
+	// An unregistered number is told as such, on the merchant field (issue 10).
+	_, err = e.api.RequestInitCode(ctx, "123456789")
+	if de := wantCode(t, err, domain.CodeMerchantUnknown); de.Field != "merchantNo" || !strings.Contains(de.Message, "商户号 123456789 不存在") {
+		t.Fatalf("unregistered merchant: %+v", de)
+	}
+	_, err = e.api.VerifyInitCode(ctx, "123456789", "000000")
+	wantCode(t, err, domain.CodeMerchantUnknown)
+	resp, body := post(t, e.url+"/api/v1/init/code", `{"merchantNo":"123456789"}`, nil)
+	if resp.StatusCode != http.StatusNotFound || resp.Header.Get("X-Error-Code") != "merchant_unknown" ||
+		!strings.Contains(body, `"field":"merchantNo"`) {
+		t.Fatalf("wire: %d %s %s", resp.StatusCode, resp.Header.Get("X-Error-Code"), body)
 	}
 	ch, err := e.api.RequestInitCode(ctx, merchantNo)
 	if err != nil || ch.MaskedPhone != "139****5678" {

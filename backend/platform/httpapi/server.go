@@ -208,7 +208,7 @@ func StatusOf(code domain.Code) int {
 		return http.StatusUnauthorized
 	case domain.CodeForbidden, domain.CodeAdminPassword, domain.CodeMustChangePassword:
 		return http.StatusForbidden
-	case domain.CodeNotFound:
+	case domain.CodeNotFound, domain.CodeMerchantUnknown:
 		return http.StatusNotFound
 	case domain.CodeConflict, domain.CodeBoundElsewhere, domain.CodePayInFlight, domain.CodePayCodeUsed:
 		return http.StatusConflict

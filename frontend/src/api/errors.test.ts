@@ -50,6 +50,22 @@ describe('errText', () => {
     expect(errText({ code: 'brand_new_code', message: '' })).toBe(i18n.global.t('errors.internal'))
   })
 
+  it('says what is wrong with the PC speech in the cashier language, naming no program', () => {
+    for (const l of ['zh-CN', 'en'] as const) {
+      setLocale(l)
+      for (const code of ['tts_unavailable', 'tts_failed', 'box_broadcast_unsupported']) {
+        const text = errText({
+          code,
+          message: '电脑未安装语音播报程序（espeak-ng）',
+          params: { detail: 'powershell.exe' },
+        })
+        expect(text, `${l} ${code}`).not.toMatch(/espeak|powershell|程序/i)
+        expect(text, `${l} ${code}`).toMatch(l === 'en' ? /speech|voice/i : /语音/)
+      }
+    }
+    setLocale('zh-CN')
+  })
+
   it('has a translation for every backend code in both languages', () => {
     const codes = [
       'internal',
@@ -101,6 +117,10 @@ describe('errText', () => {
       'autostart_unsupported',
       'autostart_failed',
       'diagnostics_failed',
+      'box_broadcast_unsupported',
+      'tts_unavailable',
+      'tts_failed',
+      'merchant_unknown',
     ]
     for (const l of ['zh-CN', 'en'] as const) {
       for (const c of codes) expect(i18n.global.te(`errors.${c}`, l), `${l} errors.${c}`).toBe(true)

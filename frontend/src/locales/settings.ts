@@ -35,8 +35,9 @@ export const zh = {
       parity: '校验位',
       parities: { none: '无', odd: '奇', even: '偶' },
       stopBits: '停止位',
-      broadcast: '开启盒子播报',
-      broadcastNote: '该功能目前仅支持世麦 QR80SR',
+      broadcast: '开启收款语音播报',
+      broadcastNote:
+        '启用盒子后，每笔收款成功即播报“收款成功，xx元”，用的是电脑自带的中文语音（请接好电脑音箱）。盒子自带的语音（世麦 QR80SR）暂不支持。',
       defaults: '恢复默认',
       status: {
         off: '未启用',
@@ -187,8 +188,9 @@ export const en: typeof zh = {
       parity: 'Parity',
       parities: { none: 'None', odd: 'Odd', even: 'Even' },
       stopBits: 'Stop bits',
-      broadcast: 'Voice broadcast',
-      broadcastNote: 'Only the Shimai QR80SR box is supported for now',
+      broadcast: 'Announce payments aloud',
+      broadcastNote:
+        "With the box in use, the PC's own Chinese voice says the amount after each successful payment (connect the PC's speakers). The box's own voice (Shimai QR80SR) is not supported yet.",
       defaults: 'Defaults',
       status: {
         off: 'Off',

@@ -18,7 +18,7 @@ export function sessionService(s: MockState) {
     }),
     RequestInitCode: async (m: string) => {
       if (!/^\d{6,20}$/.test(m)) return fail('invalid_input', '商户号须为 6–20 位数字', 'merchantNo')
-      if (m !== demoMerchant) return fail('not_found', '商户号不存在，请核对后重新输入', 'merchantNo')
+      if (m !== demoMerchant) return fail('merchant_unknown', '商户号不存在，请核对后重新输入', 'merchantNo')
       return sendSms(s)
     },
     VerifyInitCode: async (_m: string, c: string) =>
