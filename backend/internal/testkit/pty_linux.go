@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/creack/pty"
 )
@@ -54,5 +55,35 @@ func (p *PtyPort) Unplug() {
 func (p *PtyPort) Send(s string) {
 	if _, err := p.master.Write([]byte(s)); err != nil {
 		p.t.Fatalf("device write: %v", err)
+	}
+}
+
+// Recv reads what the app wrote to the port until n bytes came, failing the test after a
+// minute without them.
+func (p *PtyPort) Recv(n int) []byte {
+	p.t.Helper()
+	got := make(chan []byte, 1)
+	master := p.master
+	go func() {
+		buf := make([]byte, 0, n)
+		b := make([]byte, 256)
+		for len(buf) < n {
+			k, err := master.Read(b)
+			if err != nil {
+				break
+			}
+			buf = append(buf, b[:k]...)
+		}
+		got <- buf
+	}()
+	select {
+	case b := <-got:
+		if len(b) < n {
+			p.t.Fatalf("device read %d of %d bytes: %q", len(b), n, b)
+		}
+		return b
+	case <-time.After(time.Minute):
+		p.t.Fatalf("device read: nothing after a minute (want %d bytes)", n)
+		return nil
 	}
 }
