@@ -2,7 +2,8 @@
 # Check the Windows installer the way a shop meets it, under Wine in a private prefix (created
 # and removed here): build/bin/xiaotongfu-amd64-installer.exe /S installs per user with
 # Start-menu and desktop shortcuts and an uninstaller entry; installing again over it keeps
-# the data folder; uninstall.exe /S removes the program and keeps the data folder; the exe
+# the data folder; uninstall.exe /S removes the program and keeps the data folder, and with
+# /REMOVEDATA (同时删除数据 ticked) removes it too; the exe
 # carries its version resources; started without WebView2 it tells the user so in Chinese.
 # Needs `make windows` first. Prints one line per check and exits non-zero if any failed.
 set -uo pipefail
@@ -73,6 +74,11 @@ check "uninstall.exe /S removes the program" absent "$app/xiaotongfu.exe"
 check "and the shortcuts" absent "$menu"
 check "and the uninstaller entry" test -z "$(reg_value DisplayVersion)"
 check "and keeps the data folder" grep -q kept "$data/config.json"
+
+wine "$installer" /S
+wine "$app/uninstall.exe" /S /REMOVEDATA
+wineserver -w
+check "uninstall.exe /S /REMOVEDATA (同时删除数据 ticked) removes the data folder too" absent "$data"
 
 # verinfo KEY prints the exe's StringFileInfo value KEY (UTF-16 key, padding to 4 bytes, value).
 verinfo() {

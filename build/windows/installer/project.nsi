@@ -53,6 +53,7 @@ VIAddVersionKey "ProductName"     "${INFO_PRODUCTNAME}"
 ManifestDPIAware true
 
 !include "MUI.nsh"
+!include "Sections.nsh"
 
 !define MUI_ICON "..\icon.ico"
 !define MUI_UNICON "..\icon.ico"
@@ -132,3 +133,14 @@ SectionEnd
 Section /o "un.同时删除数据（交易记录、设置、日志）" secUninstData
     RMDir /r "${DATA_FOLDER}"
 SectionEnd
+
+# uninstall.exe /S /REMOVEDATA is a silent uninstall with 同时删除数据 ticked (a technician
+# wiping a PC, and the installer check under Wine).
+Function un.onInit
+    ${GetParameters} $R0
+    ClearErrors
+    ${GetOptions} $R0 "/REMOVEDATA" $R1
+    IfErrors keep
+        !insertmacro SelectSection ${secUninstData}
+    keep:
+FunctionEnd
