@@ -57,4 +57,23 @@ describe('PayResult', () => {
     expect(wrapper.get('[data-testid="pay-result-last"]').text()).toContain('上一笔 · 收款成功 ¥8.88')
     expect(wrapper.find('[data-testid="pay-result-amount"]').exists()).toBe(false)
   })
+
+  it('shows 已撤销本笔 in grey, not as a failure, and a decline in red', async () => {
+    const pay = usePayStore()
+    let settle: (t: Trade) => void = () => {}
+    payMock.mockReturnValue(new Promise<Trade>((r) => (settle = r)))
+    void pay.pay('8.88', '134567890123456791')
+    await flushPromises()
+    await wrapper.get('[data-testid="pay-cancel"]').trigger('click')
+    settle({ ...paid, status: 'closed' } as Trade)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="pay-result-status"]').text()).toBe('已撤销本笔')
+    expect(wrapper.get('[data-testid="pay-result"]').classes()).toContain('neutral')
+
+    payMock.mockResolvedValue({ ...paid, status: 'failed', errmsg: '余额不足' } as Trade)
+    await pay.pay('8.88', '134567890123456792')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="pay-result"]').attributes('data-status')).toBe('failed')
+    expect(wrapper.get('[data-testid="pay-result"]').classes()).not.toContain('neutral')
+  })
 })
