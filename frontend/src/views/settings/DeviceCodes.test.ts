@@ -133,7 +133,7 @@ describe('the English UI shows English for Go’s device codes', () => {
 
 describe('every box, hotkey and printer code', () => {
   const params = { port: 'COM7', combo: 'Ctrl+Alt+T', key: 'Tab', mod: 'Ctrl', first: 'P', second: 'Q' }
-  const all = { ...params, name: 'quickPay', printer: 'POS-58', address: 'tcp://:9100' }
+  const all = { ...params, name: 'quickPay', printer: 'POS-58', address: 'tcp://:9100', max: 260, baud: 1234 }
   const codes = Object.keys(i18n.global.getLocaleMessage('en').errors as object).filter((c) =>
     /^(box|hotkey|printer)_/.test(c),
   )
