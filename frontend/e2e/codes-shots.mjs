@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { freePort, launchBrowser, openPage, root, startApp, textOf, tid } from './lib.mjs'
+import { pick } from './devices.e2e.mjs'
 import { changeInitialPassword, demoAdminPw, demoSmsCode, initialise } from './flows.mjs'
 
 const out = path.join(root, 'build/bin/shots')
@@ -17,14 +18,6 @@ const app = await startApp({
   config: { platform: { mode: 'embedded' } },
 })
 const browser = await launchBrowser()
-
-/** pick types value into the filterable select marked id and takes it. */
-async function pick(page, id, value) {
-  await page.click(`${tid(id)} .el-select__wrapper`)
-  await page.keyboard.type(value)
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Escape')
-}
 
 async function shoot(page, name) {
   for (const [w, h] of [
@@ -58,7 +51,7 @@ try {
     await shoot(page, `box-${locale}`)
     await page.click(tid('nav-settings-print'))
     await page.waitForTimeout(500)
-    if (locale === 'zh-CN') await pick(page, 'print-printer', `tcp://127.0.0.1:${closed}`)
+    await pick(page, 'print-printer', `tcp://127.0.0.1:${closed}`)
     await page.click(tid('print-test'))
     await page.waitForSelector('.el-form-item.is-error .el-form-item__error', { timeout: 30000 })
     await shoot(page, `print-${locale}`)
