@@ -4,6 +4,8 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   plugins: [vue()],
   build: { chunkSizeWarningLimit: 2000 },
+  // Vitest reads Go's source (src/api/errors.test.ts checks every domain.Code has a text).
+  server: process.env.VITEST ? { fs: { allow: ['.', '../backend'] } } : undefined,
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],

@@ -41,10 +41,11 @@ type Count struct {
 
 // Fault is the DeviceNotice payload.
 type Fault struct {
-	Device  string `json:"device"`            // printer or broadcast
-	TradeID uint   `json:"tradeId,omitempty"` // the payment it followed
-	Code    string `json:"code"`              // error code for the UI to translate
-	Message string `json:"message"`           // Chinese, shown when the code is unknown
+	Device  string         `json:"device"`            // printer or broadcast
+	TradeID uint           `json:"tradeId,omitempty"` // the payment it followed
+	Code    string         `json:"code"`              // error code for the UI to translate
+	Params  map[string]any `json:"params,omitempty"`  // the code's parameters (e.g. the printer)
+	Message string         `json:"message"`           // Chinese, for the log; shown when the code is unknown
 }
 
 // Progress is the PayProgress payload: where a waiting payment stands.

@@ -116,7 +116,7 @@ func (s *DeviceService) stop() {
 func (s *DeviceService) fault(device string, tradeID uint, err error) {
 	e := domain.AsError(err)
 	s.c.log.Warn("device: "+device+" failed", "trade", tradeID, "code", e.Code, "err", err)
-	s.c.emit.Emit(events.DeviceNotice, events.Fault{Device: device, TradeID: tradeID, Code: string(e.Code), Message: e.Message})
+	s.c.emit.Emit(events.DeviceNotice, events.Fault{Device: device, TradeID: tradeID, Code: string(e.Code), Params: e.Params, Message: e.Message})
 }
 
 // afterPay prints the receipt of a successful payment, void or refund and voices the amount

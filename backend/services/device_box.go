@@ -48,16 +48,22 @@ func (b BoxSettings) scannerSettings() scanner.Settings {
 }
 
 // BoxStatus is where the box connection stands (event box:status): state is off, connecting,
-// connected, disconnected or error; message is Chinese for the screen.
+// connected, disconnected or error; code (with params, e.g. the port) is what the screen
+// translates, never the system's text; message is its Chinese text, for the log.
 type BoxStatus struct {
-	State   string `json:"state"`
-	Message string `json:"message"`
+	State   string         `json:"state"`
+	Code    domain.Code    `json:"code"`
+	Params  map[string]any `json:"params,omitempty"`
+	Message string         `json:"message"`
 }
 
 // BoxOff is the state of a box that is not enabled.
 const BoxOff = "off"
 
-var boxOffStatus = BoxStatus{State: BoxOff, Message: "扫码盒子未开启"}
+// CodeBoxOff is the code of a box that is not enabled.
+const CodeBoxOff domain.Code = "box_off"
+
+var boxOffStatus = BoxStatus{State: BoxOff, Code: CodeBoxOff, Message: "扫码盒子未开启"}
 
 // Ports lists the serial ports (COM1, COM3…) plus the configured one when it is not listed.
 func (s *DeviceService) Ports() ([]string, error) {
@@ -126,7 +132,8 @@ func (r *boxRunner) apply(b BoxSettings) BoxStatus {
 	}
 	box, err := scanner.Open(b.scannerSettings(), h, r.opts.Box)
 	if err != nil {
-		r.report(gen, BoxStatus{State: string(scanner.StateError), Message: domain.AsError(err).Message})
+		e := domain.AsError(err)
+		r.report(gen, BoxStatus{State: string(scanner.StateError), Code: e.Code, Params: e.Params, Message: e.Message})
 		return r.current()
 	}
 	r.box = box
@@ -189,7 +196,7 @@ func boxStatusOf(st scanner.Status) BoxStatus {
 	if st.State == scanner.StateClosed {
 		return boxOffStatus
 	}
-	return BoxStatus{State: string(st.State), Message: st.Message}
+	return BoxStatus{State: string(st.State), Code: st.Code, Params: st.Params(), Message: st.Message}
 }
 
 // announceTimeout bounds one voice announcement.

@@ -4,6 +4,7 @@ package services_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -159,4 +160,45 @@ func TestBroadcastFallsBackToThePCAndSaysWhyItCannot(t *testing.T) {
 		strings.Contains(f.Message, "espeak") {
 		t.Fatalf("device:notice = %+v", f)
 	}
+}
+
+// TestBoxStatusIsACodeWithThePort: box:status and BoxStatus carry a code and the port, never
+// the system's text (that is in the log): for a port that does not exist, a connected box and
+// a box switched off.
+func TestBoxStatusIsACodeWithThePort(t *testing.T) {
+	h := newHarness(t)
+	h.loginAdmin()
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{Box: fastBox})
+	t.Cleanup(h.core.Stop)
+	missing := t.TempDir() + "/ttyUSB7"
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: missing}); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, h.rec, "error", 1)
+	want := func(st services.BoxStatus, code domain.Code, port string) {
+		t.Helper()
+		if st.Code != code || (port != "" && (len(st.Params) != 1 || st.Params["port"] != port)) {
+			t.Fatalf("status %+v, want code %s with port %q", st, code, port)
+		}
+		if b, _ := json.Marshal(st); strings.Contains(strings.ToLower(string(b)), "no such file") {
+			t.Fatalf("status %s holds the system's text", b)
+		}
+	}
+	now, _ := dev.BoxStatus()
+	want(now, scanner.CodePortNotFound, missing)
+	if !strings.Contains(h.logText(), "no such file") {
+		t.Fatal("the system's error is not in the log")
+	}
+	box := newPtyBox(t)
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.Link}); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, h.rec, "connected", 1)
+	now, _ = dev.BoxStatus()
+	want(now, scanner.CodeConnected, box.Link)
+	off, err := dev.SaveBox(services.BoxSettings{Port: box.Link})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(off, services.CodeBoxOff, "")
 }

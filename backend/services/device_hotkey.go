@@ -29,10 +29,11 @@ type HotkeySettings struct {
 	HideFloating bool   `json:"hideFloating"`
 }
 
-// HotkeyStatus reports SaveHotkeys: a Chinese message per row that could not be used
-// (keys quickPay / showMain); empty when everything was saved and registered.
+// HotkeyStatus reports SaveHotkeys: the error of each row that could not be used (keys
+// quickPay / showMain), a code with its parameters for the UI to translate; empty when
+// everything was saved and registered.
 type HotkeyStatus struct {
-	Errors map[string]string `json:"errors"`
+	Errors map[string]*domain.Error `json:"errors"`
 }
 
 // DefaultHotkeys are the app's defaults: Ctrl+Shift+P quick pay, Ctrl+Shift+M main window.
@@ -96,7 +97,7 @@ func UseHotkeys(d *DeviceService, b hotkey.Backend) {
 }
 
 // SaveHotkeys (the admin only) checks and registers h; when every enabled row works it saves h, otherwise it
-// keeps the previous hotkeys and reports each problem in Chinese next to its row.
+// keeps the previous hotkeys and reports each problem (a code) next to its row.
 func (s *DeviceService) SaveHotkeys(h HotkeySettings) (*HotkeyStatus, error) {
 	if err := s.c.requireAdmin(); err != nil {
 		return nil, err
@@ -126,7 +127,7 @@ func (k *hotkeys) close() {
 
 // save validates, registers and saves h (see SaveHotkeys).
 func (k *hotkeys) save(h HotkeySettings) (*HotkeyStatus, error) {
-	st := &HotkeyStatus{Errors: map[string]string{}}
+	st := &HotkeyStatus{Errors: map[string]*domain.Error{}}
 	rows := []struct {
 		name string
 		key  *Hotkey
@@ -136,10 +137,10 @@ func (k *hotkeys) save(h HotkeySettings) (*HotkeyStatus, error) {
 		c, err := hotkey.Parse(r.key.Keys)
 		switch {
 		case err != nil && r.key.Enabled:
-			st.Errors[r.name] = domain.AsError(err).Message
+			st.Errors[r.name] = domain.AsError(err)
 		case err != nil: // an unusable combination may stay in a row that is off
 		case r.key.Enabled && used[c.String()] != "":
-			st.Errors[r.name] = c.String() + " 已用于其他功能"
+			st.Errors[r.name] = hotkey.Used(c)
 		default:
 			r.key.Keys = c.String()
 			if r.key.Enabled {
@@ -152,7 +153,7 @@ func (k *hotkeys) save(h HotkeySettings) (*HotkeyStatus, error) {
 	if len(st.Errors) == 0 && k.mgr != nil {
 		for _, res := range k.mgr.Apply(h.bindings()) {
 			if res.Err != nil {
-				st.Errors[res.Name] = res.Message
+				st.Errors[res.Name] = res.Err
 			}
 		}
 		if len(st.Errors) > 0 { // keep the previous hotkeys working

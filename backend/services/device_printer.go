@@ -91,7 +91,8 @@ func (s *DeviceService) ReceiptPreview(p PrinterSettings) ([]printer.Line, error
 }
 
 // TestPrint prints one copy of the sample receipt with p (saved or not), so the admin can
-// check the printer and the paper width. It returns the printer's error.
+// check the printer and the paper width. It returns the printer's error: a code with the
+// printer's name; the system's error behind it goes to the log.
 func (s *DeviceService) TestPrint(p PrinterSettings) error {
 	if err := s.c.requireAdmin(); err != nil {
 		return err
@@ -106,7 +107,11 @@ func (s *DeviceService) TestPrint(p PrinterSettings) error {
 	}
 	ctx, cancel := context.WithTimeout(s.c.context(), testPrintTimeout)
 	defer cancel()
-	return printer.PrintLines(ctx, ps, "小通付测试小票", lines)
+	if err := printer.PrintLines(ctx, ps, "小通付测试小票", lines); err != nil {
+		s.c.log.Warn("test print failed", "printer", ps.Printer, "err", err)
+		return err
+	}
+	return nil
 }
 
 // printerSettingsOf checks p as a printer about to print (enabled).

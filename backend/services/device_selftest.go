@@ -29,7 +29,7 @@ func (s *DeviceService) selfTests() []support.Check {
 				return support.ErrNotConfigured
 			}
 			if st := s.box.current(); st.State != string(scanner.StateConnected) {
-				return fmt.Errorf("box on %s: %s (%s)", d.Box.Port, st.State, st.Message)
+				return fmt.Errorf("box on %s: %s (%s)", d.Box.Port, st.State, st.Code)
 			}
 			return nil
 		}},

@@ -9,6 +9,7 @@ import { accountsPart1, accountsPart2 } from './accounts.e2e.mjs'
 import { reverseSuite } from './reverse.e2e.mjs'
 import { tradesSuite } from './trades.e2e.mjs'
 import { devServerLogSuite, runScriptSuite, toastSuite, unknownMerchantSuite } from './demo.e2e.mjs'
+import { deviceCodesSuite } from './devices.e2e.mjs'
 
 const base = Number(process.env.E2E_PORT || 34115)
 const runner = new Runner()
@@ -49,6 +50,7 @@ try {
   await accountsPart2(runner, browser, xtfd, term2, st)
   await devServerLogSuite(runner, [demo, term1, term2])
   await runScriptSuite(runner, browser)
+  await deviceCodesSuite(runner, browser)
 } catch (e) {
   runner.failed.push('setup')
   console.log(`FAIL setup: ${e.stack || e.message}`)

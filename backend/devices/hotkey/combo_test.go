@@ -1,6 +1,7 @@
 package hotkey
 
 import (
+	"maps"
 	"strings"
 	"testing"
 	"unicode"
@@ -31,36 +32,43 @@ func TestParseFormat(t *testing.T) {
 	}
 }
 
+// TestParseRejects: each refused hotkey has its own code, with what it is about (the key, the
+// modifier, the combo) as parameters, and a Chinese message for the log.
 func TestParseRejects(t *testing.T) {
-	bad := map[string]domain.Code{
-		"":             CodeInvalid,
-		"Ctrl+":        CodeInvalid,
-		"Ctrl++P":      CodeInvalid,
-		"Ctrl+Shift":   CodeInvalid,
-		"Ctrl+Ctrl+P":  CodeInvalid,
-		"Ctrl+P+Q":     CodeInvalid,
-		"P":            CodeUnsupported,
-		"Shift+P":      CodeUnsupported,
-		"Ctrl+Enter":   CodeUnsupported,
-		"Ctrl+Tab":     CodeUnsupported,
-		"F13":          CodeUnsupported,
-		"F0":           CodeUnsupported,
-		"F01":          CodeUnsupported,
-		"Ctrl+中":       CodeUnsupported,
-		"Win+P":        CodeUnsupported,
-		"Alt+F4":       CodeUnsupported,
-		"Ctrl+C":       CodeUnsupported,
-		"ctrl+v":       CodeUnsupported,
-		"Hyper+Ctrl+P": CodeUnsupported,
+	type want struct {
+		code   domain.Code
+		params map[string]any
 	}
-	for in, code := range bad {
+	bad := map[string]want{
+		"":             {CodeEmpty, nil},
+		"Ctrl+":        {CodeFormat, nil},
+		"Ctrl++P":      {CodeFormat, nil},
+		"Ctrl+Shift":   {CodeNoKey, nil},
+		"Ctrl+Ctrl+P":  {CodeModTwice, map[string]any{"mod": "Ctrl"}},
+		"Ctrl+P+Q":     {CodeTwoKeys, map[string]any{"first": "P", "second": "Q"}},
+		"P":            {CodeNeedsModifier, map[string]any{"combo": "P"}},
+		"Shift+P":      {CodeNeedsModifier, map[string]any{"combo": "Shift+P"}},
+		"Ctrl+Enter":   {CodeKeyUnsupported, map[string]any{"key": "Enter"}},
+		"Ctrl+Tab":     {CodeKeyUnsupported, map[string]any{"key": "Tab"}},
+		"F13":          {CodeKeyUnsupported, map[string]any{"key": "F13"}},
+		"F0":           {CodeKeyUnsupported, map[string]any{"key": "F0"}},
+		"F01":          {CodeKeyUnsupported, map[string]any{"key": "F01"}},
+		"Ctrl+中":       {CodeKeyUnsupported, map[string]any{"key": "中"}},
+		"Win+P":        {CodeWin, nil},
+		"Alt+F4":       {CodeAltF4, nil},
+		"Ctrl+C":       {CodeEditKey, map[string]any{"combo": "Ctrl+C"}},
+		"ctrl+v":       {CodeEditKey, map[string]any{"combo": "Ctrl+V"}},
+		"Hyper+Ctrl+P": {CodeKeyUnsupported, map[string]any{"key": "Hyper"}},
+	}
+	for in, w := range bad {
 		_, err := Parse(in)
-		if domain.CodeOf(err) != code {
-			t.Errorf("Parse(%q) err = %v, want code %s", in, err, code)
+		e := domain.AsError(err)
+		if e.Code != w.code || !maps.Equal(e.Params, w.params) {
+			t.Errorf("Parse(%q) = %s %v, want %s %v", in, e.Code, e.Params, w.code, w.params)
 			continue
 		}
-		if msg := domain.AsError(err).Message; !strings.ContainsFunc(msg, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-			t.Errorf("Parse(%q) message %q is not Chinese", in, msg)
+		if !strings.ContainsFunc(e.Message, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			t.Errorf("Parse(%q) message %q is not Chinese", in, e.Message)
 		}
 	}
 }

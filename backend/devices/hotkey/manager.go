@@ -33,14 +33,13 @@ type Binding struct {
 }
 
 // Result reports one binding after Apply: Registered, or off (Combo empty), or failed with
-// Err (a *domain.Error whose Code/Message are also copied for the settings screen).
+// Err, a *domain.Error with a code and its parameters (never the system's text, which goes to
+// the log).
 type Result struct {
-	Name       string      `json:"name"`
-	Combo      string      `json:"combo"` // canonical form, or the text as given when invalid
-	Registered bool        `json:"registered"`
-	Code       domain.Code `json:"code,omitempty"`
-	Message    string      `json:"message,omitempty"`
-	Err        error       `json:"-"`
+	Name       string        `json:"name"`
+	Combo      string        `json:"combo"` // canonical form, or the text as given when invalid
+	Registered bool          `json:"registered"`
+	Err        *domain.Error `json:"error,omitempty"`
 }
 
 // repeatGap swallows the key-ups that X11 auto-repeat sends while a hotkey is held down.
@@ -73,7 +72,7 @@ func NewManager(b Backend, onFire func(name string), log *slog.Logger) *Manager 
 
 // Apply replaces every registered hotkey with bindings and reports each one's outcome in
 // the same order. A combo used twice keeps its first binding; the later ones fail with
-// CodeConflict.
+// CodeUsed.
 func (m *Manager) Apply(bindings []Binding) []Result {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -82,9 +81,6 @@ func (m *Manager) Apply(bindings []Binding) []Result {
 	used := map[string]string{}
 	for i, b := range bindings {
 		results[i] = m.register(b, used)
-		if r := results[i]; r.Err != nil {
-			m.log.Warn("快捷键注册失败", "name", r.Name, "combo", r.Combo, "err", r.Err)
-		}
 	}
 	return results
 }
@@ -98,11 +94,11 @@ func (m *Manager) register(b Binding, used map[string]string) Result {
 	switch {
 	case err != nil:
 	case m.closed:
-		err = domain.Errorf(CodeUnsupported, "快捷键已停用")
+		err = problem(CodeStopped, "快捷键已停用")
 	case m.active[b.Name] != nil:
-		err = domain.Errorf(CodeConflict, "快捷键名称 %s 重复", b.Name)
+		err = problem(CodeNameTwice, "快捷键名称 %s 重复", "name", b.Name)
 	case used[c.String()] != "":
-		err = domain.Errorf(CodeConflict, "%s 已用于其他功能", c)
+		err = Used(c)
 	}
 	if err == nil {
 		r.Combo = c.String()
@@ -115,12 +111,17 @@ func (m *Manager) register(b Binding, used map[string]string) Result {
 			return r
 		}
 	}
-	de := domain.AsError(err)
-	if domain.CodeOf(err) == domain.CodeInternal {
-		de = domain.Errorf(CodeConflict, "%s 注册失败，可能已被其他程序占用", r.Combo)
+	m.log.Warn("快捷键注册失败", "name", r.Name, "combo", r.Combo, "err", err)
+	r.Err = domain.AsError(err)
+	if domain.CodeOf(err) == domain.CodeInternal { // the system's refusal: its text stays in the log
+		r.Err = problem(CodeTaken, "%s 注册失败，可能已被其他程序占用", "combo", r.Combo)
 	}
-	r.Err, r.Code, r.Message = de, de.Code, de.Message
 	return r
+}
+
+// Used is the error of c given to a second setting (CodeUsed).
+func Used(c Combo) *domain.Error {
+	return problem(CodeUsed, "%s 已用于其他功能", "combo", c.String())
 }
 
 // fire reports a key-up unless the registration was replaced or it is an auto-repeat.

@@ -1,7 +1,10 @@
 package hotkey
 
 import (
+	"bytes"
 	"errors"
+	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -43,11 +46,14 @@ func (b *table) press(combo string) bool {
 	return f != nil
 }
 
+// TestManagerApplyReportsEachBinding: each failed binding reports a code and its parameters;
+// the system's own refusal ("BadAccess") is in the log only.
 func TestManagerApplyReportsEachBinding(t *testing.T) {
 	b := newTable()
 	b.taken["Alt+F9"] = true
 	var got []string
-	m := NewManager(b, func(n string) { got = append(got, n) }, nil)
+	var log bytes.Buffer
+	m := NewManager(b, func(n string) { got = append(got, n) }, slog.New(slog.NewTextHandler(&log, nil)))
 	res := m.Apply([]Binding{
 		{Name: QuickPay, Combo: "ctrl+shift+p"},
 		{Name: Show, Combo: "Ctrl+Shift+P"},
@@ -58,14 +64,24 @@ func TestManagerApplyReportsEachBinding(t *testing.T) {
 	want := []struct {
 		registered bool
 		code       domain.Code
-	}{{true, ""}, {false, CodeConflict}, {false, CodeUnsupported}, {false, CodeConflict}, {false, ""}}
+		combo      string
+	}{{true, "", ""}, {false, CodeUsed, "Ctrl+Shift+P"}, {false, CodeNeedsModifier, "Shift+L"}, {false, CodeTaken, "Alt+F9"}, {false, "", ""}}
 	for i, w := range want {
-		if res[i].Registered != w.registered || res[i].Code != w.code {
-			t.Errorf("%s: %+v, want registered=%v code=%q", res[i].Name, res[i], w.registered, w.code)
+		r := res[i]
+		var code domain.Code
+		if r.Err != nil {
+			code = r.Err.Code
 		}
-		if w.code != "" && res[i].Message == "" {
-			t.Errorf("%s: no message", res[i].Name)
+		if r.Registered != w.registered || code != w.code {
+			t.Errorf("%s: %+v, want registered=%v code=%q", r.Name, r, w.registered, w.code)
+			continue
 		}
+		if r.Err != nil && (r.Err.Params["combo"] != w.combo || len(r.Err.Params) != 1 || strings.Contains(r.Err.Message, "BadAccess")) {
+			t.Errorf("%s: error %+v, want only {combo: %s} and no system text", r.Name, r.Err, w.combo)
+		}
+	}
+	if !strings.Contains(log.String(), "BadAccess") {
+		t.Errorf("the system's refusal is not logged:\n%s", log.String())
 	}
 	if res[0].Combo != "Ctrl+Shift+P" {
 		t.Errorf("combo not canonical: %q", res[0].Combo)

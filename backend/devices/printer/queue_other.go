@@ -6,22 +6,21 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os/exec"
 	"strings"
-
-	"xiaotongfu/backend/domain"
 )
 
 // sendToQueue pipes the bytes to `lp -d name -o raw`, so CUPS passes them through untouched.
 func sendToQueue(ctx context.Context, name, doc string, data []byte) error {
 	lp, err := exec.LookPath("lp")
 	if err != nil {
-		return domain.Errorf(CodePrinterNotFound, "本机没有打印系统（未找到 CUPS 的 lp 命令）")
+		return failed(CodeNoSpooler, "", "本机没有打印系统", err)
 	}
 	cmd := exec.CommandContext(ctx, lp, "-d", name, "-o", "raw", "-t", doc)
 	cmd.Stdin = bytes.NewReader(data)
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return domain.Errorf(CodePrinterUnreachable, "打印机 %s 打印失败", name).With("detail", strings.TrimSpace(string(out)))
+		return failed(CodePrinterUnreachable, name, "打印机 %s 打印失败", fmt.Errorf("lp: %w: %s", err, strings.TrimSpace(string(out))))
 	}
 	return nil
 }
@@ -42,7 +41,7 @@ func Printers(ctx context.Context) ([]string, error) {
 		if errors.As(err, &ee) && strings.Contains(stderr.String(), "No destinations") {
 			return nil, nil
 		}
-		return nil, domain.Errorf(CodePrinterNotFound, "无法读取打印机列表").With("detail", strings.TrimSpace(stderr.String()))
+		return nil, failed(CodeListFailed, "", "无法读取打印机列表", fmt.Errorf("lpstat: %w: %s", err, strings.TrimSpace(stderr.String())))
 	}
 	return strings.Fields(string(out)), nil
 }

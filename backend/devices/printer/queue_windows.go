@@ -4,8 +4,6 @@ import (
 	"context"
 
 	"github.com/alexbrainman/printer"
-
-	"xiaotongfu/backend/domain"
 )
 
 // sendToQueue writes one RAW document through the Windows spooler (winspool, no driver
@@ -13,7 +11,7 @@ import (
 func sendToQueue(_ context.Context, name, doc string, data []byte) error {
 	p, err := printer.Open(name)
 	if err != nil {
-		return domain.Errorf(CodePrinterNotFound, "找不到打印机 %s", name).With("detail", err.Error())
+		return failed(CodePrinterNotFound, name, "找不到打印机 %s", err)
 	}
 	defer p.Close()
 	if err := p.StartRawDocument(doc); err != nil {
@@ -36,7 +34,7 @@ func sendToQueue(_ context.Context, name, doc string, data []byte) error {
 func Printers(context.Context) ([]string, error) {
 	names, err := printer.ReadNames()
 	if err != nil {
-		return nil, domain.Errorf(CodePrinterNotFound, "无法读取打印机列表").With("detail", err.Error())
+		return nil, failed(CodeListFailed, "", "无法读取打印机列表", err)
 	}
 	return names, nil
 }

@@ -35,7 +35,7 @@ func Reachable(ctx context.Context, target string) error {
 			return err
 		}
 		if !slices.Contains(names, t.Name) {
-			return fmt.Errorf("queue %q is not among %q", t.Name, names)
+			return failed(CodePrinterNotFound, t.Name, "找不到打印机 %s", fmt.Errorf("queue %q is not among %q", t.Name, names))
 		}
 		return nil
 	}

@@ -6,14 +6,6 @@ import (
 	"os"
 	"strings"
 	"time"
-
-	"xiaotongfu/backend/domain"
-)
-
-// Error codes of printing, for the UI to translate.
-const (
-	CodePrinterUnreachable domain.Code = "printer_unreachable" // cannot connect / open / write
-	CodePrinterNotFound    domain.Code = "printer_not_found"   // no such queue, or no spooler
 )
 
 // Transport delivers ready ESC/POS bytes to a printer. doc names the job in spooler queues.
@@ -91,26 +83,22 @@ func ParseTarget(target string) (Transport, error) {
 	target = strings.TrimSpace(target)
 	switch {
 	case target == "":
-		return nil, domain.FieldError("printer", "请选择小票打印机")
+		return nil, fieldError(CodePrinterRequired, "请选择小票打印机")
 	case strings.HasPrefix(target, "tcp://"):
 		host := strings.TrimPrefix(target, "tcp://")
 		if _, _, err := net.SplitHostPort(host); err != nil {
 			host = net.JoinHostPort(strings.Trim(host, "[]"), DefaultTCPPort)
 		}
 		if h, _, _ := net.SplitHostPort(host); h == "" {
-			return nil, domain.FieldError("printer", "网络打印机地址不对：%s", target)
+			return nil, fieldError(CodeBadAddress, "网络打印机地址不对："+target).With("address", target)
 		}
 		return TCP{Addr: host}, nil
 	case strings.HasPrefix(target, "file://"):
 		path := strings.TrimPrefix(target, "file://")
 		if path == "" {
-			return nil, domain.FieldError("printer", "文件路径为空")
+			return nil, fieldError(CodeEmptyPath, "文件路径为空")
 		}
 		return File{Path: path}, nil
 	}
 	return Queue{Name: target}, nil
-}
-
-func unreachable(where string, err error) error {
-	return domain.Errorf(CodePrinterUnreachable, "无法连接打印机 %s，请检查打印机电源、连线和纸张", where).With("detail", err.Error())
 }

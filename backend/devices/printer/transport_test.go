@@ -3,10 +3,13 @@ package printer
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,8 +69,24 @@ func TestTCPUnreachable(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens there any more
 	err = TCP{Addr: addr, Timeout: 2 * time.Second}.Send(context.Background(), "x", []byte("x"))
-	if domain.CodeOf(err) != CodePrinterUnreachable {
-		t.Fatalf("err = %v", err)
+	wantShown(t, err, CodePrinterUnreachable, map[string]any{"printer": addr})
+	if !strings.Contains(err.Error(), "connection refused") {
+		t.Fatalf("the system's error is not kept for the log: %v", err)
+	}
+}
+
+// wantShown checks what the UI gets of err: code and params, and none of the system's text.
+func wantShown(t *testing.T, err error, code domain.Code, params map[string]any) {
+	t.Helper()
+	e := domain.AsError(err)
+	if e.Code != code || !maps.Equal(e.Params, params) {
+		t.Fatalf("err %v: shown %s %v, want %s %v", err, e.Code, e.Params, code, params)
+	}
+	b, _ := json.Marshal(e)
+	for _, w := range []string{"refused", "dial", "no such", "exec", "lp"} {
+		if strings.Contains(strings.ToLower(string(b)), w) {
+			t.Fatalf("the UI gets %s, with the system's %q", b, w)
+		}
 	}
 }
 
@@ -114,10 +133,15 @@ func TestParseTarget(t *testing.T) {
 			t.Errorf("ParseTarget(%q) = %#v, %v; want %#v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "  ", "tcp://", "tcp://:9100", "file://"} {
-		if _, err := ParseTarget(in); domain.CodeOf(err) != domain.CodeInvalidInput {
-			t.Errorf("ParseTarget(%q) err = %v", in, err)
+	bad := map[string]domain.Code{"": CodePrinterRequired, "  ": CodePrinterRequired, "tcp://": CodeBadAddress,
+		"tcp://:9100": CodeBadAddress, "file://": CodeEmptyPath}
+	for in, code := range bad {
+		if _, err := ParseTarget(in); domain.CodeOf(err) != code || domain.AsError(err).Field != "printer" {
+			t.Errorf("ParseTarget(%q) err = %v, want %s about the printer", in, err, code)
 		}
+	}
+	if _, err := ParseTarget("tcp://:9100"); domain.AsError(err).Params["address"] != "tcp://:9100" {
+		t.Errorf("a wrong address does not name itself: %+v", err)
 	}
 }
 
@@ -129,10 +153,12 @@ func TestSettingsValidate(t *testing.T) {
 		{Paper: Paper58, Copies: 0},
 		{Paper: Paper58, Copies: 6},
 		{Paper: 57, Copies: 1},
-		{Enabled: true, Paper: Paper80, Copies: 1, Printer: ""},
 	} {
 		if err := s.Validate(); domain.CodeOf(err) != domain.CodeInvalidInput {
 			t.Errorf("%+v: err = %v", s, err)
 		}
+	}
+	if err := (Settings{Enabled: true, Paper: Paper80, Copies: 1}).Validate(); domain.CodeOf(err) != CodePrinterRequired {
+		t.Errorf("no printer: err = %v", err)
 	}
 }

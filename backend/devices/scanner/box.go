@@ -71,7 +71,7 @@ func Open(s Settings, h Handlers, o Options) (*Box, error) {
 	}
 	o = o.withDefaults()
 	b := &Box{settings: s, h: h, o: o, log: o.Logger.With("port", s.Port), done: make(chan struct{})}
-	b.setStatus(StateConnecting, statusMessage(StateConnecting, s.Port))
+	b.setStatus(StateConnecting, CodeConnecting)
 	b.wg.Add(1)
 	go b.run()
 	return b, nil
@@ -113,7 +113,7 @@ func (b *Box) Close() error {
 		err = p.Close()
 	}
 	b.wg.Wait()
-	b.setStatus(StateClosed, statusMessage(StateClosed, b.settings.Port))
+	b.setStatus(StateClosed, CodeClosed)
 	return err
 }
 
@@ -124,10 +124,10 @@ func (b *Box) run() {
 		p, err := serial.Open(b.settings.Port, b.settings.mode())
 		if err != nil {
 			b.log.Warn("扫码盒子: 打开串口失败", "err", err, "retryIn", backoff)
-			b.setStatus(StateError, openErrorMessage(b.settings.Port, err))
+			b.setStatus(StateError, openErrorCode(err))
 		} else if b.adopt(p) {
 			b.log.Info("扫码盒子: 已连接")
-			b.setStatus(StateConnected, statusMessage(StateConnected, b.settings.Port))
+			b.setStatus(StateConnected, CodeConnected)
 			backoff = b.o.MinBackoff
 			err = b.read(p)
 			b.release(p)
@@ -135,7 +135,7 @@ func (b *Box) run() {
 				return
 			}
 			b.log.Warn("扫码盒子: 连接断开", "err", err)
-			b.setStatus(StateDisconnected, statusMessage(StateDisconnected, b.settings.Port))
+			b.setStatus(StateDisconnected, CodeDisconnected)
 		}
 		if !b.wait(backoff) {
 			return
@@ -220,9 +220,9 @@ func (b *Box) dropped(r dropReason, frame []byte) {
 	b.log.Warn("扫码盒子: 丢弃数据", "reason", string(r), "len", len(frame), "tail", maskFrame(frame))
 }
 
-// setStatus records a new status and reports it if it changed.
-func (b *Box) setStatus(st State, msg string) {
-	s := Status{State: st, Port: b.settings.Port, Message: msg}
+// setStatus records a new status, in state st with code c, and reports it if it changed.
+func (b *Box) setStatus(st State, c domain.Code) {
+	s := newStatus(st, b.settings.Port, c)
 	b.mu.Lock()
 	changed := b.status != s
 	b.status = s

@@ -82,7 +82,7 @@ func TestBoxReconnectsAfterUnplug(t *testing.T) {
 	r := newRecorder()
 	b := r.open(t, d.Link, Options{MinBackoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond})
 	s := r.waitState(t, StateError)
-	if !strings.Contains(s.Message, "找不到串口") {
+	if s.Code != CodePortNotFound {
 		t.Fatalf("error status %q", s.Message)
 	}
 
@@ -94,7 +94,7 @@ func TestBoxReconnectsAfterUnplug(t *testing.T) {
 	}
 
 	d.Unplug()
-	if s := r.waitState(t, StateDisconnected); !strings.Contains(s.Message, "断开") {
+	if s := r.waitState(t, StateDisconnected); s.Code != CodeDisconnected {
 		t.Fatalf("disconnected status %q", s.Message)
 	}
 	if b.Status().State == StateConnected {

@@ -1,9 +1,12 @@
 package scanner
 
 import (
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
+
+	"xiaotongfu/backend/domain"
 )
 
 type frameLog struct {
@@ -88,22 +91,28 @@ func TestSettingsValidate(t *testing.T) {
 	if ok.BaudRate != 9600 || ok.DataBits != 8 || ok.Parity != ParityNone || ok.StopBits != StopBits1 || !ok.Broadcast {
 		t.Fatalf("defaults differ from manual §8.2: %+v", ok)
 	}
-	bad := map[string]func(*Settings){
-		"port":     func(s *Settings) { s.Port = "" },
-		"baudRate": func(s *Settings) { s.BaudRate = 9601 },
-		"dataBits": func(s *Settings) { s.DataBits = 9 },
-		"parity":   func(s *Settings) { s.Parity = "无" },
-		"stopBits": func(s *Settings) { s.StopBits = "3" },
+	bad := []struct {
+		field  string
+		code   domain.Code
+		params map[string]any
+		mutate func(*Settings)
+	}{
+		{"port", CodePortRequired, nil, func(s *Settings) { s.Port = "" }},
+		{"port", CodePortTooLong, map[string]any{"max": maxPortChars}, func(s *Settings) { s.Port = strings.Repeat("C", maxPortChars+1) }},
+		{"baudRate", CodeBaud, map[string]any{"baud": 9601}, func(s *Settings) { s.BaudRate = 9601 }},
+		{"dataBits", CodeDataBits, nil, func(s *Settings) { s.DataBits = 9 }},
+		{"parity", CodeParity, nil, func(s *Settings) { s.Parity = "无" }},
+		{"stopBits", CodeStopBits, nil, func(s *Settings) { s.StopBits = "3" }},
 	}
-	for field, mutate := range bad {
+	for _, b := range bad {
 		s := ok
-		mutate(&s)
-		err := s.Validate()
-		if err == nil || !strings.Contains(err.Error(), "invalid_input") {
-			t.Fatalf("%s: err = %v", field, err)
+		b.mutate(&s)
+		e := domain.AsError(s.Validate())
+		if e == nil || e.Code != b.code || e.Field != b.field || !maps.Equal(e.Params, b.params) {
+			t.Fatalf("%s: err = %+v, want %s %v on %s", b.code, e, b.code, b.params, b.field)
 		}
 		if _, oerr := Open(s, Handlers{}, Options{}); oerr == nil {
-			t.Fatalf("%s: Open accepted invalid settings", field)
+			t.Fatalf("%s: Open accepted invalid settings", b.code)
 		}
 	}
 }

@@ -4,6 +4,7 @@
 package scanner
 
 import (
+	"fmt"
 	"slices"
 
 	"go.bug.st/serial"
@@ -49,26 +50,40 @@ func DefaultSettings() Settings {
 	return Settings{BaudRate: DefaultBaud, DataBits: DefaultBits, Parity: ParityNone, StopBits: StopBits1, Broadcast: true}
 }
 
-// Validate checks every field and returns a *domain.Error (CodeInvalidInput, Field set, Chinese
-// message) for the first wrong one.
+// Codes of wrong settings, each about its field; the UI translates them with their params.
+const (
+	CodePortRequired domain.Code = "box_port_required" // no port
+	CodePortTooLong  domain.Code = "box_port_too_long" // longer than {max} characters
+	CodeBaud         domain.Code = "box_baud"          // a baud rate not offered: {baud}
+	CodeDataBits     domain.Code = "box_data_bits"     // not 5 to 8
+	CodeParity       domain.Code = "box_parity"        // not none, odd, even, mark or space
+	CodeStopBits     domain.Code = "box_stop_bits"     // not 1, 1.5 or 2
+)
+
+// Validate checks every field and returns a *domain.Error (one of the codes above, Field set,
+// Chinese message for the log) for the first wrong one.
 func (s Settings) Validate() error {
 	switch {
 	case s.Port == "":
-		return domain.FieldError("port", "请选择或输入盒子的端口号")
+		return fieldError(CodePortRequired, "port", "请选择或输入盒子的端口号")
 	case len(s.Port) > maxPortChars:
-		return domain.FieldError("port", "端口号太长")
+		return fieldError(CodePortTooLong, "port", "端口号太长").With("max", maxPortChars)
 	case !slices.Contains(BaudRates, s.BaudRate):
-		return domain.FieldError("baudRate", "不支持的波特率 %d", s.BaudRate)
+		return fieldError(CodeBaud, "baudRate", fmt.Sprintf("不支持的波特率 %d", s.BaudRate)).With("baud", s.BaudRate)
 	case s.DataBits < 5 || s.DataBits > 8:
-		return domain.FieldError("dataBits", "数据位只能是 5 到 8")
+		return fieldError(CodeDataBits, "dataBits", "数据位只能是 5 到 8")
 	}
 	if _, ok := parities[s.Parity]; !ok {
-		return domain.FieldError("parity", "校验位只能是 无/奇/偶/标记/空格")
+		return fieldError(CodeParity, "parity", "校验位只能是 无/奇/偶/标记/空格")
 	}
 	if _, ok := stopBits[s.StopBits]; !ok {
-		return domain.FieldError("stopBits", "停止位只能是 1、1.5 或 2")
+		return fieldError(CodeStopBits, "stopBits", "停止位只能是 1、1.5 或 2")
 	}
 	return nil
+}
+
+func fieldError(code domain.Code, field, message string) *domain.Error {
+	return &domain.Error{Code: code, Field: field, Message: message}
 }
 
 var parities = map[string]serial.Parity{

@@ -234,10 +234,16 @@ export interface BoxSettings {
   broadcast: boolean
 }
 
-/** Where the scanner box connection stands (event box:status). */
-export interface BoxStatus {
-  state: 'off' | 'connected' | 'disconnected' | 'error' | 'connecting' | string
+/** A code the UI translates (errors.<code>) with its parameters; message is Go's Chinese text, for the log. */
+export interface CodedText {
+  code: string
+  params?: Record<string, unknown>
   message: string
+}
+
+/** Where the scanner box connection stands (event box:status): the words come from code and params (the port). */
+export interface BoxStatus extends CodedText {
+  state: 'off' | 'connected' | 'disconnected' | 'error' | 'connecting' | string
 }
 
 /** A screen rectangle in full-resolution pixels of one display. */
@@ -295,9 +301,9 @@ export interface HotkeySettings {
   hideFloating: boolean
 }
 
-/** Registration problems per hotkey, in Chinese. */
+/** Registration problems per hotkey: a code with its parameters (the combo, the key…). */
 export interface HotkeyStatus {
-  errors: Partial<Record<'quickPay' | 'showMain', string>> | null
+  errors: Partial<Record<'quickPay' | 'showMain', CodedText>> | null
 }
 
 /** Everything DeviceService.Settings() returns. */
@@ -322,11 +328,9 @@ export interface AmountDetected {
 
 /** The window's modes. */
 /** DeviceFault is the device:notice payload: background device work after a payment failed. */
-export interface DeviceFault {
+export interface DeviceFault extends CodedText {
   device: 'printer' | 'broadcast' | string
   tradeId?: number
-  code: string
-  message: string
 }
 
 export type WindowMode = 'main' | 'quickpay' | 'floating'

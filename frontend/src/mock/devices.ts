@@ -1,8 +1,10 @@
 // DeviceService and WindowService of the browser-preview stand-in; dev only.
 import type {
   BoxSettings,
+  BoxStatus,
   DeviceSettings,
   HotkeySettings,
+  HotkeyStatus,
   PrinterSettings,
   ScreenSettings,
 } from '../api/types'
@@ -81,10 +83,13 @@ function cashierScreen(w: number, h: number): string {
 
 /** deviceService mirrors DeviceService. */
 export function deviceService(d: DeviceSettings) {
-  let boxState = {
-    state: d.box.enabled ? 'connected' : 'off',
-    message: d.box.enabled ? `盒子已连接（${d.box.port}）` : '未启用盒子',
-  }
+  const box = (state: string, code: string, port?: string): BoxStatus => ({
+    state,
+    code,
+    params: port ? { port } : undefined,
+    message: code,
+  })
+  let boxState = d.box.enabled ? box('connected', 'box_connected', d.box.port) : box('off', 'box_off')
   return {
     Settings: async () => structuredClone(d),
     Printers: async () => {
@@ -117,7 +122,10 @@ export function deviceService(d: DeviceSettings) {
     },
     TestPrint: async (p: PrinterSettings) => {
       await sleep(600)
-      if (p.name.startsWith('tcp://')) return fail('printer_unreachable', `无法连接打印机 ${p.name}`)
+      if (p.name.startsWith('tcp://'))
+        return fail('printer_unreachable', `无法连接打印机 ${p.name}`, undefined, {
+          printer: p.name.slice(6),
+        })
     },
     Ports: async () => {
       await sleep(200)
@@ -127,9 +135,9 @@ export function deviceService(d: DeviceSettings) {
       d.box = { ...b }
       boxState = b.enabled
         ? b.port === 'COM1'
-          ? { state: 'error', message: `无法打开端口 ${b.port}：拒绝访问` }
-          : { state: 'connected', message: `盒子已连接（${b.port}）` }
-        : { state: 'off', message: '未启用盒子' }
+          ? box('error', 'box_port_busy', b.port)
+          : box('connected', 'box_connected', b.port)
+        : box('off', 'box_off')
       emit('box:status', boxState)
       return boxState
     },
@@ -158,9 +166,13 @@ export function deviceService(d: DeviceSettings) {
     SaveScreen: async (s: ScreenSettings) => void (d.screen = { ...s }),
     SaveHotkeys: async (h: HotkeySettings) => {
       d.hotkeys = structuredClone(h)
-      const errors: Record<string, string> = {}
+      const errors: HotkeyStatus['errors'] = {}
       if (h.showMain.enabled && h.showMain.keys === 'Ctrl+Alt+Q')
-        errors.showMain = '快捷键 Ctrl+Alt+Q 已被其它程序占用，请换一个'
+        errors.showMain = {
+          code: 'hotkey_taken',
+          params: { combo: 'Ctrl+Alt+Q' },
+          message: 'Ctrl+Alt+Q 注册失败',
+        }
       return { errors }
     },
   }

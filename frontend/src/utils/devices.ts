@@ -1,5 +1,6 @@
 // Small rules of the device settings screens.
 import type { BoxSettings, BoxStatus } from '../api/types'
+import { errText } from './errorText'
 
 /** boxDefaults are the manual's serial settings (§8.2): 9600, 8 data bits, no parity, 1 stop bit. */
 export const boxDefaults: Omit<BoxSettings, 'enabled' | 'port'> = {
@@ -12,7 +13,7 @@ export const boxDefaults: Omit<BoxSettings, 'enabled' | 'port'> = {
 
 const known = ['off', 'connected', 'disconnected', 'error', 'connecting', 'closed']
 
-/** boxStatusTag picks the words key and colour of the box status tag. */
+/** boxStatusTag picks the words key and colour of the box status tag, and the status in words (its code translated). */
 export function boxStatusTag(s: BoxStatus | null): {
   state: string
   type: 'success' | 'danger' | 'warning' | 'info'
@@ -27,5 +28,5 @@ export function boxStatusTag(s: BoxStatus | null): {
         : state === 'disconnected' || state === 'connecting'
           ? 'warning'
           : 'info'
-  return { state, type, label: s?.message ?? '' }
+  return { state, type, label: s ? errText(s) : '' }
 }

@@ -568,6 +568,8 @@ export namespace services {
 	}
 	export class BoxStatus {
 	    state: string;
+	    code: string;
+	    params?: Record<string, any>;
 	    message: string;
 	
 	    static createFrom(source: any = {}) {
@@ -577,6 +579,8 @@ export namespace services {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.state = source["state"];
+	        this.code = source["code"];
+	        this.params = source["params"];
 	        this.message = source["message"];
 	    }
 	}
@@ -914,7 +918,7 @@ export namespace services {
 	
 	
 	export class HotkeyStatus {
-	    errors: Record<string, string>;
+	    errors: Record<string, domain.Error>;
 	
 	    static createFrom(source: any = {}) {
 	        return new HotkeyStatus(source);
@@ -922,8 +926,26 @@ export namespace services {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.errors = source["errors"];
+	        this.errors = this.convertValues(source["errors"], domain.Error, true);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	

@@ -17,7 +17,7 @@ func Backend() hotkey.Backend { return backend{} }
 
 type backend struct{}
 
-// Register always fails with hotkey.CodeUnsupported.
+// Register always fails with hotkey.CodeNoSystem.
 func (backend) Register(hotkey.Combo, func()) (func(), error) {
-	return nil, domain.Errorf(hotkey.CodeUnsupported, "此版本不支持全局快捷键")
+	return nil, domain.Errorf(hotkey.CodeNoSystem, "此版本不支持全局快捷键")
 }

@@ -80,3 +80,17 @@ func TestHotkeysOnX(t *testing.T) {
 	press(t, "ctrl+alt+k")
 	f.expect(t, hotkey.QuickPay)
 }
+
+// TestSameComboTwiceOnX: a combo given to two settings registers once with X; the second
+// setting reports hotkey_used with the combo, and no text of the system.
+func TestSameComboTwiceOnX(t *testing.T) {
+	m := hotkey.NewManager(Backend(), func(string) {}, nil)
+	defer m.Close()
+	res := m.Apply([]hotkey.Binding{{Name: hotkey.QuickPay, Combo: "Ctrl+Alt+J"}, {Name: hotkey.Show, Combo: "ctrl+alt+j"}})
+	if !res[0].Registered || res[1].Registered || res[1].Err == nil {
+		t.Fatalf("results %+v", res)
+	}
+	if e := res[1].Err; e.Code != hotkey.CodeUsed || len(e.Params) != 1 || e.Params["combo"] != "Ctrl+Alt+J" {
+		t.Fatalf("second binding: %+v, want hotkey_used {combo: Ctrl+Alt+J}", e)
+	}
+}

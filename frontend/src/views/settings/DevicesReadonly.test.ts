@@ -88,7 +88,12 @@ beforeEach(() => {
   setLocale('zh-CN')
   Object.values(api).forEach((f) => f.mockReset())
   api.settings.mockResolvedValue(settings)
-  api.boxStatus.mockResolvedValue({ state: 'connected', message: '已连接 COM3' })
+  api.boxStatus.mockResolvedValue({
+    state: 'connected',
+    code: 'box_connected',
+    params: { port: 'COM3' },
+    message: '',
+  })
 })
 afterEach(() => wrapper.unmount())
 
@@ -115,8 +120,13 @@ describe('device settings are the admin’s', () => {
 
 describe('盒子配置 status', () => {
   it('shows why the box failed on the screen, not only on hover', async () => {
-    const why = '找不到串口 COM3，请检查盒子是否插好、端口号是否正确'
-    api.boxStatus.mockResolvedValue({ state: 'error', message: why })
+    const why = '找不到端口 COM3，请检查盒子是否插好、端口号是否正确'
+    api.boxStatus.mockResolvedValue({
+      state: 'error',
+      code: 'box_port_not_found',
+      params: { port: 'COM3' },
+      message: '',
+    })
     await open(BoxView, 'admin')
     expect(wrapper.get('[data-testid="box-status"]').text()).toContain('连接失败')
     const reason = wrapper.get('[data-testid="box-status-reason"]')
