@@ -4,7 +4,6 @@ import (
 	"context"
 	"image/color"
 	goruntime "runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -85,8 +84,8 @@ func TestConnectOCRCalibratesAndPersistsOnXvfb(t *testing.T) {
 	st := newScreenTerminal(t, dir)
 	want := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(win)}
 	res := st.connect(t, want, "123.32")
-	if !res.OK || res.Amount != 12332 || res.Message != "系统对接成功" || res.Confidence <= 0 {
-		t.Fatalf("Connect with the cashier's amount = %+v, want ok 12332 系统对接成功", res)
+	if !res.OK || res.Amount != 12332 || res.Code != services.ResultConnected || res.Confidence <= 0 {
+		t.Fatalf("Connect with the cashier's amount = %+v, want ok 12332 connected", res)
 	}
 
 	// The settings and the calibration are in the config file: a restart reads them back.
@@ -114,12 +113,12 @@ func TestConnectOCRExplainsFailuresOnXvfb(t *testing.T) {
 	win := showAmount(t, "¥88.00", 100, 300)
 	st := newScreenTerminal(t, t.TempDir())
 	s := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(win)}
-	mismatch := func(r *services.ConnectResult) bool { return strings.Contains(r.Message, "不一致") }
-	if res := st.connectUntil(t, s, "77.00", mismatch); res.OK || !mismatch(res) {
-		t.Fatalf("Connect with the wrong amount = %+v, want 不一致", res)
+	mismatch := func(r *services.ConnectResult) bool { return r.Code == services.ResultCalibrationDiffer }
+	if res := st.connectUntil(t, s, "77.00", mismatch); res.OK || !mismatch(res) || res.Params != nil {
+		t.Fatalf("Connect with the wrong amount = %+v, want calibration_differ", res)
 	}
 	blank := services.ScreenSettings{Mode: services.ScreenOCR, Rect: services.Rect{X: 600, Y: 600, W: 200, H: 50}}
-	if res, err := st.devices.Connect(blank, ""); err != nil || res.OK || res.Message == "" {
+	if res, err := st.devices.Connect(blank, ""); err != nil || res.OK || res.Code != services.ResultOCREmpty {
 		t.Fatalf("Connect on an empty area = %+v, %v; want not ok with a reason", res, err)
 	}
 	if _, err := st.devices.Connect(services.ScreenSettings{Mode: services.ScreenOCR, Rect: services.Rect{X: 0, Y: 0, W: 0, H: 10}}, ""); err == nil {
@@ -158,7 +157,7 @@ func TestTextBoxOutsideWindowsSaysSo(t *testing.T) {
 	}
 	st := newScreenTerminal(t, t.TempDir())
 	res, err := st.devices.Connect(services.ScreenSettings{Mode: services.ScreenTextBox}, "")
-	if err != nil || res.OK || res.Message != "文本框对接仅支持 Windows" {
+	if err != nil || res.OK || res.Code != services.ResultOnlyWindows {
 		t.Fatalf("textbox Connect = %+v, %v", res, err)
 	}
 }
