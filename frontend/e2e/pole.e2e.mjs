@@ -106,7 +106,14 @@ export async function poleSuite(runner, browser) {
         await choosePort(page, 'pole-port', '/dev/ttyNONE9')
         await page.click(tid('pole-save'))
         await expectText(page, 'pole-reason', '找不到串口 /dev/ttyNONE9')
+        await sleep(500)
         await page.screenshot({ path: path.join(shots, 'settings-screen-pole-failed-1280x800.png') })
+        await page.click(tid('top-lang'))
+        await expectText(page, 'pole-reason', 'Port /dev/ttyNONE9 not found')
+        await page.setViewportSize({ width: 1024, height: 640 })
+        await sleep(500)
+        await page.screenshot({ path: path.join(shots, 'settings-screen-pole-failed-en-1024x640.png') })
+        await page.click(tid('top-lang'))
         assert(!fs.readFileSync(app.logFile, 'utf8').includes('panic'), 'the app panicked')
       },
       pages,

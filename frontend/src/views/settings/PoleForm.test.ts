@@ -136,6 +136,7 @@ describe('截屏区域配置 → 客显', () => {
     vi.advanceTimersByTime(2000)
     await flushPromises()
     expect(byId('pole-status').attributes('data-state')).toBe('failed')
+    expect(has('pole-total')).toBe(false)
     expect(byId('pole-reason').text()).toBe(
       '串口 COM9 被其他程序占用：请确认收银软件设置的是虚拟串口对的另一端',
     )
