@@ -121,12 +121,13 @@ func (a *screenArea) Displays() []DisplayInfo {
 func (a *screenArea) CaptureDisplay(index int) (*Capture, error) {
 	ds := screen.Displays()
 	if index < 0 || index >= len(ds) {
-		return nil, domain.FieldError("display", "没有屏幕%d（共 %d 个屏幕）", index+1, len(ds))
+		return nil, errNoDisplay(index, len(ds))
 	}
 	b := ds[index].Bounds
 	img, err := screen.Capture(index, image.Rect(0, 0, b.Dx(), b.Dy()))
 	if err != nil {
-		return nil, domain.Errorf(domain.CodeUnavailable, "截屏失败：%v", err)
+		a.c.log.Warn("截屏失败", "display", index, "err", err)
+		return nil, domain.Errorf(CodeScreenCapture, "截屏失败")
 	}
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
@@ -143,7 +144,7 @@ func (a *screenArea) check(s *ScreenSettings) error {
 	case ScreenPole:
 		return s.Pole.check()
 	default:
-		return domain.FieldError("mode", "未知的对接方式 %q", s.Mode)
+		return &domain.Error{Code: CodeScreenMode, Field: "mode", Message: "未知的对接方式 " + s.Mode}
 	}
 	if !s.Dual {
 		s.Display = 0
@@ -153,12 +154,12 @@ func (a *screenArea) check(s *ScreenSettings) error {
 	}
 	ds := screen.Displays()
 	if s.Display < 0 || s.Display >= len(ds) {
-		return domain.FieldError("display", "没有屏幕%d（共 %d 个屏幕）", s.Display+1, len(ds))
+		return errNoDisplay(s.Display, len(ds))
 	}
 	b := ds[s.Display].Bounds
 	r := s.Rect.image()
 	if r.Empty() || !r.In(image.Rect(0, 0, b.Dx(), b.Dy())) {
-		return domain.FieldError("rect", "截屏区域不在屏幕%d内，请重新框选金额", s.Display+1)
+		return (&domain.Error{Code: CodeScreenRect, Field: "rect", Message: "截屏区域不在屏幕内，请重新框选金额"}).With("n", s.Display+1)
 	}
 	return nil
 }
@@ -175,7 +176,7 @@ func (a *screenArea) Connect(s ScreenSettings, amount string) (*ConnectResult, e
 	if amount != "" {
 		fen, err := ocr.ParseAmountText(amount)
 		if err != nil || fen <= 0 {
-			return nil, domain.FieldError("amount", "请按收银软件上显示的金额填写，如 123.32")
+			return nil, &domain.Error{Code: CodeScreenAmount, Field: "amount", Message: "请按收银软件上显示的金额填写，如 123.32"}
 		}
 		want = fen
 	}

@@ -4,7 +4,26 @@ import (
 	"errors"
 
 	"xiaotongfu/backend/devices/ocr"
+	"xiaotongfu/backend/domain"
 )
+
+// Errors of 截屏区域配置 (the UI translates the codes, frontend/src/locales/errors.ts).
+const (
+	CodeScreenMode    domain.Code = "screen_mode"    // an unknown 对接方式
+	CodeScreenDisplay domain.Code = "screen_display" // no such screen; Params n (1-based) and count
+	CodeScreenRect    domain.Code = "screen_rect"    // the red box is not on screen n
+	CodeScreenAmount  domain.Code = "screen_amount"  // the amount typed to calibrate is not an amount
+	CodeScreenCapture domain.Code = "screen_capture" // the system refused the screenshot (the reason is logged)
+)
+
+// ScreenErrorCodes lists the error codes above, for the test that each has a text.
+var ScreenErrorCodes = []domain.Code{CodeScreenMode, CodeScreenDisplay, CodeScreenRect, CodeScreenAmount, CodeScreenCapture}
+
+// errNoDisplay says that screen index (0-based) is not among the count screens.
+func errNoDisplay(index, count int) error {
+	e := &domain.Error{Code: CodeScreenDisplay, Field: "display", Message: "没有这个屏幕"}
+	return e.With("n", index+1).With("count", count)
+}
 
 // Result codes of 开始对接 (ConnectResult.Code); the UI translates them
 // (frontend/src/locales/settings.ts, settings.screen.results).

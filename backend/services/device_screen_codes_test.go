@@ -10,7 +10,7 @@ import (
 )
 
 // TestEveryScreenCodeHasATextInBothLanguages: each code the 截屏区域配置 results, the 客显
-// status and the 客显 checks can carry is a key of the Chinese and of the English locale.
+// status, the 客显 checks and the screen errors can carry is a key of the Chinese and of the English locale.
 func TestEveryScreenCodeHasATextInBothLanguages(t *testing.T) {
 	read := func(name string) string {
 		b, err := os.ReadFile(filepath.Join("..", "..", "frontend", "src", "locales", name))
@@ -21,6 +21,9 @@ func TestEveryScreenCodeHasATextInBothLanguages(t *testing.T) {
 	}
 	settings, errs := read("settings.ts"), read("errors.ts")
 	checks := []string{string(services.CodePolePortMissing), string(services.CodePoleBaud), string(services.CodePoleRelaySame)}
+	for _, c := range services.ScreenErrorCodes {
+		checks = append(checks, string(c))
+	}
 	for file, codes := range map[string][]string{
 		settings: append(append([]string{}, services.ScreenResultCodes...), services.PoleStatusCodes...),
 		errs:     checks,

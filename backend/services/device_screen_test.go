@@ -124,9 +124,8 @@ func TestConnectOCRExplainsFailuresOnXvfb(t *testing.T) {
 	if _, err := st.devices.Connect(services.ScreenSettings{Mode: services.ScreenOCR, Rect: services.Rect{X: 0, Y: 0, W: 0, H: 10}}, ""); err == nil {
 		t.Fatal("Connect with an empty rectangle: no error")
 	}
-	if _, err := st.devices.Connect(s, "十二元"); err == nil {
-		t.Fatal("Connect with an amount that is not a number: no error")
-	}
+	_, err := st.devices.Connect(s, "十二元")
+	codeOf(t, err, services.CodeScreenAmount)
 	if got := st.cfg.Devices().Screen.Mode; got != "" {
 		t.Fatalf("failed 对接 saved mode %q", got)
 	}
@@ -146,8 +145,9 @@ func TestDisplaysAndCaptureOnXvfb(t *testing.T) {
 	if c.Width != ds[0].Width || c.Height != ds[0].Height || len(c.Image) < 100 || c.Image[:22] != "data:image/png;base64," {
 		t.Fatalf("CaptureDisplay(0) = %dx%d %q…", c.Width, c.Height, c.Image[:min(30, len(c.Image))])
 	}
-	if _, err := st.devices.CaptureDisplay(len(ds)); err == nil {
-		t.Fatal("CaptureDisplay past the last display: no error")
+	_, err = st.devices.CaptureDisplay(len(ds))
+	if e := codeOf(t, err, services.CodeScreenDisplay); e.Params["n"] != len(ds)+1 || e.Params["count"] != len(ds) {
+		t.Fatalf("CaptureDisplay past the last display: %+v", e)
 	}
 }
 

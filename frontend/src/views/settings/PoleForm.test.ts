@@ -159,7 +159,7 @@ describe('截屏区域配置 → 客显', () => {
     const items = wrapper.findAllComponents({ name: 'ElFormItem' })
     const item = (id: string) => items.find((i) => i.find(`[data-testid="${id}"]`).exists())!
     expect(item('pole-relay').classes()).toContain('is-error')
-    expect(item('pole-relay').props('error')).toBe('转发到客显屏的串口不能是监听的串口')
+    expect(item('pole-relay').props('error')).toBe('转发客显屏的串口不能是监听的串口')
     expect(item('pole-port').classes()).not.toContain('is-error')
     expect(byId('screen-state').text()).toBe('已对接 · 客显')
   })
@@ -190,7 +190,13 @@ describe('every result code has a text', () => {
         expect(i18n.global.te(`settings.screen.results.${c}`, l), `${l} ${c}`).toBe(true)
       for (const c of pole)
         expect(i18n.global.te(`settings.screen.poleForm.codes.${c}`, l), `${l} ${c}`).toBe(true)
-      for (const c of ['pole_port_missing', 'pole_baud', 'pole_relay_same'])
+      for (const c of [
+        'pole_port_missing',
+        'pole_baud',
+        'pole_relay_same',
+        'screen_mode',
+        'screen_display',
+      ].concat(['screen_rect', 'screen_amount', 'screen_capture']))
         expect(i18n.global.te(`errors.${c}`, l), `${l} ${c}`).toBe(true)
     }
   })
