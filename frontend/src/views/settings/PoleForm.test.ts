@@ -137,6 +137,7 @@ describe('截屏区域配置 → 客显', () => {
     await flushPromises()
     expect(byId('pole-status').attributes('data-state')).toBe('failed')
     expect(has('pole-total')).toBe(false)
+    expect(byId('screen-state').text()).toBe('客显 · 监听失败')
     expect(byId('pole-reason').text()).toBe(
       '串口 COM9 被其他程序占用：请确认收银软件设置的是虚拟串口对的另一端',
     )
