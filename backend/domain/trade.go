@@ -53,12 +53,13 @@ const (
 	SourceBox     AmountSource = "box"     // the scanner box flow (quick pay)
 	SourceTextBox AmountSource = "textbox" // read from the cashier software's text box
 	SourceOCR     AmountSource = "ocr"     // recognised on screen
+	SourcePole    AmountSource = "pole"    // read from the cashier software's customer display (客显)
 )
 
 // Valid reports whether s is a known source.
 func (s AmountSource) Valid() bool {
 	switch s {
-	case SourceManual, SourceBox, SourceTextBox, SourceOCR:
+	case SourceManual, SourceBox, SourceTextBox, SourceOCR, SourcePole:
 		return true
 	}
 	return false

@@ -41,6 +41,7 @@ func TestACashierCannotChangeTheConnectionOrTheDevices(t *testing.T) {
 		"SaveBox":        errOnly(dev.SaveBox(services.BoxSettings{Enabled: true, Port: "/dev/null"})),
 		"SaveHotkeys":    errOnly(dev.SaveHotkeys(services.DefaultHotkeys())),
 		"SaveScreen":     dev.SaveScreen(services.ScreenSettings{Mode: services.ScreenOCR}),
+		"SaveScreen 客显":  dev.SaveScreen(services.ScreenSettings{Mode: services.ScreenPole, Pole: services.PoleSettings{Port: "/dev/null"}}),
 		"Connect":        errOnly(dev.Connect(services.ScreenSettings{Mode: services.ScreenOCR}, "1.00")),
 		"CaptureDisplay": errOnly(dev.CaptureDisplay(0)),
 	}
@@ -53,7 +54,7 @@ func TestACashierCannotChangeTheConnectionOrTheDevices(t *testing.T) {
 	if err != nil || v.Access != services.AccessReadOnly || v.Mode == services.ModeRemote {
 		t.Fatalf("Get() as a cashier = %+v, %v", v, err)
 	}
-	if d, _ := dev.Settings(); d.Printer.Enabled || d.Box.Enabled {
+	if d, _ := dev.Settings(); d.Printer.Enabled || d.Box.Enabled || d.Screen.Mode != services.ScreenOff {
 		t.Fatalf("a refused change was saved: %+v", d)
 	}
 

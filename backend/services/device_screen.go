@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"image"
 	"image/png"
 	"sync"
@@ -22,6 +21,7 @@ const (
 	ScreenOff     = "off"
 	ScreenTextBox = "textbox"
 	ScreenOCR     = "ocr"
+	ScreenPole    = "pole" // 客显: the cashier program's customer display port (device_screen_pole.go)
 )
 
 // Rect is a rectangle in full-resolution pixels, relative to the display's top-left corner.
@@ -35,13 +35,15 @@ type Rect struct {
 // ScreenSettings are 截屏区域配置: how the amount is read. For OCR, Rect is the red box on
 // display Display (0 = 屏幕1; only 0 unless Dual). For the text box, Rect.X/Rect.Y is the
 // point the cashier clicked, in virtual-desktop pixels, with W = H = 0. Calibrated says
-// whether 开始对接 learnt the cashier program's digits (ocr.Calibrate).
+// whether 开始对接 learnt the cashier program's digits (ocr.Calibrate). Pole is the 客显
+// source's ports, used when Mode is ScreenPole.
 type ScreenSettings struct {
-	Mode       string `json:"mode"`
-	Dual       bool   `json:"dual"`
-	Display    int    `json:"display"`
-	Rect       Rect   `json:"rect"`
-	Calibrated bool   `json:"calibrated"`
+	Mode       string       `json:"mode"`
+	Dual       bool         `json:"dual"`
+	Display    int          `json:"display"`
+	Rect       Rect         `json:"rect"`
+	Calibrated bool         `json:"calibrated"`
+	Pole       PoleSettings `json:"pole"`
 }
 
 // DisplayInfo is one screen, in virtual-desktop pixels; Index 0 is 屏幕1.
@@ -61,13 +63,15 @@ type Capture struct {
 }
 
 // ConnectResult is the answer of 开始对接: the amount read (fen), the text as read, the OCR
-// confidence (0–1; 1 for a text box) and a Chinese message (系统对接成功 or why not).
+// confidence (0–1; 1 for a text box) and a result code (ResultConnected or why not, one of
+// ScreenResultCodes) with its parameters, which the UI translates.
 type ConnectResult struct {
-	OK         bool    `json:"ok"`
-	Amount     int64   `json:"amount"`
-	Text       string  `json:"text"`
-	Confidence float64 `json:"confidence"`
-	Message    string  `json:"message"`
+	OK         bool              `json:"ok"`
+	Amount     int64             `json:"amount"`
+	Text       string            `json:"text"`
+	Confidence float64           `json:"confidence"`
+	Code       string            `json:"code"`
+	Params     map[string]string `json:"params,omitempty"`
 }
 
 // CalibrationStore keeps the serialised OCR calibration (ocr.MarshalCalibration) beside the
@@ -77,12 +81,8 @@ type CalibrationStore interface {
 	SaveOCRCalibration(data []byte) error
 }
 
-// Messages of 开始对接.
-const (
-	msgConnected   = "系统对接成功"
-	msgOnlyWindows = "文本框对接仅支持 Windows"
-	clickTimeout   = 10 * time.Second
-)
+// clickTimeout is how long the text-box 对接 waits for the cashier's click.
+const clickTimeout = 10 * time.Second
 
 // screenArea is DeviceService's screen part: 开始对接, the saved settings and the watcher
 // that reads the amount while they are configured.
@@ -96,6 +96,8 @@ type screenArea struct {
 	cal     []byte // the calibration when no CalibrationStore
 	ctx     context.Context
 	stopRun func() // stops the running watcher
+
+	pole poleState // the 客显 listener's status (device_screen_pole.go)
 }
 
 // newScreenArea builds the screen part; the watcher starts with the core.
@@ -119,12 +121,13 @@ func (a *screenArea) Displays() []DisplayInfo {
 func (a *screenArea) CaptureDisplay(index int) (*Capture, error) {
 	ds := screen.Displays()
 	if index < 0 || index >= len(ds) {
-		return nil, domain.FieldError("display", "没有屏幕%d（共 %d 个屏幕）", index+1, len(ds))
+		return nil, errNoDisplay(index, len(ds))
 	}
 	b := ds[index].Bounds
 	img, err := screen.Capture(index, image.Rect(0, 0, b.Dx(), b.Dy()))
 	if err != nil {
-		return nil, domain.Errorf(domain.CodeUnavailable, "截屏失败：%v", err)
+		a.c.log.Warn("截屏失败", "display", index, "err", err)
+		return nil, domain.Errorf(CodeScreenCapture, "截屏失败")
 	}
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
@@ -138,8 +141,10 @@ func (a *screenArea) CaptureDisplay(index int) (*Capture, error) {
 func (a *screenArea) check(s *ScreenSettings) error {
 	switch s.Mode {
 	case ScreenOff, ScreenTextBox, ScreenOCR:
+	case ScreenPole:
+		return s.Pole.check()
 	default:
-		return domain.FieldError("mode", "未知的对接方式 %q", s.Mode)
+		return &domain.Error{Code: CodeScreenMode, Field: "mode", Message: "未知的对接方式 " + s.Mode}
 	}
 	if !s.Dual {
 		s.Display = 0
@@ -149,12 +154,12 @@ func (a *screenArea) check(s *ScreenSettings) error {
 	}
 	ds := screen.Displays()
 	if s.Display < 0 || s.Display >= len(ds) {
-		return domain.FieldError("display", "没有屏幕%d（共 %d 个屏幕）", s.Display+1, len(ds))
+		return errNoDisplay(s.Display, len(ds))
 	}
 	b := ds[s.Display].Bounds
 	r := s.Rect.image()
 	if r.Empty() || !r.In(image.Rect(0, 0, b.Dx(), b.Dy())) {
-		return domain.FieldError("rect", "截屏区域不在屏幕%d内，请重新框选金额", s.Display+1)
+		return (&domain.Error{Code: CodeScreenRect, Field: "rect", Message: "截屏区域不在屏幕内，请重新框选金额"}).With("n", s.Display+1)
 	}
 	return nil
 }
@@ -171,7 +176,7 @@ func (a *screenArea) Connect(s ScreenSettings, amount string) (*ConnectResult, e
 	if amount != "" {
 		fen, err := ocr.ParseAmountText(amount)
 		if err != nil || fen <= 0 {
-			return nil, domain.FieldError("amount", "请按收银软件上显示的金额填写，如 123.32")
+			return nil, &domain.Error{Code: CodeScreenAmount, Field: "amount", Message: "请按收银软件上显示的金额填写，如 123.32"}
 		}
 		want = fen
 	}
@@ -181,14 +186,15 @@ func (a *screenArea) Connect(s ScreenSettings, amount string) (*ConnectResult, e
 	case ScreenTextBox:
 		return a.connectTextBox(s, want)
 	}
-	return &ConnectResult{Message: "请先选择对接方式（文本框或 OCR）"}, nil
+	return &ConnectResult{Code: ResultNoMode}, nil
 }
 
 // connectOCR reads the rectangle, calibrating to amount when given.
 func (a *screenArea) connectOCR(s ScreenSettings, amount string, want int64) (*ConnectResult, error) {
 	img, err := screen.Capture(s.Display, s.Rect.image())
 	if err != nil {
-		return &ConnectResult{Message: "截屏失败：" + err.Error()}, nil
+		a.c.log.Warn("开始对接: capture failed", "err", err)
+		return &ConnectResult{Code: ResultCaptureFailed}, nil
 	}
 	calData := a.calibration()
 	if !s.Calibrated {
@@ -197,7 +203,8 @@ func (a *screenArea) connectOCR(s ScreenSettings, amount string, want int64) (*C
 	if amount != "" {
 		cal, err := ocr.Calibrate(img, amount)
 		if err != nil {
-			return &ConnectResult{Message: calibrationMessage(err)}, nil
+			a.c.log.Info("开始对接: calibration failed", "err", err)
+			return &ConnectResult{Code: calibrationCode(err)}, nil
 		}
 		if calData, err = ocr.MarshalCalibration(cal); err != nil {
 			return nil, err
@@ -211,17 +218,18 @@ func (a *screenArea) connectOCR(s ScreenSettings, amount string, want int64) (*C
 	out := &ConnectResult{Amount: res.Fen, Text: res.Text, Confidence: res.Confidence}
 	switch {
 	case res.Err != nil:
-		out.Message = ocrMessage(res.Err)
+		a.c.log.Info("开始对接: not recognised", "err", res.Err)
+		out.Code = ocrCode(res.Err)
 		return out, nil
 	case want != 0 && res.Fen != want:
-		out.Message = fmt.Sprintf("识别为 %s 元，与填写的金额不一致，请检查红框位置后重试", domain.FormatFen(res.Fen))
+		out.Code, out.Params = ResultOCRMismatch, map[string]string{"amount": domain.FormatFen(res.Fen)}
 		return out, nil
 	}
 	s.Calibrated = calData != nil
 	if err := a.save(s, calData); err != nil {
 		return nil, err
 	}
-	out.OK, out.Message = true, msgConnected
+	out.OK, out.Code = true, ResultConnected
 	return out, nil
 }
 
@@ -231,32 +239,34 @@ func (a *screenArea) connectTextBox(s ScreenSettings, want int64) (*ConnectResul
 	pt, err := a.click(ctx, clickTimeout)
 	switch {
 	case errors.Is(err, screen.ErrOnlyWindows):
-		return &ConnectResult{Message: msgOnlyWindows}, nil
+		return &ConnectResult{Code: ResultOnlyWindows}, nil
 	case errors.Is(err, context.DeadlineExceeded):
-		return &ConnectResult{Message: "10 秒内没有点击金额框，请点开始对接后单击收银软件的金额框"}, nil
+		return &ConnectResult{Code: ResultClickTimeout}, nil
 	case err != nil:
-		return &ConnectResult{Message: "没有取到鼠标位置：" + err.Error()}, nil
+		a.c.log.Warn("开始对接: no mouse position", "err", err)
+		return &ConnectResult{Code: ResultClickFailed}, nil
 	}
 	src := &screen.TextBoxSource{Point: pt, Reader: a.reader}
 	text, err := a.reader.TextAt(ctx, pt)
 	if err != nil {
-		return &ConnectResult{Message: "读不到这个框的文字，请改用 OCR 对接"}, nil
+		a.c.log.Info("开始对接: text box unreadable", "err", err)
+		return &ConnectResult{Code: ResultTextBoxUnreadable}, nil
 	}
 	fen, err := src.Read(ctx)
 	out := &ConnectResult{Amount: fen, Text: text, Confidence: 1}
 	switch {
 	case err != nil || fen <= 0:
-		out.Message = "这个框里没有金额，请在收银软件显示金额时单击金额框"
+		out.Code = ResultTextBoxEmpty
 		return out, nil
 	case want != 0 && fen != want:
-		out.Message = fmt.Sprintf("读到 %s 元，与填写的金额不一致，请单击金额框重试", domain.FormatFen(fen))
+		out.Code, out.Params = ResultTextBoxMismatch, map[string]string{"amount": domain.FormatFen(fen)}
 		return out, nil
 	}
 	s.Rect, s.Calibrated = Rect{X: pt.X, Y: pt.Y}, false
 	if err := a.save(s, nil); err != nil {
 		return nil, err
 	}
-	out.OK, out.Message = true, msgConnected
+	out.OK, out.Code = true, ResultConnected
 	return out, nil
 }
 
@@ -270,6 +280,7 @@ func (a *screenArea) SaveScreen(s ScreenSettings) error {
 	if !s.Calibrated || s.Mode != ScreenOCR {
 		cal, s.Calibrated = nil, false
 	}
+	s.Pole = s.Pole.withDefaults()
 	return a.save(s, cal)
 }
 

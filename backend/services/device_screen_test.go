@@ -4,7 +4,6 @@ import (
 	"context"
 	"image/color"
 	goruntime "runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -85,8 +84,8 @@ func TestConnectOCRCalibratesAndPersistsOnXvfb(t *testing.T) {
 	st := newScreenTerminal(t, dir)
 	want := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(win)}
 	res := st.connect(t, want, "123.32")
-	if !res.OK || res.Amount != 12332 || res.Message != "系统对接成功" || res.Confidence <= 0 {
-		t.Fatalf("Connect with the cashier's amount = %+v, want ok 12332 系统对接成功", res)
+	if !res.OK || res.Amount != 12332 || res.Code != services.ResultConnected || res.Confidence <= 0 {
+		t.Fatalf("Connect with the cashier's amount = %+v, want ok 12332 connected", res)
 	}
 
 	// The settings and the calibration are in the config file: a restart reads them back.
@@ -114,20 +113,19 @@ func TestConnectOCRExplainsFailuresOnXvfb(t *testing.T) {
 	win := showAmount(t, "¥88.00", 100, 300)
 	st := newScreenTerminal(t, t.TempDir())
 	s := services.ScreenSettings{Mode: services.ScreenOCR, Rect: amountRect(win)}
-	mismatch := func(r *services.ConnectResult) bool { return strings.Contains(r.Message, "不一致") }
-	if res := st.connectUntil(t, s, "77.00", mismatch); res.OK || !mismatch(res) {
-		t.Fatalf("Connect with the wrong amount = %+v, want 不一致", res)
+	mismatch := func(r *services.ConnectResult) bool { return r.Code == services.ResultCalibrationDiffer }
+	if res := st.connectUntil(t, s, "77.00", mismatch); res.OK || !mismatch(res) || res.Params != nil {
+		t.Fatalf("Connect with the wrong amount = %+v, want calibration_differ", res)
 	}
 	blank := services.ScreenSettings{Mode: services.ScreenOCR, Rect: services.Rect{X: 600, Y: 600, W: 200, H: 50}}
-	if res, err := st.devices.Connect(blank, ""); err != nil || res.OK || res.Message == "" {
+	if res, err := st.devices.Connect(blank, ""); err != nil || res.OK || res.Code != services.ResultOCREmpty {
 		t.Fatalf("Connect on an empty area = %+v, %v; want not ok with a reason", res, err)
 	}
 	if _, err := st.devices.Connect(services.ScreenSettings{Mode: services.ScreenOCR, Rect: services.Rect{X: 0, Y: 0, W: 0, H: 10}}, ""); err == nil {
 		t.Fatal("Connect with an empty rectangle: no error")
 	}
-	if _, err := st.devices.Connect(s, "十二元"); err == nil {
-		t.Fatal("Connect with an amount that is not a number: no error")
-	}
+	_, err := st.devices.Connect(s, "十二元")
+	codeOf(t, err, services.CodeScreenAmount)
 	if got := st.cfg.Devices().Screen.Mode; got != "" {
 		t.Fatalf("failed 对接 saved mode %q", got)
 	}
@@ -147,8 +145,9 @@ func TestDisplaysAndCaptureOnXvfb(t *testing.T) {
 	if c.Width != ds[0].Width || c.Height != ds[0].Height || len(c.Image) < 100 || c.Image[:22] != "data:image/png;base64," {
 		t.Fatalf("CaptureDisplay(0) = %dx%d %q…", c.Width, c.Height, c.Image[:min(30, len(c.Image))])
 	}
-	if _, err := st.devices.CaptureDisplay(len(ds)); err == nil {
-		t.Fatal("CaptureDisplay past the last display: no error")
+	_, err = st.devices.CaptureDisplay(len(ds))
+	if e := codeOf(t, err, services.CodeScreenDisplay); e.Params["n"] != len(ds)+1 || e.Params["count"] != len(ds) {
+		t.Fatalf("CaptureDisplay past the last display: %+v", e)
 	}
 }
 
@@ -158,7 +157,7 @@ func TestTextBoxOutsideWindowsSaysSo(t *testing.T) {
 	}
 	st := newScreenTerminal(t, t.TempDir())
 	res, err := st.devices.Connect(services.ScreenSettings{Mode: services.ScreenTextBox}, "")
-	if err != nil || res.OK || res.Message != "文本框对接仅支持 Windows" {
+	if err != nil || res.OK || res.Code != services.ResultOnlyWindows {
 		t.Fatalf("textbox Connect = %+v, %v", res, err)
 	}
 }

@@ -2,10 +2,8 @@ package services
 
 import (
 	"context"
-	"errors"
 	"image"
 
-	"xiaotongfu/backend/devices/ocr"
 	"xiaotongfu/backend/devices/screen"
 )
 
@@ -40,11 +38,12 @@ func (s *DeviceService) SaveScreen(settings ScreenSettings) error {
 	return s.screen.SaveScreen(settings)
 }
 
-// withDefaults fills an unsaved mode with "off".
+// withDefaults fills an unsaved mode with "off" and the 客显 baud rate with 2400.
 func (s ScreenSettings) withDefaults() ScreenSettings {
 	if s.Mode == "" {
 		s.Mode = ScreenOff
 	}
+	s.Pole = s.Pole.withDefaults()
 	return s
 }
 
@@ -77,10 +76,13 @@ func (a *screenArea) restart() {
 		a.stopRun = nil
 	}
 	st := a.c.prefs.Devices().Screen
+	if a.ctx == nil || st.Mode != ScreenPole {
+		a.pole.off()
+	}
 	if a.ctx == nil || st.Mode == ScreenOff || st.Mode == "" {
 		return
 	}
-	src, err := a.source(st)
+	src, closeSrc, err := a.source(st)
 	if err != nil {
 		a.c.log.Warn("amount watcher not started", "mode", st.Mode, "err", err)
 		return
@@ -99,14 +101,18 @@ func (a *screenArea) restart() {
 		defer close(done)
 		_ = w.Run(ctx)
 	}()
-	a.stopRun = func() { cancel(); <-done }
+	a.stopRun = func() { cancel(); <-done; closeSrc() }
 	a.c.log.Info("amount watcher started", "source", src.Name(), "display", st.Display, "calibrated", st.Calibrated)
 }
 
-// source builds what the watcher reads for st.
-func (a *screenArea) source(st ScreenSettings) (screen.AmountSource, error) {
-	if st.Mode == ScreenTextBox {
-		return &screen.TextBoxSource{Point: image.Pt(st.Rect.X, st.Rect.Y), Reader: a.reader}, nil
+// source builds what the watcher reads for st, and what closes it once the watcher stopped.
+func (a *screenArea) source(st ScreenSettings) (screen.AmountSource, func(), error) {
+	nothing := func() {}
+	switch st.Mode {
+	case ScreenTextBox:
+		return &screen.TextBoxSource{Point: image.Pt(st.Rect.X, st.Rect.Y), Reader: a.reader}, nothing, nil
+	case ScreenPole:
+		return a.pole.open(st.Pole.withDefaults(), a.c.log)
 	}
 	var cal []byte
 	if st.Calibrated {
@@ -114,9 +120,9 @@ func (a *screenArea) source(st ScreenSettings) (screen.AmountSource, error) {
 	}
 	rec, err := recognizer(cal)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &screen.OCRSource{Display: st.Display, Rect: st.Rect.image(), Recognizer: rec}, nil
+	return &screen.OCRSource{Display: st.Display, Rect: st.Rect.image(), Recognizer: rec}, nothing, nil
 }
 
 // calibrationLocked is calibration for callers holding a.mu.
@@ -125,34 +131,4 @@ func (a *screenArea) calibrationLocked() []byte {
 		return store.OCRCalibration()
 	}
 	return a.cal
-}
-
-// calibrationMessage explains in Chinese why calibrating to the cashier's amount failed.
-func calibrationMessage(err error) string {
-	switch {
-	case errors.Is(err, ocr.ErrCalibrationText):
-		return "填写的金额格式不对，请按收银软件上显示的金额填写"
-	case errors.Is(err, ocr.ErrCalibrationNotFound):
-		return "红框里找不到这个金额，请把红框框在金额数字上（留一点空白）"
-	case errors.Is(err, ocr.ErrCalibrationMismatch):
-		return "红框里的数字与填写的金额不一致，请核对金额"
-	}
-	return "对接失败：" + err.Error()
-}
-
-// ocrMessage explains in Chinese why the rectangle could not be read.
-func ocrMessage(err error) string {
-	switch {
-	case errors.Is(err, ocr.ErrEmpty):
-		return "红框里没有内容，请在收银软件显示金额时框选金额"
-	case errors.Is(err, ocr.ErrNoAmount):
-		return "红框里没有认出金额，请重新框选，或填写金额后对接"
-	case errors.Is(err, ocr.ErrAmbiguous):
-		return "红框里有多个不同的数字，请只框选应收金额"
-	case errors.Is(err, ocr.ErrClipped):
-		return "金额贴着红框边缘，请把红框画大一点"
-	case errors.Is(err, ocr.ErrUnsure), errors.Is(err, ocr.ErrMalformed), errors.Is(err, ocr.ErrSpacing):
-		return "金额看不清，请填写当前显示的金额后再对接（用于学习字体）"
-	}
-	return "识别失败：" + err.Error()
 }

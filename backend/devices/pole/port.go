@@ -3,6 +3,7 @@ package pole
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -21,6 +22,10 @@ type Options struct {
 	Idle   time.Duration
 	Logger *slog.Logger
 }
+
+// ErrRelay wraps the error of opening Options.RelayPort, telling it from the error of
+// opening Options.Port.
+var ErrRelay = errors.New("pole.relay")
 
 // Listener reads a display port and keeps the last total it showed. It implements the
 // amount source interface of backend/devices/screen (Name, Read).
@@ -56,7 +61,7 @@ func Open(o Options, onTotal func(fen int64)) (*Listener, error) {
 	if o.RelayPort != "" {
 		if l.relay, err = serial.Open(o.RelayPort, &serial.Mode{BaudRate: o.BaudRate}); err != nil {
 			l.port.Close()
-			return nil, err
+			return nil, fmt.Errorf("%w %s: %w", ErrRelay, o.RelayPort, err)
 		}
 	}
 	go l.run()

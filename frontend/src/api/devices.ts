@@ -11,6 +11,7 @@ import type {
   DisplayInfo,
   HotkeySettings,
   HotkeyStatus,
+  PoleStatus,
   PrinterSettings,
   ReceiptLine,
   ScreenSettings,
@@ -32,5 +33,7 @@ export const deviceApi = {
   connect: (s: ScreenSettings, amount: string) =>
     call<ConnectResult>(() => D.Connect(s as services.ScreenSettings, amount)),
   saveScreen: (s: ScreenSettings) => call<void>(() => D.SaveScreen(s as services.ScreenSettings)),
+  /** poleStatus is the 客显 listener's status: listening, why its port failed, the last total. */
+  poleStatus: () => call<PoleStatus>(() => D.PoleStatus()),
   saveHotkeys: (h: HotkeySettings) => call<HotkeyStatus>(() => D.SaveHotkeys(h as services.HotkeySettings)),
 }

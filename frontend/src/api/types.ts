@@ -256,11 +256,29 @@ export interface Rect {
 
 /** 截屏区域配置 (manual §8.3). */
 export interface ScreenSettings {
-  mode: 'off' | 'textbox' | 'ocr' | string
+  mode: 'off' | 'textbox' | 'ocr' | 'pole' | string
   dual: boolean
   display: number
   rect: Rect
   calibrated: boolean
+  /** The 客显 source's ports (mode "pole"). */
+  pole: PoleSettings
+}
+
+/** 客显: the port the cashier program writes its display bytes to, its baud rate, and the real display to relay to ("" = none). */
+export interface PoleSettings {
+  port: string
+  baud: number
+  relay: string
+}
+
+/** Where the 客显 source stands: code and params say why it failed; total (fen) and at (Unix ms) are the last total seen. */
+export interface PoleStatus {
+  state: 'off' | 'listening' | 'failed' | string
+  code?: string
+  params?: Record<string, string>
+  total: number
+  at: number
 }
 
 /** One monitor; index 0 is 屏幕1. */
@@ -285,7 +303,9 @@ export interface ConnectResult {
   amount: number
   text: string
   confidence: number
-  message: string
+  /** "connected" or why not: settings.screen.results.<code>, translated with params. */
+  code: string
+  params?: Record<string, string>
 }
 
 /** One global hotkey. */
@@ -323,7 +343,7 @@ export interface BoxScan {
 /** Payload of amount:detected. */
 export interface AmountDetected {
   amount: number
-  source: 'ocr' | 'textbox' | string
+  source: 'ocr' | 'textbox' | 'pole' | string
 }
 
 /** The window's modes. */
@@ -341,7 +361,7 @@ export interface WindowModeEvent {
   reason?: 'hotkey' | 'box' | 'amount' | 'user' | string
   amount?: number
   /** Where a carried amount was read; Go sets it whenever amount comes from a detection. */
-  source?: 'ocr' | 'textbox'
+  source?: 'ocr' | 'textbox' | 'pole'
   code?: string
 }
 

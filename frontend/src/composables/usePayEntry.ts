@@ -9,14 +9,14 @@ import { amountHint, formatFen, normalizeAmountInput, type AmountCode } from '..
 import { errText } from '../utils/errorText'
 
 /** AmountOrigin is where the amount came from. */
-export type AmountOrigin = 'ocr' | 'textbox' | 'manual'
+export type AmountOrigin = 'ocr' | 'textbox' | 'pole' | 'manual'
 
 /**
  * paySource is the source PayService.Pay records: the detection that read the amount (when the
  * cashier did not change it), else "box" when the box scanned the code, else "manual".
  */
 export function paySource(origin: AmountOrigin, codeFromBox: boolean): string {
-  if (origin === 'ocr' || origin === 'textbox') return origin
+  if (origin !== 'manual') return origin
   return codeFromBox ? 'box' : 'manual'
 }
 
@@ -78,7 +78,7 @@ export function usePayEntry() {
   function detected(a: AmountDetected): boolean {
     if (pay.busy || !(a.amount > 0)) return false
     amount.value = formatFen(a.amount)
-    origin.value = a.source === 'textbox' ? 'textbox' : 'ocr'
+    origin.value = a.source === 'textbox' || a.source === 'pole' ? a.source : 'ocr'
     normalized.value = false
     settle('amount')
     return true

@@ -63,7 +63,14 @@ export const zh = {
     confirm: '确定',
     back: '返回',
     paying: '收款中',
-    source: { ocr: '识别金额', textbox: '读取金额', box: '盒子扫码', manual: '手动输入', hotkey: '快捷键' },
+    source: {
+      ocr: '识别金额',
+      textbox: '读取金额',
+      pole: '客显金额',
+      box: '盒子扫码',
+      manual: '手动输入',
+      hotkey: '快捷键',
+    },
     returning: '{s} 秒后返回',
     again: '{s} 秒后可换一个付款码重试',
     amountFirst: '请先输入收款金额',
@@ -160,6 +167,7 @@ export const en: typeof zh = {
     source: {
       ocr: 'Read on screen',
       textbox: 'Read from box',
+      pole: 'From pole display',
       box: 'Box scan',
       manual: 'Typed',
       hotkey: 'Hotkey',

@@ -5,6 +5,7 @@ import type {
   DeviceSettings,
   HotkeySettings,
   HotkeyStatus,
+  PoleStatus,
   PrinterSettings,
   ScreenSettings,
 } from '../api/types'
@@ -24,7 +25,14 @@ export function newDevices(): DeviceSettings {
       stopBits: '1',
       broadcast: false,
     },
-    screen: { mode: 'off', dual: false, display: 0, rect: { x: 0, y: 0, w: 0, h: 0 }, calibrated: false },
+    screen: {
+      mode: 'off',
+      dual: false,
+      display: 0,
+      rect: { x: 0, y: 0, w: 0, h: 0 },
+      calibrated: false,
+      pole: { port: '', baud: 2400, relay: '' },
+    },
     hotkeys: {
       quickPay: { keys: 'Ctrl+Alt+P', enabled: true },
       showMain: { keys: 'Ctrl+Alt+M', enabled: true },
@@ -79,6 +87,14 @@ function cashierScreen(w: number, h: number): string {
   g.font = 'bold 64px monospace'
   g.fillText('123.32', px + 30, y + 160)
   return c.toDataURL('image/png')
+}
+
+/** poleStatus is the preview's 客显 listener: COM9 is taken, the others listen and saw 123.32. */
+function poleStatus(s: ScreenSettings): PoleStatus {
+  if (s.mode !== 'pole') return { state: 'off', total: 0, at: 0 }
+  if (s.pole.port === 'COM9')
+    return { state: 'failed', code: 'pole_port_busy', params: { port: 'COM9' }, total: 0, at: 0 }
+  return { state: 'listening', total: 12332, at: Date.now() - 42_000 }
 }
 
 /** deviceService mirrors DeviceService. */
@@ -158,12 +174,18 @@ export function deviceService(d: DeviceSettings) {
           amount: 12332,
           text: '123.32',
           confidence: 0.93,
-          message: `识别到 123.32，与输入的 ${amount} 不一致，请调整红框后重试`,
+          code: 'ocr_mismatch',
+          params: { amount: '123.32' },
         }
       d.screen = { ...s, calibrated: !!amount }
-      return { ok: true, amount: 12332, text: '123.32', confidence: 0.97, message: '系统对接成功' }
+      return { ok: true, amount: 12332, text: '123.32', confidence: 0.97, code: 'connected' }
     },
-    SaveScreen: async (s: ScreenSettings) => void (d.screen = { ...s }),
+    SaveScreen: async (s: ScreenSettings) => {
+      if (s.mode === 'pole' && !s.pole.port.trim())
+        return fail('pole_port_missing', '请选择收银软件连接客显的串口', 'pole.port')
+      d.screen = structuredClone(s)
+    },
+    PoleStatus: async () => poleStatus(d.screen),
     SaveHotkeys: async (h: HotkeySettings) => {
       d.hotkeys = structuredClone(h)
       const errors: HotkeyStatus['errors'] = {}

@@ -54,6 +54,12 @@ describe('quick pay rules', () => {
     expect(qp.code).toBe('281234567890123400')
   })
 
+  it('seeds quick pay with a 客显 total as source pole', () => {
+    const qp = useQuickPayStore()
+    qp.seed({ mode: 'quickpay', reason: 'amount', amount: 880, source: 'pole' })
+    expect([qp.amount, qp.source]).toEqual(['8.80', 'pole'])
+  })
+
   it('seeds with the source Go names for the carried amount', () => {
     const qp = useQuickPayStore()
     qp.detected({ amount: 100, source: 'textbox' })

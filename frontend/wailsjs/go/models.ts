@@ -605,7 +605,8 @@ export namespace services {
 	    amount: number;
 	    text: string;
 	    confidence: number;
-	    message: string;
+	    code: string;
+	    params?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new ConnectResult(source);
@@ -617,7 +618,8 @@ export namespace services {
 	        this.amount = source["amount"];
 	        this.text = source["text"];
 	        this.confidence = source["confidence"];
-	        this.message = source["message"];
+	        this.code = source["code"];
+	        this.params = source["params"];
 	    }
 	}
 	export class TestCode {
@@ -723,6 +725,22 @@ export namespace services {
 		    return a;
 		}
 	}
+	export class PoleSettings {
+	    port: string;
+	    baud: number;
+	    relay: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoleSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.port = source["port"];
+	        this.baud = source["baud"];
+	        this.relay = source["relay"];
+	    }
+	}
 	export class Rect {
 	    x: number;
 	    y: number;
@@ -747,6 +765,7 @@ export namespace services {
 	    display: number;
 	    rect: Rect;
 	    calibrated: boolean;
+	    pole: PoleSettings;
 	
 	    static createFrom(source: any = {}) {
 	        return new ScreenSettings(source);
@@ -759,6 +778,7 @@ export namespace services {
 	        this.display = source["display"];
 	        this.rect = this.convertValues(source["rect"], Rect);
 	        this.calibrated = source["calibrated"];
+	        this.pole = this.convertValues(source["pole"], PoleSettings);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -946,6 +966,27 @@ export namespace services {
 		    }
 		    return a;
 		}
+	}
+	
+	export class PoleStatus {
+	    state: string;
+	    code?: string;
+	    params?: Record<string, string>;
+	    total: number;
+	    at: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoleStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.code = source["code"];
+	        this.params = source["params"];
+	        this.total = source["total"];
+	        this.at = source["at"];
+	    }
 	}
 	
 	

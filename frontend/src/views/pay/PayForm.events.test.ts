@@ -51,6 +51,16 @@ describe('收款 form and Go events', () => {
     expect(payMock).toHaveBeenCalledWith('45.50', '134567890123456700', 'textbox')
   })
 
+  it('a 客显 total fills the field and pays with source pole', async () => {
+    payMock.mockResolvedValue(okTrade)
+    handlers.get('amount:detected')!({ amount: 1250, source: 'pole' })
+    await flushPromises()
+    expect(input('pay-amount').element.value).toBe('12.50')
+    handlers.get('box:scan')!({ code: '134567890123456700', codeMasked: '****6700' })
+    await flushPromises()
+    expect(payMock).toHaveBeenCalledWith('12.50', '134567890123456700', 'pole')
+  })
+
   it('a box scan without an amount fills the code, hints and waits', async () => {
     handlers.get('box:scan')!({ code: '134567890123456700' })
     await flushPromises()

@@ -45,7 +45,14 @@ const settings: DeviceSettings = {
     stopBits: '1',
     broadcast: false,
   },
-  screen: { mode: 'off', dual: false, display: 0, rect: { x: 0, y: 0, w: 0, h: 0 }, calibrated: false },
+  screen: {
+    mode: 'off',
+    dual: false,
+    display: 0,
+    rect: { x: 0, y: 0, w: 0, h: 0 },
+    calibrated: false,
+    pole: { port: '', baud: 2400, relay: '' },
+  },
   hotkeys: {
     quickPay: { keys: 'Ctrl+Shift+P', enabled: true },
     showMain: { keys: 'Ctrl+Shift+M', enabled: true },

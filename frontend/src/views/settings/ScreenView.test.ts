@@ -42,12 +42,13 @@ const off: ScreenSettings = {
   display: 0,
   rect: { x: 0, y: 0, w: 0, h: 0 },
   calibrated: false,
+  pole: { port: '', baud: 2400, relay: '' },
 }
 const twoDisplays: DisplayInfo[] = [
   { index: 0, x: 0, y: 0, width: 1920, height: 1080 },
   { index: 1, x: 1920, y: 0, width: 3840, height: 2160 },
 ]
-const okResult: ConnectResult = { ok: true, amount: 1250, text: '12.50', confidence: 0.97, message: '' }
+const okResult: ConnectResult = { ok: true, amount: 1250, text: '12.50', confidence: 0.97, code: 'connected' }
 
 let wrapper: VueWrapper
 const byId = <T extends Element = Element>(id: string) => wrapper.get<T>(`[data-testid="${id}"]`)
@@ -130,7 +131,7 @@ describe('截屏区域配置', () => {
     await flushPromises()
     expect(api.connect).toHaveBeenCalledTimes(1)
     expect(api.connect).toHaveBeenCalledWith(
-      { mode: 'ocr', dual: true, display: 1, rect: { x: 400, y: 200, w: 400, h: 120 }, calibrated: false },
+      { ...off, mode: 'ocr', dual: true, display: 1, rect: { x: 400, y: 200, w: 400, h: 120 } },
       '12.5',
     )
     expect(byId('screen-result').attributes('data-ok')).toBe('true')
@@ -148,7 +149,7 @@ describe('截屏区域配置', () => {
     expect(byId('screen-hint').text()).toBe('请先框选金额区域')
   })
 
-  it('Enter starts 文本框 对接 on the single screen; ok=false shows the Chinese reason', async () => {
+  it('Enter starts 文本框 对接 on the single screen; ok=false shows the reason translated from its code', async () => {
     await open({ ...off, dual: true, display: 1 })
     await choose('screen-single')
     api.connect.mockResolvedValue({
@@ -156,16 +157,14 @@ describe('截屏区域配置', () => {
       amount: 0,
       text: '',
       confidence: 0,
-      message: '未在单击处找到金额文本框',
+      code: 'textbox_mismatch',
+      params: { amount: '8.80' },
     })
     await byId('screen-amount').trigger('keydown', { key: 'Enter' })
     await flushPromises()
-    expect(api.connect).toHaveBeenCalledWith(
-      { mode: 'textbox', dual: false, display: 0, rect: { x: 0, y: 0, w: 0, h: 0 }, calibrated: false },
-      '',
-    )
+    expect(api.connect).toHaveBeenCalledWith({ ...off, mode: 'textbox' }, '')
     expect(byId('screen-result').attributes('data-ok')).toBe('false')
-    expect(byId('screen-result-reason').text()).toBe('未在单击处找到金额文本框')
+    expect(byId('screen-result-reason').text()).toBe('读到 8.80 元，与填写的金额不一致，请单击金额框重试')
     expect(byId('screen-state').text()).toBe('未对接')
   })
 
@@ -199,7 +198,7 @@ describe('截屏区域配置', () => {
 
   it('关闭对接 asks, then saves the screen with mode off', async () => {
     const rect = { x: 400, y: 200, w: 400, h: 120 }
-    await open({ mode: 'ocr', dual: true, display: 1, rect, calibrated: true })
+    await open({ ...off, mode: 'ocr', dual: true, display: 1, rect, calibrated: true })
     expect(byId('screen-state').text()).toBe('已对接 · OCR')
     api.saveScreen.mockResolvedValue(undefined)
     await byId('screen-stop').trigger('click')
@@ -208,6 +207,7 @@ describe('截屏区域配置', () => {
     document.querySelector<HTMLElement>('.xtf-confirm-yes')!.click()
     await flushPromises()
     expect(api.saveScreen).toHaveBeenCalledWith({
+      ...off,
       mode: 'off',
       dual: true,
       display: 1,

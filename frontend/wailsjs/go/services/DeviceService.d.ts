@@ -11,6 +11,8 @@ export function Connect(arg1:services.ScreenSettings,arg2:string):Promise<servic
 
 export function Displays():Promise<Array<services.DisplayInfo>>;
 
+export function PoleStatus():Promise<services.PoleStatus>;
+
 export function Ports():Promise<Array<string>>;
 
 export function Printers():Promise<Array<string>>;

@@ -18,6 +18,10 @@ export function Displays() {
   return window['go']['services']['DeviceService']['Displays']();
 }
 
+export function PoleStatus() {
+  return window['go']['services']['DeviceService']['PoleStatus']();
+}
+
 export function Ports() {
   return window['go']['services']['DeviceService']['Ports']();
 }
