@@ -138,7 +138,7 @@ func TestPrinterSettingsValidationAndTestPrint(t *testing.T) {
 	h.loginAdmin()
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{})
 	st, err := dev.Settings()
-	if err != nil || st.Printer != (services.PrinterSettings{Copies: 1, Width: 58}) || st.Box.Baud != 9600 ||
+	if err != nil || st.Printer != (services.PrinterSettings{Copies: 1, Width: 58, QRMode: "command"}) || st.Box.Baud != 9600 ||
 		st.Box.DataBits != 8 || st.Box.Parity != "none" || st.Box.StopBits != "1" {
 		t.Fatalf("default Settings() = %+v, %v", st, err)
 	}

@@ -479,6 +479,7 @@ export namespace printer {
 	
 	export class Line {
 	    text: string;
+	    qr?: string;
 	    center: boolean;
 	    bold: boolean;
 	    tall: boolean;
@@ -490,6 +491,7 @@ export namespace printer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.text = source["text"];
+	        this.qr = source["qr"];
 	        this.center = source["center"];
 	        this.bold = source["bold"];
 	        this.tall = source["tall"];
@@ -780,6 +782,7 @@ export namespace services {
 	    name: string;
 	    copies: number;
 	    width: number;
+	    qrMode: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PrinterSettings(source);
@@ -791,6 +794,7 @@ export namespace services {
 	        this.name = source["name"];
 	        this.copies = source["copies"];
 	        this.width = source["width"];
+	        this.qrMode = source["qrMode"];
 	    }
 	}
 	export class DeviceSettings {
