@@ -12,7 +12,7 @@ import { fail, sleep } from './state'
 /** newDevices is the preview's device settings. */
 export function newDevices(): DeviceSettings {
   return {
-    printer: { enabled: true, name: 'XP-58 小票打印机', copies: 1, width: 58 },
+    printer: { enabled: true, name: 'XP-58 小票打印机', copies: 1, width: 58, qrMode: 'command' },
     box: {
       enabled: true,
       port: 'COM3',
@@ -110,6 +110,8 @@ export function deviceService(d: DeviceSettings) {
         pair('门店', '演示一店'),
         pair('金额', '￥0.01'),
         { text: '-'.repeat(cols), center: false, bold: false, tall: false },
+        { text: '', qr: 'TEST20261203080000', center: true, bold: false, tall: false },
+        { text: 'TEST20261203080000', center: true, bold: false, tall: false },
         ...(p.copies > 1
           ? [{ text: `第 1 联 / 共 ${p.copies} 联`, center: true, bold: false, tall: false }]
           : []),
@@ -118,6 +120,11 @@ export function deviceService(d: DeviceSettings) {
     TestPrint: async (p: PrinterSettings) => {
       await sleep(600)
       if (p.name.startsWith('tcp://')) return fail('printer_unreachable', `无法连接打印机 ${p.name}`)
+    },
+    Reprint: async (_id: number) => {
+      await sleep(300)
+      if (!d.printer.enabled)
+        return fail('reprint_printer_off', '打印功能未开启，请在 设置 → 打印配置 中开启')
     },
     Ports: async () => {
       await sleep(200)
