@@ -84,7 +84,8 @@ export const en: typeof zh = {
     amount_zero: 'The amount must be above 0',
     amount_too_large: 'Over the single-payment limit of {limit} CNY',
     paycode_invalid: 'Invalid payment code; ask the customer to refresh it',
-    paycode_is_order: "This is a receipt's order number, not a payment code; scan the customer's payment code",
+    paycode_is_order:
+      "This is a receipt's order number, not a payment code; scan the customer's payment code",
     pay_in_flight: 'The previous payment is still in progress',
     pay_not_in_flight: 'This payment already has its result; nothing to stop',
     paycode_used: 'This payment code was already used; ask the customer to refresh it',
