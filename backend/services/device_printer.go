@@ -85,7 +85,8 @@ func (s *DeviceService) SavePrinter(p PrinterSettings) error {
 const testPrintTimeout = 20 * time.Second
 
 // ReceiptPreview lays out the sample receipt of p as printed lines — copy 1 of p.Copies, on
-// p's paper — for the 打印配置 preview; TestPrint prints exactly these lines.
+// p's paper — for the 打印配置 preview, the QR code's modules filled in; TestPrint prints
+// exactly these lines.
 // The printer itself is not needed (nor checked) for a preview.
 func (s *DeviceService) ReceiptPreview(p PrinterSettings) ([]printer.Line, error) {
 	p.Enabled = false
@@ -93,7 +94,8 @@ func (s *DeviceService) ReceiptPreview(p PrinterSettings) ([]printer.Line, error
 	if err != nil {
 		return nil, err
 	}
-	return printer.Layout(s.sampleReceipt(time.Now()), ps.Paper, 1, ps.Copies)
+	lines, err := printer.Layout(s.sampleReceipt(time.Now()), ps.Paper, 1, ps.Copies)
+	return printer.WithModules(lines), err
 }
 
 // TestPrint prints one copy of the sample receipt with p (saved or not), so the admin can

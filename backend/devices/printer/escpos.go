@@ -19,11 +19,14 @@ var (
 // characters take two columns), centred or left-aligned, bold, and double height; or, when QR
 // is set, a QR code of QR (Text is then empty).
 type Line struct {
-	Text   string `json:"text"`
-	QR     string `json:"qr,omitempty"`
-	Center bool   `json:"center"`
-	Bold   bool   `json:"bold"`
-	Tall   bool   `json:"tall"`
+	Text string `json:"text"`
+	QR   string `json:"qr,omitempty"`
+	// Modules are the QR code's rows for a preview to draw ('1' dark, '0' light, quiet zone
+	// included); see WithModules. Printing ignores them.
+	Modules []string `json:"modules,omitempty"`
+	Center  bool     `json:"center"`
+	Bold    bool     `json:"bold"`
+	Tall    bool     `json:"tall"`
 }
 
 // Encode turns the lines of one receipt copy into ESC/POS bytes: a reset, double-byte mode,

@@ -39,6 +39,29 @@ func OrderQR(orderNo string) []Line {
 	return []Line{{QR: orderNo, Center: true}, {Text: orderNo, Center: true}}
 }
 
+// WithModules returns lines with the Modules of every QR line filled in, for a preview that
+// draws the code as the bit image prints it.
+func WithModules(lines []Line) []Line {
+	out := append([]Line(nil), lines...)
+	for i, l := range out {
+		if l.QR == "" {
+			continue
+		}
+		q, err := qrcode.New(l.QR, qrLevel)
+		if err != nil {
+			continue
+		}
+		for _, row := range q.Bitmap() {
+			b := make([]byte, len(row))
+			for x, dark := range row {
+				b[x] = '0' + b2u(dark)
+			}
+			out[i].Modules = append(out[i].Modules, string(b))
+		}
+	}
+	return out
+}
+
 // qrCommand is the printer's own QR command sequence for content (ESC/POS GS ( k): model 2,
 // module size, error correction, store the data, print it.
 func qrCommand(content string) []byte {

@@ -184,3 +184,25 @@ func TestValidateQRMode(t *testing.T) {
 		t.Error("laser accepted")
 	}
 }
+
+// TestWithModulesIsTheLibraryMatrix: the preview's modules of a QR line are the matrix the bit
+// image prints; other lines get none, and the lines given are not changed.
+func TestWithModulesIsTheLibraryMatrix(t *testing.T) {
+	lines := append([]Line{{Text: "x"}}, OrderQR("202611251753280001234567")...)
+	got := WithModules(lines)
+	q, err := qrcode.New("202611251753280001234567", qrcode.Medium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bits := q.Bitmap()
+	if len(got[1].Modules) != len(bits) || got[0].Modules != nil || got[2].Modules != nil || lines[1].Modules != nil {
+		t.Fatalf("modules: %d rows for the QR line (want %d), %v / %v for text lines", len(got[1].Modules), len(bits), got[0].Modules, got[2].Modules)
+	}
+	for y, row := range bits {
+		for x, dark := range row {
+			if (got[1].Modules[y][x] == '1') != dark {
+				t.Fatalf("module (%d,%d) differs from the library's", x, y)
+			}
+		}
+	}
+}

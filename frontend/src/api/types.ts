@@ -222,6 +222,8 @@ export interface ReceiptLine {
   text: string
   /** qr, when set, makes the line a QR code of this content (text is then empty). */
   qr?: string
+  /** modules are the QR code's rows ('1' dark) for the preview to draw. */
+  modules?: string[]
   center: boolean
   bold: boolean
   tall: boolean

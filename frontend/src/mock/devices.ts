@@ -80,6 +80,18 @@ function cashierScreen(w: number, h: number): string {
 }
 
 /** deviceService mirrors DeviceService. */
+/** mockModules stand in for Go's QR modules in the preview: a finder pattern in each corner. */
+const mockModules = Array.from({ length: 21 }, (_, y) =>
+  Array.from({ length: 21 }, (_, x) => {
+    const fx = x < 7 ? x : x - 14
+    const fy = y < 7 ? y : y - 14
+    const finder = fx >= 0 && fx < 7 && fy >= 0 && fy < 7 && !(x >= 7 && y >= 7)
+    if (!finder) return (x * 7 + y * 3) % 5 < 2 ? '1' : '0'
+    const ring = Math.max(Math.abs(fx - 3), Math.abs(fy - 3))
+    return ring === 2 ? '0' : '1'
+  }).join(''),
+)
+
 export function deviceService(d: DeviceSettings) {
   let boxState = {
     state: d.box.enabled ? 'connected' : 'off',
@@ -110,7 +122,7 @@ export function deviceService(d: DeviceSettings) {
         pair('门店', '演示一店'),
         pair('金额', '￥0.01'),
         { text: '-'.repeat(cols), center: false, bold: false, tall: false },
-        { text: '', qr: 'TEST20261203080000', center: true, bold: false, tall: false },
+        { text: '', qr: 'TEST20261203080000', modules: mockModules, center: true, bold: false, tall: false },
         { text: 'TEST20261203080000', center: true, bold: false, tall: false },
         ...(p.copies > 1
           ? [{ text: `第 1 联 / 共 ${p.copies} 联`, center: true, bold: false, tall: false }]

@@ -480,6 +480,7 @@ export namespace printer {
 	export class Line {
 	    text: string;
 	    qr?: string;
+	    modules?: string[];
 	    center: boolean;
 	    bold: boolean;
 	    tall: boolean;
@@ -492,6 +493,7 @@ export namespace printer {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.text = source["text"];
 	        this.qr = source["qr"];
+	        this.modules = source["modules"];
 	        this.center = source["center"];
 	        this.bold = source["bold"];
 	        this.tall = source["tall"];
