@@ -49,10 +49,29 @@ async function waitPrinted(file, from, wants, timeout = 20000) {
   }
 }
 
-/** scan types code and Enter as a keyboard-wedge scanner does: a few ms between keys. */
+/**
+ * scan types code and Enter as a keyboard-wedge scanner does, 5 ms apart. The keys go through
+ * CDP with their own timestamps, so a busy test machine does not stretch the gaps the page
+ * sees (event.timeStamp) the way round trips per key would.
+ */
 async function scan(page, code) {
-  await page.keyboard.type(code, { delay: 2 })
-  await page.keyboard.press('Enter')
+  const cdp = await page.context().newCDPSession(page)
+  let at = Date.now() / 1000
+  for (const ch of [...code, '\r']) {
+    const enter = ch === '\r'
+    const key = enter
+      ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }
+      : { key: ch, code: `Digit${ch}`, windowsVirtualKeyCode: 48 + Number(ch), text: ch }
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', timestamp: at, ...key })
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      timestamp: at + 0.001,
+      ...key,
+      text: undefined,
+    })
+    at += 0.005
+  }
+  await cdp.detach()
 }
 
 /** receiptsSuite registers the receipt QR tests on runner for the demo app (initialised). */
@@ -113,6 +132,8 @@ export async function receiptsSuite(runner, browser, app) {
             .join() === n,
         no,
       )
+      const filled = await page.locator(tid('trades-tradeno')).inputValue()
+      assert(filled === no, `交易单号 filter ${JSON.stringify(filled)}, want the scanned ${no}`)
       const before = fs.statSync(file).size
       await page.click(tid('trades-reprint'))
       await page.waitForSelector('.el-message--success')
