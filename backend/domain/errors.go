@@ -29,6 +29,7 @@ const (
 	CodeAmountTooLarge  Code = "amount_too_large" // over the single-payment limit
 
 	CodePayCodeInvalid    Code = "paycode_invalid"     // not a WeChat / Alipay / UnionPay code
+	CodePayCodeIsOrder    Code = "paycode_is_order"    // a receipt's order number QR scanned as a payment code
 	CodePayInFlight       Code = "pay_in_flight"       // this terminal already has a payment in progress
 	CodePayNotInFlight    Code = "pay_not_in_flight"   // 撤销本笔 with no payment waiting (it already has its result)
 	CodePayCodeUsed       Code = "paycode_used"        // this payment code was already charged once

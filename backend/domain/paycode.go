@@ -1,5 +1,7 @@
 package domain
 
+import "time"
+
 // Channel is the wallet behind a payment code.
 type Channel string
 
@@ -11,10 +13,29 @@ const (
 	ChannelUnknown  Channel = "unknown"
 )
 
+// OrderNoLen is the length of an order number (reqsn): the China time yyyyMMddHHmmss of the
+// trade and 10 random digits.
+const OrderNoLen = 24
+
+// IsOrderNo reports whether a scanned code is one of our order numbers, as a receipt's QR
+// code carries it: 24 digits that start with a real time yyyyMMddHHmmss of the years
+// 2000–2099. A payment code never is one: they start 10–15, 25–30 or 62, an order number 20.
+func IsOrderNo(code string) bool {
+	if len(code) != OrderNoLen || !allASCIIDigits(code) || code[:2] != "20" {
+		return false
+	}
+	_, err := time.Parse("20060102150405", code[:14])
+	return err == nil
+}
+
 // ChannelOfCode validates a customer's payment code and names its channel:
 // 18 digits starting 10–15 → WeChat; 16–24 digits starting 25–30 → Alipay;
-// 19 digits starting 62 → UnionPay QR. Anything else is CodePayCodeInvalid.
+// 19 digits starting 62 → UnionPay QR. A receipt's order number is CodePayCodeIsOrder
+// (never charged); anything else is CodePayCodeInvalid.
 func ChannelOfCode(code string) (Channel, error) {
+	if IsOrderNo(code) {
+		return ChannelUnknown, &Error{Code: CodePayCodeIsOrder, Field: "authCode", Message: "这是小票上的订单号，不是付款码，请扫描顾客的付款码"}
+	}
 	if !allASCIIDigits(code) {
 		if code == "" {
 			return ChannelUnknown, Errorf(CodePayCodeInvalid, "请扫描或输入付款码")

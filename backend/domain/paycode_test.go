@@ -71,3 +71,23 @@ func FuzzChannelOfCode(f *testing.F) {
 		}
 	})
 }
+
+// TestOrderNoIsNeverAPaymentCode: a receipt's QR code (the bare order number) is recognised,
+// refused as a payment code with its own code, and no payment code is taken for one.
+func TestOrderNoIsNeverAPaymentCode(t *testing.T) {
+	for _, no := range []string{"202611251753280001234567", "209912312359590000000000", "200002290000000000000000"} {
+		if !IsOrderNo(no) {
+			t.Errorf("IsOrderNo(%q) = false", no)
+		}
+		if _, err := ChannelOfCode(no); CodeOf(err) != CodePayCodeIsOrder {
+			t.Errorf("ChannelOfCode(%q) err = %v; want %s", no, err, CodePayCodeIsOrder)
+		}
+	}
+	for _, code := range []string{"", "134567890123456789", "284567890123456789", "300000000000000000000000",
+		"6212345678901234567", "20261125175328000123456", "2026112517532800012345678", "202613251753280001234567", "202602301753280001234567",
+		"202611251753280001234x67", "TEST20261125175328", "192611251753280001234567"} {
+		if IsOrderNo(code) {
+			t.Errorf("IsOrderNo(%q) = true", code)
+		}
+	}
+}

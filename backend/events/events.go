@@ -31,6 +31,9 @@ const (
 type Scan struct {
 	Code       string `json:"code"`
 	CodeMasked string `json:"codeMasked"`
+	// OrderNo is the order number when the code is a receipt's QR code (domain.IsOrderNo):
+	// 撤销/退货 and 交易查询 look it up; 收款 refuses it.
+	OrderNo string `json:"orderNo,omitempty"`
 }
 
 // Count is the ExportProgress payload: how far an export is, in trades.

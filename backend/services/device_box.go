@@ -177,12 +177,17 @@ func (r *boxRunner) report(gen int, st BoxStatus) {
 }
 
 // scanned sends the code to the UI (box:scan) and, while the main window is out of sight,
-// opens the quick-pay dialog with it.
+// opens the quick-pay dialog with it. A receipt's QR code (an order number) is sent as such
+// and never opens quick-pay: it finds a trade, it pays nothing.
 func (r *boxRunner) scanned(gen int, code string) {
 	r.mu.Lock()
 	stale := gen != r.gen
 	r.mu.Unlock()
 	if stale {
+		return
+	}
+	if domain.IsOrderNo(code) {
+		r.c.emit.Emit(events.BoxScan, events.Scan{Code: code, CodeMasked: code, OrderNo: code})
 		return
 	}
 	r.c.emit.Emit(events.BoxScan, events.Scan{Code: code, CodeMasked: domain.MaskCode(code)})

@@ -202,3 +202,38 @@ func TestBoxStatusIsACodeWithThePort(t *testing.T) {
 	}
 	want(off, services.CodeBoxOff, "")
 }
+
+// TestBoxScanOfAReceiptQRIsAnOrderNumber: the box reading a receipt's QR code sends box:scan
+// with the order number (for 撤销/退货 and 交易查询) and, while the window is hidden, does not
+// open quick-pay with it; a payment code scanned next still does.
+func TestBoxScanOfAReceiptQRIsAnOrderNumber(t *testing.T) {
+	h := newHarness(t)
+	h.loginAdmin()
+	win := &hiddenWindow{}
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{Modes: win, Box: fastBox})
+	t.Cleanup(h.core.Stop)
+	box := newPtyBox(t)
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.Link}); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, h.rec, "connected", 1)
+	orderNo, code := "202611251753280001234567", "134567890123456789"
+	scan(box, orderNo)
+	got := waitFor(t, h.rec, events.BoxScan, func(any) bool { return true }).(events.Scan)
+	if got.Code != orderNo || got.OrderNo != orderNo {
+		t.Fatalf("box:scan of a receipt = %+v", got)
+	}
+	scan(box, code)
+	pay := waitFor(t, h.rec, events.BoxScan, func(p any) bool { return p.(events.Scan).Code == code }).(events.Scan)
+	if pay.OrderNo != "" {
+		t.Fatalf("a payment code taken for an order number: %+v", pay)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for len(win.switches()) < 1 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if sw := win.switches(); len(sw) != 1 || sw[0] != "box:"+code {
+		t.Fatalf("quick-pay switches = %q", sw)
+	}
+}

@@ -17,9 +17,11 @@ type PrinterSettings struct {
 	Name    string `json:"name"`    // a name from Printers, tcp://host[:port] or file://path
 	Copies  int    `json:"copies"`  // 打印次数, 1–5
 	Width   int    `json:"width"`   // paper width in mm: 58 or 80
+	// QRMode is 二维码打印方式: "command" (the printer's QR command, the default) or "image".
+	QRMode string `json:"qrMode"`
 }
 
-// withDefaults gives a never-saved printer one copy on 58 mm paper.
+// withDefaults gives a never-saved printer one copy on 58 mm paper, QR codes by command.
 func (p PrinterSettings) withDefaults() PrinterSettings {
 	if p.Copies == 0 {
 		p.Copies = printer.MinCopies
@@ -27,13 +29,17 @@ func (p PrinterSettings) withDefaults() PrinterSettings {
 	if p.Width == 0 {
 		p.Width = int(printer.Paper58)
 	}
+	if p.QRMode == "" {
+		p.QRMode = string(printer.QRCommand)
+	}
 	return p
 }
 
 // printerSettings converts to the printer package's settings and checks them, naming the
 // UI's fields (name, copies, width) in errors.
 func (p PrinterSettings) printerSettings() (printer.Settings, error) {
-	ps := printer.Settings{Enabled: p.Enabled, Printer: strings.TrimSpace(p.Name), Paper: printer.Paper(p.Width), Copies: p.Copies}
+	ps := printer.Settings{Enabled: p.Enabled, Printer: strings.TrimSpace(p.Name), Paper: printer.Paper(p.Width), Copies: p.Copies,
+		QRMode: printer.QRMode(p.QRMode)}
 	if err := ps.Validate(); err != nil {
 		return ps, renameField(err, map[string]string{"paper": "width", "printer": "name"})
 	}
@@ -79,7 +85,8 @@ func (s *DeviceService) SavePrinter(p PrinterSettings) error {
 const testPrintTimeout = 20 * time.Second
 
 // ReceiptPreview lays out the sample receipt of p as printed lines — copy 1 of p.Copies, on
-// p's paper — for the 打印配置 preview; TestPrint prints exactly these lines.
+// p's paper — for the 打印配置 preview, the QR code's modules filled in; TestPrint prints
+// exactly these lines.
 // The printer itself is not needed (nor checked) for a preview.
 func (s *DeviceService) ReceiptPreview(p PrinterSettings) ([]printer.Line, error) {
 	p.Enabled = false
@@ -87,7 +94,8 @@ func (s *DeviceService) ReceiptPreview(p PrinterSettings) ([]printer.Line, error
 	if err != nil {
 		return nil, err
 	}
-	return printer.Layout(s.sampleReceipt(time.Now()), ps.Paper, 1, ps.Copies)
+	lines, err := printer.Layout(s.sampleReceipt(time.Now()), ps.Paper, 1, ps.Copies)
+	return printer.WithModules(lines), err
 }
 
 // TestPrint prints one copy of the sample receipt with p (saved or not), so the admin can

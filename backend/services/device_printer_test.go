@@ -138,7 +138,7 @@ func TestPrinterSettingsValidationAndTestPrint(t *testing.T) {
 	h.loginAdmin()
 	dev := services.NewDeviceService(h.core, services.DeviceOptions{})
 	st, err := dev.Settings()
-	if err != nil || st.Printer != (services.PrinterSettings{Copies: 1, Width: 58}) || st.Box.Baud != 9600 ||
+	if err != nil || st.Printer != (services.PrinterSettings{Copies: 1, Width: 58, QRMode: "command"}) || st.Box.Baud != 9600 ||
 		st.Box.DataBits != 8 || st.Box.Parity != "none" || st.Box.StopBits != "1" {
 		t.Fatalf("default Settings() = %+v, %v", st, err)
 	}
@@ -235,9 +235,17 @@ func TestTestPrintIsThePreview(t *testing.T) {
 		t.Fatalf("the test print cut %d copies, want 1", n)
 	}
 	var texts []string
+	qrs := 0
 	for _, l := range preview {
 		texts = append(texts, l.Text)
-		if strings.HasPrefix(l.Text, "订单号") || strings.HasPrefix(l.Text, "交易时间") {
+		if l.QR != "" {
+			qrs++
+			if len(l.Modules) < 21 || len(l.Modules[0]) != len(l.Modules) || !strings.HasPrefix(l.QR, "TEST") {
+				t.Errorf("the preview's QR line %q has %d rows of modules", l.QR, len(l.Modules))
+			}
+			continue
+		}
+		if strings.HasPrefix(l.Text, "订单号") || strings.HasPrefix(l.Text, "交易时间") || strings.Contains(l.Text, "TEST") {
 			continue // the clock may tick between the two calls
 		}
 		if !bytes.Contains(job, gb(t, l.Text)) {
@@ -248,6 +256,9 @@ func TestTestPrintIsThePreview(t *testing.T) {
 	china := time.Now().In(time.FixedZone("CST", 8*3600))
 	if !strings.Contains(all, "TEST"+china.Format("2006010215")) || !strings.Contains(all, china.Format("2006-01-02 15")) {
 		t.Errorf("the test receipt is not in China time (%s):\n%s", china, all)
+	}
+	if qrs != 1 || !bytes.Contains(job, []byte{0x1d, 0x28, 0x6b}) {
+		t.Errorf("the preview has %d QR codes; the test print's QR command: %v", qrs, bytes.Contains(job, []byte{0x1d, 0x28, 0x6b}))
 	}
 	if !strings.Contains(all, "第 1 联 / 共 5 联") {
 		t.Errorf("the preview does not show which copy it is:\n%s", all)

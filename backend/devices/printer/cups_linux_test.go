@@ -97,7 +97,7 @@ func TestPrintThroughCUPSRawQueue(t *testing.T) {
 	if err := Print(context.Background(), s, sampleReceipt()); err != nil {
 		t.Fatal(err)
 	}
-	want, _ := Render(sampleReceipt(), Paper58, 1)
+	want, _ := Render(sampleReceipt(), Paper58, 1, QRCommand)
 	select {
 	case b := <-got:
 		if !bytes.Equal(b, want) {

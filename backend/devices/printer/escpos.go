@@ -16,17 +16,23 @@ var (
 )
 
 // Line is one printed line of a receipt: text that already fits the paper (full-width
-// characters take two columns), centred or left-aligned, bold, and double height.
+// characters take two columns), centred or left-aligned, bold, and double height; or, when QR
+// is set, a QR code of QR (Text is then empty).
 type Line struct {
-	Text   string `json:"text"`
-	Center bool   `json:"center"`
-	Bold   bool   `json:"bold"`
-	Tall   bool   `json:"tall"`
+	Text string `json:"text"`
+	QR   string `json:"qr,omitempty"`
+	// Modules are the QR code's rows for a preview to draw ('1' dark, '0' light, quiet zone
+	// included); see WithModules. Printing ignores them.
+	Modules []string `json:"modules,omitempty"`
+	Center  bool     `json:"center"`
+	Bold    bool     `json:"bold"`
+	Tall    bool     `json:"tall"`
 }
 
 // Encode turns the lines of one receipt copy into ESC/POS bytes: a reset, double-byte mode,
-// each line with the style commands it needs, then a feed and a partial cut.
-func Encode(lines []Line) []byte {
+// each line with the style commands it needs (a QR line as the printer's QR command or as a
+// bit image, by qr), then a feed and a partial cut.
+func Encode(lines []Line, qr QRMode) []byte {
 	d := &doc{}
 	d.raw(cmdInit...)
 	d.raw(cmdChineseMode...)
@@ -42,6 +48,10 @@ func Encode(lines []Line) []byte {
 			d.tall(l.Tall)
 		}
 		cur = l
+		if l.QR != "" {
+			d.qr(l.QR, qr)
+			continue
+		}
 		d.line(l.Text)
 	}
 	d.feed(4)
@@ -73,6 +83,17 @@ func (d *doc) tall(on bool) {
 // line prints one line of text that already fits the paper, then LF.
 func (d *doc) line(s string) {
 	d.buf.Write(encode(s))
+	d.buf.WriteByte('\n')
+}
+
+// qr prints a QR code of content and ends the line: the printer's QR command, or a bit image
+// in QRImage mode.
+func (d *doc) qr(content string, mode QRMode) {
+	if mode == QRImage {
+		d.buf.Write(qrImage(content))
+	} else {
+		d.buf.Write(qrCommand(content))
+	}
 	d.buf.WriteByte('\n')
 }
 

@@ -54,6 +54,9 @@ type Receipt struct {
 	Time      time.Time        // 交易时间, printed in its own location
 	Note      string           // 备注, optional
 	SignLine  bool             // print a 签名 line to sign on
+	// ReprintedAt is when a 补打 reprint was asked for; the slip is then marked 重打印. Zero
+	// for the receipt printed with the trade.
+	ReprintedAt time.Time
 }
 
 // Validate checks what a receipt must carry.
@@ -87,16 +90,17 @@ var channelNames = map[domain.Channel]string{
 	domain.ChannelWeChat: "微信支付", domain.ChannelAlipay: "支付宝", domain.ChannelUnionPay: "银联云闪付",
 }
 
-// Render lays out copies of the receipt for the paper and returns ESC/POS bytes; each copy
-// ends with a feed and a partial cut. It is a pure function of its arguments.
-func Render(r Receipt, paper Paper, copies int) ([]byte, error) {
+// Render lays out copies of the receipt for the paper and returns ESC/POS bytes, the order
+// number's QR code printed the qr way; each copy ends with a feed and a partial cut. It is a
+// pure function of its arguments.
+func Render(r Receipt, paper Paper, copies int, qr QRMode) ([]byte, error) {
 	var out []byte
 	for i := 1; i <= max(copies, 1); i++ {
 		lines, err := Layout(r, paper, i, copies)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Encode(lines)...)
+		out = append(out, Encode(lines, qr)...)
 	}
 	return out, nil
 }
@@ -120,7 +124,7 @@ func Layout(r Receipt, paper Paper, copyNo, copies int) ([]Line, error) {
 	for _, l := range wrap(clean(r.Merchant), p.cols) {
 		p.add(Line{Text: l, Center: true, Bold: true, Tall: true})
 	}
-	p.add(Line{Text: kindNames[r.Kind] + "凭条", Center: true, Bold: true})
+	p.add(Line{Text: title(r), Center: true, Bold: true})
 	p.rule('=')
 	p.pair("门店", r.Store)
 	p.pair("终端号", r.Terminal)
@@ -131,6 +135,9 @@ func Layout(r Receipt, paper Paper, copyNo, copies int) ([]Line, error) {
 	p.pair("原订单号", r.OrigNo)
 	p.pair("交易单号", r.TrxID)
 	p.pair("交易时间", r.Time.Format("2006-01-02 15:04:05"))
+	if !r.ReprintedAt.IsZero() {
+		p.pair("重打印时间", r.ReprintedAt.Format("2006-01-02 15:04:05"))
+	}
 	p.rule('-')
 	p.emphasis = true
 	p.pair("金额", amountText(r))
@@ -141,10 +148,20 @@ func Layout(r Receipt, paper Paper, copyNo, copies int) ([]Line, error) {
 		p.add(Line{})
 		p.add(Line{Text: "签名：" + strings.Repeat("_", p.cols-width("签名："))})
 	}
+	p.add(Line{})
+	p.lines = append(p.lines, OrderQR(r.OrderNo)...)
 	if copies > 1 {
 		p.add(Line{Text: fmt.Sprintf("第 %d 联 / 共 %d 联", copyNo, copies), Center: true})
 	}
 	return p.lines, nil
+}
+
+// title is the slip's heading: 消费凭条, 撤销凭条 or 退货凭条, marked （重打印） on a reprint.
+func title(r Receipt) string {
+	if r.ReprintedAt.IsZero() {
+		return kindNames[r.Kind] + "凭条"
+	}
+	return kindNames[r.Kind] + "凭条（重打印）"
 }
 
 // page collects the lines of one receipt copy for a paper of cols columns.

@@ -26,7 +26,7 @@ func sampleReceipt() Receipt {
 		Kind:      domain.KindPay,
 		Channel:   domain.ChannelWeChat,
 		AmountFen: 123456,
-		OrderNo:   "XTF202611251753280001",
+		OrderNo:   "202611251753280001234567",
 		TrxID:     "231125100000123456",
 		Time:      time.Date(2026, 11, 25, 17, 53, 28, 0, time.FixedZone("CST", 8*3600)),
 		Note:      "会员卡 8888",
@@ -42,21 +42,26 @@ func TestRenderGolden(t *testing.T) {
 	long.Note = "顾客要求开具发票，请于三日内到前台领取（含 ASCII text 混排）"
 	refund := sampleReceipt()
 	refund.Kind, refund.Channel, refund.AmountFen, refund.SignLine, refund.Note = domain.KindRefund, domain.ChannelAlipay, 1, false, ""
+	reprint := sampleReceipt()
+	reprint.ReprintedAt = time.Date(2026, 11, 26, 9, 0, 1, 0, time.FixedZone("CST", 8*3600))
 	cases := []struct {
 		name   string
 		r      Receipt
 		paper  Paper
 		copies int
+		qr     QRMode
 	}{
-		{"pay_58", sampleReceipt(), Paper58, 1},
-		{"pay_80", sampleReceipt(), Paper80, 1},
-		{"long_58", long, Paper58, 1},
-		{"long_80", long, Paper80, 1},
-		{"refund_58_2copies", refund, Paper58, 2},
+		{"pay_58", sampleReceipt(), Paper58, 1, QRCommand},
+		{"pay_80", sampleReceipt(), Paper80, 1, QRCommand},
+		{"long_58", long, Paper58, 1, QRCommand},
+		{"long_80", long, Paper80, 1, QRCommand},
+		{"refund_58_2copies", refund, Paper58, 2, QRCommand},
+		{"pay_58_qrimage", sampleReceipt(), Paper58, 1, QRImage},
+		{"reprint_80_qrimage", reprint, Paper80, 1, QRImage},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := Render(c.r, c.paper, c.copies)
+			got, err := Render(c.r, c.paper, c.copies, c.qr)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,6 +110,21 @@ var commandLen = map[string]int{
 	"\x1b\x64": 3, "\x1d\x56": 4,
 }
 
+// commandSize is the length of the ESC/POS command at the start of b, 0 if unknown: fixed
+// lengths from commandLen, and the QR command (GS ( k) and bit image (GS v 0) with their data.
+func commandSize(b []byte) int {
+	if len(b) < 2 {
+		return 0
+	}
+	switch {
+	case len(b) >= 5 && string(b[:3]) == "\x1d\x28\x6b":
+		return 5 + int(b[3]) + int(b[4])<<8
+	case len(b) >= 8 && string(b[:3]) == "\x1d\x76\x30":
+		return 8 + (int(b[4])+int(b[5])<<8)*(int(b[6])+int(b[7])<<8)
+	}
+	return commandLen[string(b[:2])]
+}
+
 // textLines strips the commands and decodes the GB18030 text into lines.
 func textLines(t *testing.T, b []byte) []string {
 	t.Helper()
@@ -115,8 +135,8 @@ func textLines(t *testing.T, b []byte) []string {
 		case c == '\n' || c >= 0x20:
 			text = append(text, c)
 			i++
-		case i+1 < len(b) && commandLen[string(b[i:i+2])] > 0:
-			i += commandLen[string(b[i:i+2])]
+		case commandSize(b[i:]) > 0:
+			i += commandSize(b[i:])
 		default:
 			t.Fatalf("unknown control byte %#x at %d", c, i)
 		}
@@ -129,14 +149,14 @@ func textLines(t *testing.T, b []byte) []string {
 }
 
 func TestRenderContent(t *testing.T) {
-	b, err := Render(sampleReceipt(), Paper58, 1)
+	b, err := Render(sampleReceipt(), Paper58, 1, QRCommand)
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := strings.Join(textLines(t, b), "\n")
 	for _, want := range []string{
 		"通联便利店（测试商户）", "消费凭条", "门店：", "朝阳门店", "终端号：", "T0001", "收银员：", "张三",
-		"交易类型：", "支付方式：", "微信支付", "XTF202611251753280001", "231125100000123456",
+		"交易类型：", "支付方式：", "微信支付", "202611251753280001234567", "231125100000123456",
 		"2026-11-25 17:53:28", "￥1234.56", "备注：", "会员卡 8888", "签名：____",
 	} {
 		if !strings.Contains(all, want) {
@@ -154,7 +174,7 @@ func TestRenderReversal(t *testing.T) {
 	for kind, title := range map[domain.TradeKind]string{domain.KindCancel: "撤销凭条", domain.KindRefund: "退货凭条"} {
 		r := sampleReceipt()
 		r.Kind, r.AmountFen, r.OrderNo, r.OrigNo = kind, 350, "XTF202611260900000002", "XTF202611251753280001"
-		b, err := Render(r, Paper58, 1)
+		b, err := Render(r, Paper58, 1, QRCommand)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -171,7 +191,7 @@ func TestRenderBlanksControlCharacters(t *testing.T) {
 	r := sampleReceipt()
 	r.Merchant = "坏\x1b\x40商户\x1dV"
 	r.Note = "x\x00\x1c&y"
-	b, err := Render(r, Paper80, 1)
+	b, err := Render(r, Paper80, 1, QRCommand)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +215,7 @@ func TestRenderRejects(t *testing.T) {
 	for name, mutate := range bad {
 		r, p, c := sampleReceipt(), Paper58, 1
 		mutate(&r, &p, &c)
-		if _, err := Render(r, p, c); domain.CodeOf(err) != domain.CodeInvalidInput {
+		if _, err := Render(r, p, c, QRCommand); domain.CodeOf(err) != domain.CodeInvalidInput {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}
@@ -215,7 +235,7 @@ func TestWrapKeepsCharactersWhole(t *testing.T) {
 func BenchmarkRender80(b *testing.B) {
 	r := sampleReceipt()
 	for b.Loop() {
-		if _, err := Render(r, Paper80, 2); err != nil {
+		if _, err := Render(r, Paper80, 2, QRCommand); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -225,7 +245,7 @@ func BenchmarkRender80(b *testing.B) {
 // sends for that copy, and only the copy label differs between copies.
 func TestLayoutIsWhatPrints(t *testing.T) {
 	r := sampleReceipt()
-	all, err := Render(r, Paper58, 3)
+	all, err := Render(r, Paper58, 3, QRCommand)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +258,7 @@ func TestLayoutIsWhatPrints(t *testing.T) {
 		if last := lines[len(lines)-1]; last.Text != fmt.Sprintf("第 %d 联 / 共 3 联", i) || !last.Center {
 			t.Fatalf("copy %d ends with %+v", i, last)
 		}
-		want = append(want, Encode(lines)...)
+		want = append(want, Encode(lines, QRCommand)...)
 	}
 	if !bytes.Equal(all, want) {
 		t.Fatal("Render differs from Encode(Layout) of each copy")

@@ -12,10 +12,11 @@ type Settings struct {
 	Printer string `json:"printer"` // queue name, tcp://host[:port] or file://path
 	Paper   Paper  `json:"paper"`   // 58 or 80
 	Copies  int    `json:"copies"`  // 打印次数, 1–5
+	QRMode  QRMode `json:"qrMode"`  // 二维码打印方式
 }
 
-// DefaultSettings is printing off, 58 mm paper, one copy.
-func DefaultSettings() Settings { return Settings{Paper: Paper58, Copies: 1} }
+// DefaultSettings is printing off, 58 mm paper, one copy, QR codes by the printer's command.
+func DefaultSettings() Settings { return Settings{Paper: Paper58, Copies: 1, QRMode: QRCommand} }
 
 // Validate checks the settings; a disabled printer still needs a valid paper and copy count
 // so that turning it on later cannot fail on stale values.
@@ -24,6 +25,9 @@ func (s Settings) Validate() error {
 		return domain.FieldError("paper", "纸张宽度只能是 58mm 或 80mm")
 	}
 	if err := ValidateCopies(s.Copies); err != nil {
+		return err
+	}
+	if err := ValidateQRMode(s.QRMode); err != nil {
 		return err
 	}
 	if s.Enabled {
@@ -43,7 +47,7 @@ func Print(ctx context.Context, s Settings, r Receipt) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	data, err := Render(r, s.Paper, s.Copies)
+	data, err := Render(r, s.Paper, s.Copies, s.QRMode)
 	if err != nil {
 		return err
 	}
@@ -61,5 +65,5 @@ func PrintLines(ctx context.Context, s Settings, name string, lines []Line) erro
 	if err != nil {
 		return err
 	}
-	return t.Send(ctx, name, Encode(lines))
+	return t.Send(ctx, name, Encode(lines, s.QRMode))
 }

@@ -50,7 +50,7 @@ func TestPrintOverTCP(t *testing.T) {
 	if err := Print(context.Background(), s, sampleReceipt()); err != nil {
 		t.Fatal(err)
 	}
-	want, _ := Render(sampleReceipt(), Paper80, 2)
+	want, _ := Render(sampleReceipt(), Paper80, 2, QRCommand)
 	select {
 	case b := <-got:
 		if !bytes.Equal(b, want) {
@@ -98,7 +98,7 @@ func TestPrintToFileAppends(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	one, _ := Render(sampleReceipt(), Paper58, 1)
+	one, _ := Render(sampleReceipt(), Paper58, 1, QRCommand)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -24,6 +24,8 @@ export const deviceApi = {
   testPrint: (p: PrinterSettings) => call<void>(() => D.TestPrint(p)),
   /** receiptPreview is the sample receipt as printed (copy 1 of p.copies); 测试打印 prints these lines. */
   receiptPreview: (p: PrinterSettings) => call<ReceiptLine[] | null>(() => D.ReceiptPreview(p)),
+  /** reprint is 补打: one copy of trade id's receipt again, marked 重打印. */
+  reprint: (id: number) => call<void>(() => D.Reprint(id)),
   ports: () => call<string[] | null>(() => D.Ports()),
   saveBox: (b: BoxSettings) => call<BoxStatus>(() => D.SaveBox(b)),
   boxStatus: () => call<BoxStatus>(() => D.BoxStatus()),

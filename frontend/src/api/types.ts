@@ -213,11 +213,17 @@ export interface PrinterSettings {
   name: string
   copies: number
   width: 58 | 80 | number
+  /** qrMode is 二维码打印方式: the printer's QR command, or a bit image for printers without one. */
+  qrMode: 'command' | 'image' | string
 }
 
 /** One printed line of a receipt, as Go lays it out (printer.Line): text already fitted to the paper. */
 export interface ReceiptLine {
   text: string
+  /** qr, when set, makes the line a QR code of this content (text is then empty). */
+  qr?: string
+  /** modules are the QR code's rows ('1' dark) for the preview to draw. */
+  modules?: string[]
   center: boolean
   bold: boolean
   tall: boolean
@@ -338,6 +344,8 @@ export interface DeviceSettings {
 export interface BoxScan {
   code: string
   codeMasked?: string
+  /** orderNo is set when the code is a receipt's QR code (an order number), not a payment code. */
+  orderNo?: string
 }
 
 /** Payload of amount:detected. */

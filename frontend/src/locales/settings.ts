@@ -22,6 +22,11 @@ export const zh = {
       printerRequired: '请选择小票打印机',
       preview: '小票样式',
       previewNote: '收款成功后自动打印，收银员无需其它操作',
+      qrMode: '二维码打印方式',
+      qrModes: { command: '打印机指令', image: '图片' },
+      qrModeNote:
+        '小票上的二维码是订单号，在撤销/退货、交易查询中扫码即可找到这笔交易。打印机印不出二维码时改选“图片”。',
+      qrHere: '订单号二维码',
     },
     box: {
       note: '注：当您需要通过盒子进行付款码读取时，请使用该功能配置。',
@@ -233,6 +238,11 @@ export const en: typeof zh = {
       printerRequired: 'Choose the receipt printer',
       preview: 'Receipt layout',
       previewNote: 'Printed automatically after each successful payment',
+      qrMode: 'QR code printing',
+      qrModes: { command: 'Printer command', image: 'Image' },
+      qrModeNote:
+        'The QR code on a receipt is its order number: scan it on Void/Refund or Trades to find the trade. Choose Image if the printer prints no QR code.',
+      qrHere: 'Order number QR code',
     },
     box: {
       note: 'Set this up when a scanner box reads the payment codes.',

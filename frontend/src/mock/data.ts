@@ -1,5 +1,6 @@
 // Seed data of the browser-preview stand-in; dev only.
 import type { Notice, Profile, Trade } from '../api/types'
+import dayjs from 'dayjs'
 
 export const demoMerchant = '660581053990001'
 export const stores = [
@@ -92,7 +93,7 @@ export function makeTrade(p: Partial<Trade> & { amount: number; channel: string 
   const now = new Date().toISOString()
   return {
     id: nextId,
-    reqsn: `XTF${Date.now()}${String(nextId).padStart(4, '0')}`,
+    reqsn: `${dayjs().format('YYYYMMDDHHmmss')}${String(nextId).padStart(10, '0')}`,
     kind: 'pay',
     status: 'success',
     refundedAmount: 0,

@@ -15,7 +15,7 @@ import { fail, sleep } from './state'
 /** newDevices is the preview's device settings. */
 export function newDevices(): DeviceSettings {
   return {
-    printer: { enabled: true, name: 'XP-58 小票打印机', copies: 1, width: 58 },
+    printer: { enabled: true, name: 'XP-58 小票打印机', copies: 1, width: 58, qrMode: 'command' },
     box: {
       enabled: true,
       port: 'COM3',
@@ -98,6 +98,18 @@ function poleStatus(s: ScreenSettings): PoleStatus {
 }
 
 /** deviceService mirrors DeviceService. */
+/** mockModules stand in for Go's QR modules in the preview: a finder pattern in each corner. */
+const mockModules = Array.from({ length: 21 }, (_, y) =>
+  Array.from({ length: 21 }, (_, x) => {
+    const fx = x < 7 ? x : x - 14
+    const fy = y < 7 ? y : y - 14
+    const finder = fx >= 0 && fx < 7 && fy >= 0 && fy < 7 && !(x >= 7 && y >= 7)
+    if (!finder) return (x * 7 + y * 3) % 5 < 2 ? '1' : '0'
+    const ring = Math.max(Math.abs(fx - 3), Math.abs(fy - 3))
+    return ring === 2 ? '0' : '1'
+  }).join(''),
+)
+
 export function deviceService(d: DeviceSettings) {
   const box = (state: string, code: string, port?: string): BoxStatus => ({
     state,
@@ -131,6 +143,8 @@ export function deviceService(d: DeviceSettings) {
         pair('门店', '演示一店'),
         pair('金额', '￥0.01'),
         { text: '-'.repeat(cols), center: false, bold: false, tall: false },
+        { text: '', qr: 'TEST20261203080000', modules: mockModules, center: true, bold: false, tall: false },
+        { text: 'TEST20261203080000', center: true, bold: false, tall: false },
         ...(p.copies > 1
           ? [{ text: `第 1 联 / 共 ${p.copies} 联`, center: true, bold: false, tall: false }]
           : []),
@@ -142,6 +156,11 @@ export function deviceService(d: DeviceSettings) {
         return fail('printer_unreachable', `无法连接打印机 ${p.name}`, undefined, {
           printer: p.name.slice(6),
         })
+    },
+    Reprint: async (_id: number) => {
+      await sleep(300)
+      if (!d.printer.enabled)
+        return fail('reprint_printer_off', '打印功能未开启，请在 设置 → 打印配置 中开启')
     },
     Ports: async () => {
       await sleep(200)

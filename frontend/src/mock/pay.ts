@@ -2,6 +2,7 @@
 import type { PayProgress, Trade, TradeFilter } from '../api/types'
 import { today } from '../utils/time'
 import { formatFen, parseAmount } from '../utils/money'
+import { isOrderNo } from '../utils/orderNo'
 import { makeTrade } from './data'
 import { emit } from './runtime'
 import { fail, sleep, type MockState } from './state'
@@ -50,6 +51,8 @@ export function payService(s: MockState) {
     if ('code' in parsed)
       return fail(parsed.code, parsed.code, undefined, { limit: formatFen(s.terminal.payLimit) })
     const fen = parsed.fen
+    if (isOrderNo(code))
+      return fail('paycode_is_order', '这是小票上的订单号，不是付款码，请扫描顾客的付款码', 'authCode')
     const channel = channelOf(code)
     if (!channel)
       return fail('paycode_invalid', code ? '无效的付款码，请让顾客刷新后重新出示' : '请扫描或输入付款码')

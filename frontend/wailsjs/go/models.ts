@@ -479,6 +479,8 @@ export namespace printer {
 	
 	export class Line {
 	    text: string;
+	    qr?: string;
+	    modules?: string[];
 	    center: boolean;
 	    bold: boolean;
 	    tall: boolean;
@@ -490,6 +492,8 @@ export namespace printer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.text = source["text"];
+	        this.qr = source["qr"];
+	        this.modules = source["modules"];
 	        this.center = source["center"];
 	        this.bold = source["bold"];
 	        this.tall = source["tall"];
@@ -804,6 +808,7 @@ export namespace services {
 	    name: string;
 	    copies: number;
 	    width: number;
+	    qrMode: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PrinterSettings(source);
@@ -815,6 +820,7 @@ export namespace services {
 	        this.name = source["name"];
 	        this.copies = source["copies"];
 	        this.width = source["width"];
+	        this.qrMode = source["qrMode"];
 	    }
 	}
 	export class DeviceSettings {

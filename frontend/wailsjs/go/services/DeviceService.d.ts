@@ -19,6 +19,8 @@ export function Printers():Promise<Array<string>>;
 
 export function ReceiptPreview(arg1:services.PrinterSettings):Promise<Array<printer.Line>>;
 
+export function Reprint(arg1:number):Promise<void>;
+
 export function SaveBox(arg1:services.BoxSettings):Promise<services.BoxStatus>;
 
 export function SaveHotkeys(arg1:services.HotkeySettings):Promise<services.HotkeyStatus>;

@@ -34,6 +34,10 @@ export function ReceiptPreview(arg1) {
   return window['go']['services']['DeviceService']['ReceiptPreview'](arg1);
 }
 
+export function Reprint(arg1) {
+  return window['go']['services']['DeviceService']['Reprint'](arg1);
+}
+
 export function SaveBox(arg1) {
   return window['go']['services']['DeviceService']['SaveBox'](arg1);
 }
