@@ -44,6 +44,8 @@ type Env struct {
 	Dir string
 	Log *slog.Logger     // slog.Default() when nil
 	Now func() time.Time // the platform's clock; time.Now when nil (tests move it)
+	// Trace records the start-up steps (database, simulator, seed, recovery); nil records none.
+	Trace *StartupTrace
 }
 
 // OpenBackend builds the platform that cfg describes.
@@ -78,10 +80,12 @@ func (b *Backend) openEmbedded(ctx context.Context, cfg Config, env Env) error {
 		return err
 	}
 	b.onClose(func() { _ = store.Close(db) })
+	env.Trace.Mark(StepDatabase)
 	gw, err := b.openGateway(cfg, dir, log)
 	if err != nil {
 		return err
 	}
+	env.Trace.Mark(StepSimulator)
 	demo := cfg.Allinpay == nil
 	b.Demo = services.NewDemo(platform.DemoMerchantNo, demo, demoTestCodes)
 	if !demo && cfg.Merchant != nil {
@@ -106,9 +110,11 @@ func (b *Backend) openEmbedded(ctx context.Context, cfg Config, env Env) error {
 	if err != nil {
 		return err
 	}
+	env.Trace.Mark(StepSeed)
 	if err := svc.Start(ctx); err != nil {
 		return err
 	}
+	env.Trace.Mark(StepRecovery)
 	b.onClose(svc.Stop)
 	b.API = svc
 	return nil

@@ -1,4 +1,6 @@
 // Boot order: language and store first, then the router (its guard asks Go where to go), then mount.
+// startup is imported first: its clock starts when the main script begins to run.
+import { reportFirstPaint } from './startup'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import ElementPlus from 'element-plus'
@@ -39,6 +41,7 @@ async function boot(): Promise<void> {
   startWindowModes(router)
   await router.isReady()
   app.mount('#app')
+  void reportFirstPaint()
 }
 
 void boot()
