@@ -24,9 +24,10 @@ const (
 	StepRecovery    = "recovery"     // in-flight trades resumed: payments may start from here
 	StepWailsStart  = "wails_start"  // Wails' OnStartup: the runtime context is there
 	StepDomReady    = "dom_ready"    // the page's DOM is loaded (the window is shown)
-	StepFirstRoute  = "first_route"  // the first screen is mounted (the page's own clock)
+	StepPageStart   = "page_start"   // the page began to load (the page's clock, as the next three)
+	StepScriptStart = "script_start" // the page's main script began to run
+	StepFirstRoute  = "first_route"  // the first screen is mounted
 	StepFirstPaint  = "first_paint"  // the first screen's first frame is drawn
-	StepScriptStart = "script_start" // the page's main script began to run (the page's own clock)
 )
 
 // StartupTrace records when each start-up step finished, as the time since processStart, and

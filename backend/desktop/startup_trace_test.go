@@ -62,30 +62,31 @@ func TestStartupTraceLogsEachStepOnceSinceTheProcessStart(t *testing.T) {
 	}
 }
 
-// TestMarkPagePlacesThePageClockOnTheProcessClock: the painted event's times (the page's
-// performance.now) are moved by its "now" onto the moment the event arrived; a payload that
-// is not the page's is refused without recording anything.
-func TestMarkPagePlacesThePageClockOnTheProcessClock(t *testing.T) {
+// TestMarkPageReadsThePagesWallClock: the painted event's Unix milliseconds (fractional, the
+// page's performance.timeOrigin + now) become steps since the process start; a payload that is
+// not the page's, or whose times go backwards, is refused without recording anything.
+func TestMarkPageReadsThePagesWallClock(t *testing.T) {
 	tr, _ := fakeTrace()
-	page := map[string]any{"now": 900.0, "scriptStart": 100.0, "firstRoute": 700.5, "firstPaint": 880.0}
-	if !tr.MarkPage(1500*time.Millisecond, page) {
+	ms := float64(tr.start.UnixMilli())
+	page := map[string]any{"pageStart": ms + 400.25, "scriptStart": ms + 700, "firstRoute": ms + 1300.5, "firstPaint": ms + 1480}
+	if !tr.MarkPage(page) {
 		t.Fatal("MarkPage refused the page's payload")
 	}
 	var out bytes.Buffer
 	tr.Log(slog.New(slog.NewTextHandler(&out, nil)))
-	if got := out.String(); !strings.Contains(got, "script_start_ms=700 first_route_ms=1300 first_paint_ms=1480") {
+	if got := out.String(); !strings.Contains(got, "page_start_ms=400 script_start_ms=700 first_route_ms=1300 first_paint_ms=1480") {
 		t.Fatalf("log = %q", got)
 	}
 	bad := []([]any){
 		nil,
 		{"painted"},
-		{map[string]any{"scriptStart": 1.0, "firstRoute": 2.0, "firstPaint": 3.0}},
-		{map[string]any{"now": 2.0, "scriptStart": 1.0, "firstRoute": 2.0, "firstPaint": 3.0}},
-		{map[string]any{"now": 9.0, "scriptStart": "1", "firstRoute": 2.0, "firstPaint": 3.0}},
+		{map[string]any{"scriptStart": ms, "firstRoute": ms, "firstPaint": ms}},
+		{map[string]any{"pageStart": ms, "scriptStart": ms + 5, "firstRoute": ms + 2, "firstPaint": ms + 9}},
+		{map[string]any{"pageStart": ms, "scriptStart": "1", "firstRoute": ms, "firstPaint": ms}},
 	}
 	for _, data := range bad {
 		tr, _ := fakeTrace()
-		if tr.MarkPage(time.Second, data...) || len(tr.steps) != 0 {
+		if tr.MarkPage(data...) || len(tr.steps) != 0 {
 			t.Fatalf("MarkPage accepted %v: %v", data, tr.steps)
 		}
 	}
@@ -103,7 +104,8 @@ func TestPaintedLogsTheTraceThenTheGoSidesIdleMemory(t *testing.T) {
 	sh.Trace.Mark(StepMain)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	page := map[string]any{"now": 20.0, "scriptStart": 1.0, "firstRoute": 10.0, "firstPaint": 19.0}
+	ms := float64(time.Now().UnixMilli())
+	page := map[string]any{"pageStart": ms, "scriptStart": ms + 1, "firstRoute": ms + 10, "firstPaint": ms + 19}
 	sh.Painted(ctx, page)
 	sh.Painted(ctx, page)
 	deadline := time.Now().Add(5 * time.Second)
