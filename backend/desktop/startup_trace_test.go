@@ -124,3 +124,29 @@ func TestPaintedLogsTheTraceThenTheGoSidesIdleMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedStartTracesEachStepAndResumesTradesLast: a demo backend (real SQLite file, the
+// simulator on loopback) records the database, simulator, seed and recovery steps, and the
+// in-flight trades are resumed only after both the simulator and the seeding are done, even
+// though the simulator is started beside the database.
+func TestEmbeddedStartTracesEachStepAndResumesTradesLast(t *testing.T) {
+	env := testEnv(t)
+	env.Trace = NewStartupTrace()
+	b, err := OpenBackend(context.Background(), Config{}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	at := map[string]time.Duration{}
+	for _, s := range env.Trace.steps {
+		at[s.name] = s.at
+	}
+	for _, step := range []string{StepDatabase, StepSimulator, StepSeed, StepRecovery} {
+		if _, ok := at[step]; !ok {
+			t.Fatalf("step %s not traced: %v", step, env.Trace.steps)
+		}
+	}
+	if at[StepRecovery] < at[StepSimulator] || at[StepRecovery] < at[StepSeed] || at[StepSeed] < at[StepDatabase] {
+		t.Fatalf("steps out of order: %v", at)
+	}
+}
