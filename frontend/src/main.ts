@@ -3,8 +3,7 @@
 import { reportFirstPaint } from './startup'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+import { elementPlus } from './elementPlus'
 import './styles/main.css'
 import App from './App.vue'
 import { i18n } from './locales'
@@ -22,7 +21,7 @@ async function boot(): Promise<void> {
   const app = createApp(App)
   app.use(createPinia())
   app.use(i18n)
-  app.use(ElementPlus)
+  app.use(elementPlus)
   app.use(router)
   app.config.errorHandler = (err) => {
     console.error('[xtf] unhandled', err)
