@@ -32,9 +32,11 @@ func NewApp(sh *desktop.Shell) *App {
 }
 
 // startup connects the window modes and the tray to the runtime, then starts the services
-// (devices, amount watcher, hotkeys).
+// (devices, amount watcher, hotkeys). The page's first paint completes the start-up trace.
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
+	a.sh.Trace.Mark(desktop.StepWailsStart)
+	runtime.EventsOnce(ctx, desktop.PaintedEvent, func(data ...any) { a.sh.Painted(ctx, data...) })
 	a.sh.StartWindow(ctx)
 	a.sh.Start(ctx)
 	go a.quitOnSignal(ctx)
@@ -52,6 +54,7 @@ func (a *App) quitOnSignal(ctx context.Context) {
 
 // domReady shows the window once the page is painted (it starts hidden: no white flash).
 func (a *App) domReady(ctx context.Context) {
+	a.sh.Trace.Mark(desktop.StepDomReady)
 	runtime.WindowShow(ctx)
 }
 

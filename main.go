@@ -39,6 +39,7 @@ func main() {
 	sh.ApplyAutostart()
 	sh.UseHotkeys(variant.HotkeyBackend())
 	app := NewApp(sh)
+	sh.Trace.Mark(desktop.StepWailsRun)
 	run(&options.App{
 		Title:              "小通付",
 		Width:              services.MainWidth,

@@ -9,5 +9,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // Element Plus' per-component styles (src/elementPlus.ts) import .css files: let Vite take them.
+    server: { deps: { inline: [/element-plus\/es\/components\/[^/]+\/style\//] } },
   },
 })

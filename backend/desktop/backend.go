@@ -44,6 +44,8 @@ type Env struct {
 	Dir string
 	Log *slog.Logger     // slog.Default() when nil
 	Now func() time.Time // the platform's clock; time.Now when nil (tests move it)
+	// Trace records the start-up steps (database, simulator, seed, recovery); nil records none.
+	Trace *StartupTrace
 }
 
 // OpenBackend builds the platform that cfg describes.
@@ -66,42 +68,19 @@ func OpenBackend(ctx context.Context, cfg Config, env Env) (*Backend, error) {
 }
 
 // openEmbedded runs the platform in process: the database, the gateway (the simulator, or
-// real Allinpay when configured), demo or shop seeding, and the payment sweep.
+// real Allinpay when configured), demo or shop seeding, and the payment sweep. The gateway
+// is made while the database opens and the demo is seeded (the simulator's keys are the
+// slowest step); the in-flight trades are resumed once both are there, before any payment.
 func (b *Backend) openEmbedded(ctx context.Context, cfg Config, env Env) error {
-	dir, log := env.Dir, env.Log
-	dsn := cfg.Database
-	if dsn == "" {
-		dsn = filepath.Join(dir, DBName)
+	gw := startGateway(cfg, env)
+	svc, err := b.openPlatform(ctx, cfg, env, gw)
+	gerr := gw.wait()
+	b.SimURL = gw.simURL
+	if gw.stop != nil {
+		b.onClose(gw.stop)
 	}
-	db, err := store.Open(dsn)
-	if err != nil {
-		return err
-	}
-	b.onClose(func() { _ = store.Close(db) })
-	gw, err := b.openGateway(cfg, dir, log)
-	if err != nil {
-		return err
-	}
-	demo := cfg.Allinpay == nil
-	b.Demo = services.NewDemo(platform.DemoMerchantNo, demo, demoTestCodes)
-	if !demo && cfg.Merchant != nil {
-		b.Demo = services.NewDemo(cfg.Merchant.MerchantNo, false, nil)
-	}
-	svc, err := platform.New(platform.Options{
-		DB:      db,
-		Gateway: func(*store.Merchant) (gateway.Provider, error) { return gw, nil },
-		SMS:     platform.ConsoleSMS{Log: log, OnSend: b.Demo.OnSMS},
-		Poll:    cfg.Poll.schedule(),
-		Log:     log,
-		Now:     env.Now,
-	})
-	if err != nil {
-		return err
-	}
-	if demo {
-		err = svc.SeedDemo(ctx)
-	} else {
-		err = ensureMerchant(ctx, svc, cfg.Merchant)
+	if gerr != nil { // the gateway's configuration is named first, as before the database's
+		return gerr
 	}
 	if err != nil {
 		return err
@@ -109,23 +88,87 @@ func (b *Backend) openEmbedded(ctx context.Context, cfg Config, env Env) error {
 	if err := svc.Start(ctx); err != nil {
 		return err
 	}
+	env.Trace.Mark(StepRecovery)
 	b.onClose(svc.Stop)
 	b.API = svc
 	return nil
 }
 
-// openGateway returns the real Allinpay client when configured, else starts the simulator.
-func (b *Backend) openGateway(cfg Config, dir string, log *slog.Logger) (gateway.Provider, error) {
-	if cfg.Allinpay != nil {
-		return realGateway(*cfg.Allinpay, dir, log)
+// openPlatform opens the database and the platform service on it, and seeds the demo or the
+// shop's merchant. The platform asks gw for the gateway, waiting for it if need be.
+func (b *Backend) openPlatform(ctx context.Context, cfg Config, env Env, gw *pendingGateway) (*platform.Service, error) {
+	dsn := cfg.Database
+	if dsn == "" {
+		dsn = filepath.Join(env.Dir, DBName)
 	}
-	gw, url, stop, err := startSim(cfg.Sim, dir, log)
+	db, err := store.Open(dsn)
 	if err != nil {
 		return nil, err
 	}
-	b.SimURL = url
-	b.onClose(stop)
-	return gw, nil
+	b.onClose(func() { _ = store.Close(db) })
+	env.Trace.Mark(StepDatabase)
+	demo := cfg.Allinpay == nil
+	b.Demo = services.NewDemo(platform.DemoMerchantNo, demo, demoTestCodes)
+	if !demo && cfg.Merchant != nil {
+		b.Demo = services.NewDemo(cfg.Merchant.MerchantNo, false, nil)
+	}
+	svc, err := platform.New(platform.Options{
+		DB: db,
+		Gateway: func(*store.Merchant) (gateway.Provider, error) {
+			if err := gw.wait(); err != nil {
+				return nil, err
+			}
+			return gw.provider, nil
+		},
+		SMS:  platform.ConsoleSMS{Log: env.Log, OnSend: b.Demo.OnSMS},
+		Poll: cfg.Poll.schedule(),
+		Log:  env.Log,
+		Now:  env.Now,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if demo {
+		err = svc.SeedDemo(ctx)
+	} else {
+		err = ensureMerchant(ctx, svc, cfg.Merchant)
+	}
+	if err != nil {
+		return nil, err
+	}
+	env.Trace.Mark(StepSeed)
+	return svc, nil
+}
+
+// pendingGateway is the gateway being made in the background (startGateway).
+type pendingGateway struct {
+	done     chan struct{}
+	provider gateway.Provider
+	simURL   string // demo: the simulator's root URL
+	stop     func() // demo: stops the simulator; nil otherwise
+	err      error
+}
+
+// startGateway makes, in the background, the real Allinpay client when configured, else the
+// simulator and a client for it.
+func startGateway(cfg Config, env Env) *pendingGateway {
+	gw := &pendingGateway{done: make(chan struct{})}
+	go func() {
+		defer close(gw.done)
+		if cfg.Allinpay != nil {
+			gw.provider, gw.err = realGateway(*cfg.Allinpay, env.Dir, env.Log)
+			return
+		}
+		gw.provider, gw.simURL, gw.stop, gw.err = startSim(cfg.Sim, env.Dir, env.Log)
+		env.Trace.Mark(StepSimulator)
+	}()
+	return gw
+}
+
+// wait blocks until the gateway is made and returns why it could not be.
+func (gw *pendingGateway) wait() error {
+	<-gw.done
+	return gw.err
 }
 
 // ensureMerchant registers the shop's own merchant and stores (embedded with real keys).

@@ -26,6 +26,7 @@ type Shell struct {
 	Backend *Backend
 	Emitter *events.Wails
 	Core    *services.Core
+	Trace   *StartupTrace // where the start-up spends its time (logged at the first paint)
 
 	Session  *services.SessionService
 	Pay      *services.PayService
@@ -47,6 +48,8 @@ type Shell struct {
 // window can show it. The error, a *StartupError, is only for a data folder or log that
 // cannot be opened (main shows it with ReportStartupFailure).
 func Open(ctx context.Context) (*Shell, error) {
+	trace := NewStartupTrace()
+	trace.Mark(StepMain)
 	dir, err := store.DataDir()
 	if err != nil {
 		path, _ := store.DataDirPath()
@@ -56,7 +59,7 @@ func Open(ctx context.Context) (*Shell, error) {
 	if err != nil {
 		return nil, &StartupError{Dir: dir, Err: err}
 	}
-	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &events.Wails{}}
+	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &events.Wails{}, Trace: trace}
 	log.Info("starting", "dataDir", dir, "pid", os.Getpid())
 	opts := services.Options{Emitter: sh.Emitter, Log: log, MachineID: MachineID(dir, log)}
 	sh.Config, err = LoadConfig(dir)
@@ -64,7 +67,7 @@ func Open(ctx context.Context) (*Shell, error) {
 		cfg := sh.Config.Config()
 		opts.Prefs = sh.Config
 		opts.Mode, opts.Server = cfg.Platform.Mode, cfg.Platform.ServerURL
-		sh.Backend, err = OpenBackend(ctx, cfg, Env{Dir: dir, Log: log})
+		sh.Backend, err = OpenBackend(ctx, cfg, Env{Dir: dir, Log: log, Trace: trace})
 	}
 	if err != nil {
 		log.Error("platform did not start", "err", err)
@@ -74,6 +77,7 @@ func Open(ctx context.Context) (*Shell, error) {
 		log.Info("platform ready", "mode", sh.Backend.Mode, "demo", sh.Backend.Demo.Enabled(), "sim", sh.Backend.SimURL)
 	}
 	sh.bindServices(services.NewCore(opts))
+	trace.Mark(StepShell)
 	return sh, nil
 }
 

@@ -1,8 +1,9 @@
 // Boot order: language and store first, then the router (its guard asks Go where to go), then mount.
+// startup is imported first: its clock starts when the main script begins to run.
+import { reportFirstPaint } from './startup'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+import { elementPlus } from './elementPlus'
 import './styles/main.css'
 import App from './App.vue'
 import { i18n } from './locales'
@@ -20,7 +21,7 @@ async function boot(): Promise<void> {
   const app = createApp(App)
   app.use(createPinia())
   app.use(i18n)
-  app.use(ElementPlus)
+  app.use(elementPlus)
   app.use(router)
   app.config.errorHandler = (err) => {
     console.error('[xtf] unhandled', err)
@@ -39,6 +40,7 @@ async function boot(): Promise<void> {
   startWindowModes(router)
   await router.isReady()
   app.mount('#app')
+  void reportFirstPaint()
 }
 
 void boot()
