@@ -44,7 +44,7 @@ typeln() { xdotool type --window "$win" --delay 30 "$1"; xdotool key --window "$
 
 both login
 typeln 01 0.3
-typeln 1111111 2
+typeln Owner2026x 2 # the password shots-prep.mjs sets (demoAdminPw in frontend/e2e/flows.mjs)
 both main
 typeln 12.30 0.3
 typeln "13$(date +%s%N | cut -c1-14)00" 2
