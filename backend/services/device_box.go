@@ -55,6 +55,9 @@ type BoxStatus struct {
 	Code    domain.Code    `json:"code"`
 	Params  map[string]any `json:"params,omitempty"`
 	Message string         `json:"message"`
+	// Seq orders the statuses: the UI keeps the one with the highest Seq, so a reply that
+	// crossed a newer box:status event on the way cannot bring an old state back.
+	Seq uint64 `json:"seq"`
 }
 
 // BoxOff is the state of a box that is not enabled.
@@ -105,7 +108,8 @@ type boxRunner struct {
 	open  sync.Mutex // serialises apply and close
 	box   *scanner.Box
 	mu    sync.Mutex
-	gen   int // bumped at each apply: statuses of an older box are stale
+	gen   int    // bumped at each apply: statuses of an older box are stale
+	seq   uint64 // numbers every status kept, see BoxStatus.Seq
 	state BoxStatus
 }
 
@@ -171,6 +175,8 @@ func (r *boxRunner) report(gen int, st BoxStatus) {
 		r.mu.Unlock()
 		return
 	}
+	r.seq++
+	st.Seq = r.seq
 	r.state = st
 	r.mu.Unlock()
 	r.c.emit.Emit(events.BoxStatus, st)

@@ -237,3 +237,42 @@ func TestBoxScanOfAReceiptQRIsAnOrderNumber(t *testing.T) {
 		t.Fatalf("quick-pay switches = %q", sw)
 	}
 }
+
+// TestBoxStatusesAreNumberedInOrder: every box:status carries a higher Seq than the one
+// before, across boxes, and the reply of SaveBox (often "connecting", sent while the box is
+// still opening) is never newer than the error event that follows it, so the UI, keeping
+// the highest Seq, ends on the error whichever arrives first.
+func TestBoxStatusesAreNumberedInOrder(t *testing.T) {
+	h := newHarness(t)
+	h.loginAdmin()
+	dev := services.NewDeviceService(h.core, services.DeviceOptions{Box: fastBox})
+	t.Cleanup(h.core.Stop)
+	missing := t.TempDir() + "/ttyUSB8"
+	reply, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: missing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, h.rec, "error", 1)
+	box := newPtyBox(t)
+	if _, err := dev.SaveBox(services.BoxSettings{Enabled: true, Port: box.Link}); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, h.rec, "connected", 1)
+	var last, errSeq uint64
+	for _, p := range h.rec.Named(events.BoxStatus) {
+		st := p.(services.BoxStatus)
+		if st.Seq <= last {
+			t.Fatalf("box:status %+v after seq %d", st, last)
+		}
+		last = st.Seq
+		if st.State == "error" && errSeq == 0 {
+			errSeq = st.Seq
+		}
+	}
+	if reply.Seq == 0 || reply.Seq >= errSeq {
+		t.Fatalf("SaveBox reply seq %d, error event seq %d", reply.Seq, errSeq)
+	}
+	if now, _ := dev.BoxStatus(); now.Seq != last || now.State != "connected" {
+		t.Fatalf("BoxStatus %+v, last event seq %d", now, last)
+	}
+}

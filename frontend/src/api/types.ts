@@ -250,6 +250,8 @@ export interface CodedText {
 /** Where the scanner box connection stands (event box:status): the words come from code and params (the port). */
 export interface BoxStatus extends CodedText {
   state: 'off' | 'connected' | 'disconnected' | 'error' | 'connecting' | string
+  /** seq orders the statuses; the newest (highest) one is the box's state. */
+  seq: number
 }
 
 /** A screen rectangle in full-resolution pixels of one display. */

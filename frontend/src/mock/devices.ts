@@ -111,11 +111,13 @@ const mockModules = Array.from({ length: 21 }, (_, y) =>
 )
 
 export function deviceService(d: DeviceSettings) {
+  let seq = 0
   const box = (state: string, code: string, port?: string): BoxStatus => ({
     state,
     code,
     params: port ? { port } : undefined,
     message: code,
+    seq: ++seq,
   })
   let boxState = d.box.enabled ? box('connected', 'box_connected', d.box.port) : box('off', 'box_off')
   return {

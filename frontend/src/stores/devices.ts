@@ -10,9 +10,12 @@ export const useDeviceStore = defineStore('devices', () => {
   const settings = ref<DeviceSettings | null>(null)
   const boxStatus = ref<BoxStatus | null>(null)
 
-  onEvent<BoxStatus>(Events.BoxStatus, (s) => {
-    boxStatus.value = s
-  })
+  /** setBoxStatus keeps s unless a newer status (a higher seq) is already known. */
+  function setBoxStatus(s: BoxStatus): void {
+    if (!boxStatus.value || s.seq >= boxStatus.value.seq) boxStatus.value = s
+  }
+
+  onEvent<BoxStatus>(Events.BoxStatus, setBoxStatus)
 
   /** load asks Go for every device setting (each settings screen calls it when opened). */
   async function load(): Promise<DeviceSettings> {
@@ -23,11 +26,11 @@ export const useDeviceStore = defineStore('devices', () => {
   /** loadBoxStatus asks where the box stands now (the event keeps it current afterwards). */
   async function loadBoxStatus(): Promise<void> {
     try {
-      boxStatus.value = await deviceApi.boxStatus()
+      setBoxStatus(await deviceApi.boxStatus())
     } catch {
       boxStatus.value = null
     }
   }
 
-  return { settings, boxStatus, load, loadBoxStatus }
+  return { settings, boxStatus, load, loadBoxStatus, setBoxStatus }
 })

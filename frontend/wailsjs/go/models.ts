@@ -575,6 +575,7 @@ export namespace services {
 	    code: string;
 	    params?: Record<string, any>;
 	    message: string;
+	    seq: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new BoxStatus(source);
@@ -586,6 +587,7 @@ export namespace services {
 	        this.code = source["code"];
 	        this.params = source["params"];
 	        this.message = source["message"];
+	        this.seq = source["seq"];
 	    }
 	}
 	export class Capture {
