@@ -25,6 +25,7 @@ import (
 type serveFlags struct {
 	listen, dsn, tlsCert, tlsKey string
 	secretFile                   string
+	pprof                        string
 	insecureHTTP                 bool
 	proxies                      []netip.Addr
 	sessionTTL, terminalTTL      time.Duration
@@ -63,6 +64,7 @@ func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
 	fs.StringVar(&f.sms.kind, "sms", "console", "SMS delivery: console (log and -sms-log) or webhook (-sms-url)")
 	fs.StringVar(&f.sms.logPath, "sms-log", "", "console SMS: also append each message to this file")
 	fs.StringVar(&f.sms.url, "sms-url", "", "webhook SMS: the provider's HTTP endpoint")
+	fs.StringVar(&f.pprof, "pprof", "", "serve Go's CPU, block and mutex profiles on this loopback address (measuring only)")
 	f.test.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -113,6 +115,11 @@ func runServer(ctx context.Context, f *serveFlags, log *slog.Logger, ready chan<
 		return err
 	}
 	defer svc.Stop()
+	if f.pprof != "" {
+		if err := servePprof(ctx, f.pprof, log); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -28,6 +29,7 @@ func main() {
 	prefix := flag.String("prefix", "770000000", "merchant number prefix (3 digits are appended)")
 	n := flag.Int("n", 50, "concurrent terminals")
 	dur := flag.Duration("d", 20*time.Second, "duration of each phase")
+	cryptoFor := flag.Duration("crypto", 5*time.Second, "how long to measure the cryptography's bound")
 	flag.Parse()
 	ctx := context.Background()
 	tr := &http.Transport{MaxIdleConns: *n * 2, MaxIdleConnsPerHost: *n * 2}
@@ -50,8 +52,9 @@ func main() {
 		}
 		creds = append(creds, platform.Creds{TerminalToken: t, SessionToken: s.Token})
 	}
+	fmt.Println("pay phase: starting") // scripts/bench-xtfd.sh -profile starts profiling here
 	var seq atomic.Int64
-	report("pay", *n, *dur, func(i int) error {
+	pays := report("pay", *n, *dur, func(i int) error {
 		// A fresh WeChat code each time (a code is charged once); last digits 00 = success.
 		code := fmt.Sprintf("13%014d00", seq.Add(1))
 		tr, err := api.Pay(ctx, creds[i], platform.PayInput{Amount: 1, AuthCode: code, Source: "manual"})
@@ -60,6 +63,13 @@ func main() {
 		}
 		return err
 	})
+	bound, err := cryptoBound(*cryptoFor)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "xtfload:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("crypto bound=%.1f pays/s (2 RSA signs + 2 verifies a pay, %d CPUs)  pay/bound=%.0f%%\n",
+		bound, runtime.GOMAXPROCS(0), 100*pays/bound)
 }
 
 // benchPassword is what setup changes each admin 01's initial password to (the platform
@@ -128,8 +138,9 @@ func lastCode(path, phone string) (string, error) {
 	return code, nil
 }
 
-// report runs op on n workers for d and prints throughput and latency percentiles.
-func report(name string, n int, d time.Duration, op func(worker int) error) {
+// report runs op on n workers for d, prints throughput and latency percentiles and returns
+// the throughput (successful operations per second).
+func report(name string, n int, d time.Duration, op func(worker int) error) float64 {
 	var mu sync.Mutex
 	var lat []time.Duration
 	var errs atomic.Int64
@@ -169,4 +180,5 @@ func report(name string, n int, d time.Duration, op func(worker int) error) {
 	if e := firstErr.Load(); e != nil {
 		fmt.Printf("      first error: %v\n", e)
 	}
+	return float64(len(lat)) / elapsed.Seconds()
 }
