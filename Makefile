@@ -5,11 +5,12 @@
 #   make bench        Go benchmarks, OCR/xtfd benchmark scripts, start-up time, RSS, sizes
 #   make e2e          only the browser end-to-end tests
 #   make chaos        money-path chaos run, reconciled with the simulator (CHAOS_DURATION=5m)
+#   make soak         xtfd soak: 1,000 terminals, a day ramping to a lunch peak (SOAK_DURATION=10m, SOAK_TERMINALS=1000, SOAK_DB=sqlite)
 #   make screenshots  build/bin/shots/*.png of the real window under Xvfb
 #   make bindings     regenerate frontend/wailsjs after a bound signature changed
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-.PHONY: run test windows bench e2e chaos screenshots bindings deps clean
+.PHONY: run test windows bench e2e chaos soak screenshots bindings deps clean
 
 deps:
 	@scripts/deps.sh
@@ -31,6 +32,9 @@ e2e: deps
 
 chaos: deps
 	scripts/chaos.sh
+
+soak: deps
+	scripts/soak.sh -d $${SOAK_DURATION:-10m} -t $${SOAK_TERMINALS:-1000} -db $${SOAK_DB:-sqlite}
 
 screenshots: deps
 	scripts/screenshots.sh

@@ -22,7 +22,7 @@ func main() {
 
 // commands are the operator commands, by noun and verb.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
-	"merchant add": merchantAdd, "store add": storeAdd, "notice add": noticeAdd, "terminal revoke": terminalRevoke,
+	"merchant add": merchantAdd, "merchant import": merchantImport, "store add": storeAdd, "notice add": noticeAdd, "terminal revoke": terminalRevoke,
 }
 
 // run dispatches a command line and returns the exit code: 0 ok, 1 failure, 2 usage.
@@ -52,6 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 const usage = `usage:
   xtfd [serve] [flags]            run the platform server (xtfd serve -h for flags)
   xtfd merchant add [flags]       register a merchant (-no, -name, -phone, -cusid, -appid, -limit)
+  xtfd merchant import -file F    register the merchants of a CSV file (no,name,phone,store[,cusid,appid,limit]), one store each
   xtfd store add [flags]          add a store (-merchant, -name, -address)
   xtfd notice add [flags]         publish an announcement (-title, -body or -body-file, -merchant)
   xtfd terminal revoke [flags]    stop a terminal for good (-merchant, -term); it must be initialised again

@@ -30,8 +30,20 @@ func main() {
 	n := flag.Int("n", 50, "concurrent terminals")
 	dur := flag.Duration("d", 20*time.Second, "duration of each phase")
 	cryptoFor := flag.Duration("crypto", 5*time.Second, "how long to measure the cryptography's bound")
+	var sf soakFlags
+	flag.DurationVar(&sf.plan.d, "soak", 0, "soak instead of bench: play a shop's day this long (scripts/soak.sh)")
+	flag.DurationVar(&sf.every, "every", time.Minute, "soak: print a row this often")
+	flag.Float64Var(&sf.plan.base, "base", 1.0/120, "soak: pays a second of one terminal at the base rate")
+	flag.Float64Var(&sf.plan.peak, "peak", 1.0/8, "soak: pays a second of one terminal at the lunch-hour peak")
+	flag.DurationVar(&sf.plan.heartbeat, "heartbeat", time.Minute, "soak: how often an idle terminal checks in")
+	flag.IntVar(&sf.probe.pid, "pid", 0, "soak: the xtfd process, for its RSS and open files")
+	flag.StringVar(&sf.probe.pprof, "pprof", "", "soak: xtfd's -pprof address, for its goroutines")
 	flag.Parse()
 	ctx := context.Background()
+	if sf.plan.d > 0 {
+		sf.url, sf.smsLog, sf.prefix, sf.terminals = *url, *smsLog, *prefix, *n
+		os.Exit(runSoak(ctx, sf))
+	}
 	tr := &http.Transport{MaxIdleConns: *n * 2, MaxIdleConnsPerHost: *n * 2}
 	api := httpapi.NewClient(*url, &http.Client{Transport: tr, Timeout: httpapi.DefaultTimeout})
 	terms, err := setup(ctx, api, *smsLog, *prefix, *n)
