@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/desktop/wailsrt"
 	"xiaotongfu/backend/services"
 )
 
@@ -36,7 +36,7 @@ func NewApp(sh *desktop.Shell) *App {
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
 	a.sh.Trace.Mark(desktop.StepWailsStart)
-	runtime.EventsOnce(ctx, desktop.PaintedEvent, func(data ...any) { a.sh.Painted(ctx, data...) })
+	wailsrt.Once(ctx, desktop.PaintedEvent, func(data ...any) { a.sh.Painted(ctx, data...) })
 	a.sh.StartWindow(ctx)
 	a.sh.Start(ctx)
 	go a.quitOnSignal(ctx)
@@ -55,7 +55,7 @@ func (a *App) quitOnSignal(ctx context.Context) {
 // domReady shows the window once the page is painted (it starts hidden: no white flash).
 func (a *App) domReady(ctx context.Context) {
 	a.sh.Trace.Mark(desktop.StepDomReady)
-	runtime.WindowShow(ctx)
+	wailsrt.NewWindow(ctx).Show()
 }
 
 // beforeClose turns a close (the UI's close button, Alt+F4, the taskbar) into hiding to the

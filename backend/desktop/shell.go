@@ -9,9 +9,9 @@ import (
 	"os"
 	"time"
 
+	"xiaotongfu/backend/desktop/wailsrt"
 	"xiaotongfu/backend/devices/tray"
 	"xiaotongfu/backend/domain"
-	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/services"
 	"xiaotongfu/backend/store"
 )
@@ -24,7 +24,7 @@ type Shell struct {
 	Config  *ConfigFile
 	Log     *slog.Logger
 	Backend *Backend
-	Emitter *events.Wails
+	Emitter *wailsrt.Emitter
 	Core    *services.Core
 	Trace   *StartupTrace // where the start-up spends its time (logged at the first paint)
 
@@ -59,9 +59,9 @@ func Open(ctx context.Context) (*Shell, error) {
 	if err != nil {
 		return nil, &StartupError{Dir: dir, Err: err}
 	}
-	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &events.Wails{}, Trace: trace}
+	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &wailsrt.Emitter{}, Trace: trace}
 	log.Info("starting", "dataDir", dir, "pid", os.Getpid())
-	opts := services.Options{Emitter: sh.Emitter, Log: log, MachineID: MachineID(dir, log)}
+	opts := services.Options{Emitter: sh.Emitter, Dialog: wailsrt.SaveDialog{}, Log: log, MachineID: MachineID(dir, log)}
 	sh.Config, err = LoadConfig(dir)
 	if err == nil {
 		cfg := sh.Config.Config()

@@ -52,7 +52,7 @@ type Options struct {
 	// Problem, when set, is why the platform could not be started: State reports it and
 	// every other call returns it, so the UI can show it instead of a dead window.
 	Problem error
-	// Dialog asks where to save exports; the Wails native dialog when nil.
+	// Dialog asks where to save exports; without one, exports answer ErrNoWindow.
 	Dialog SaveDialog
 	// MachineID names this PC (and data folder) to the platform at initialisation, so the
 	// same PC initialised again keeps its terminal (desktop.MachineID); "" when unknown.
@@ -108,7 +108,7 @@ func NewCore(opts Options) *Core {
 	}
 	c.dialog = opts.Dialog
 	if c.dialog == nil {
-		c.dialog = WailsDialog{}
+		c.dialog = noWindow{}
 	}
 	c.window = newWindow(c.emit, c.log, c.Paying)
 	return c
