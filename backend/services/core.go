@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"xiaotongfu/backend/aftertrade"
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/platform"
@@ -54,6 +55,9 @@ type Options struct {
 	Problem error
 	// Dialog asks where to save exports; without one, exports answer ErrNoWindow.
 	Dialog SaveDialog
+	// AfterTrade is told every trade result the services report (a new hook when nil); the
+	// devices' receipt and voice subscribe to it.
+	AfterTrade *aftertrade.Hook
 	// MachineID names this PC (and data folder) to the platform at initialisation, so the
 	// same PC initialised again keeps its terminal (desktop.MachineID); "" when unknown.
 	MachineID string
@@ -72,6 +76,7 @@ type Core struct {
 	broken  *domain.Error
 	window  *Window
 	machine string
+	after   *aftertrade.Hook
 
 	pollEvery, pollFor time.Duration
 	payBusy            sync.Mutex     // held while a payment is in progress
@@ -86,7 +91,6 @@ type Core struct {
 	started  bool
 	starts   []func(ctx context.Context) // run by Start (at once when already started)
 	stops    []func()                    // run by Stop, last registered first
-	paid     []func(t platform.Trade)    // told about every pay:result
 }
 
 // NewCore builds the shared state from opts.
@@ -110,7 +114,12 @@ func NewCore(opts Options) *Core {
 	if c.dialog == nil {
 		c.dialog = noWindow{}
 	}
+	c.after = opts.AfterTrade
+	if c.after == nil {
+		c.after = &aftertrade.Hook{}
+	}
 	c.window = newWindow(c.emit, c.log, c.Paying)
+	c.after.Subscribe(c.window.payReported)
 	return c
 }
 
@@ -153,34 +162,16 @@ func (c *Core) onLifecycle(start func(ctx context.Context), stop func()) {
 	}
 }
 
-// onPayResult registers fn to be told about every trade Pay reports with pay:result, and about
-// every void or refund TradeService returns (fn tells them apart by Kind). fn runs on the
-// paying goroutine before the call returns, so it must hand any slow work to a goroutine.
-func (c *Core) onPayResult(fn func(t platform.Trade)) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.paid = append(c.paid, fn)
-}
+// AfterTrade returns the hook told every trade result the services report: the payment Pay
+// reports with pay:result, and every void or refund TradeService returns.
+func (c *Core) AfterTrade() *aftertrade.Hook { return c.after }
 
 // payReported tells everyone about a payment as it stands when Pay's wait ends: the UI
-// (pay:result), the window controller (quick pay closes on success) and the onPayResult
-// watchers (receipt, broadcast), so device work follows a payment without PayService knowing
-// about devices.
+// (pay:result) and the after-trade hook (the window's quick pay, the receipt, the voice), so
+// device work follows a payment without PayService knowing about devices.
 func (c *Core) payReported(t *platform.Trade) {
 	c.emit.Emit(events.PayResult, t)
-	c.window.payReported(*t)
-	c.tradeReported(*t)
-}
-
-// tradeReported tells the onPayResult watchers about a payment (pay:result) or a void or
-// refund (TradeService's result) as it stands when the wait ends.
-func (c *Core) tradeReported(t platform.Trade) {
-	c.mu.Lock()
-	paid := slices.Clone(c.paid)
-	c.mu.Unlock()
-	for _, fn := range paid {
-		fn(t)
-	}
+	c.after.Report(*t)
 }
 
 // Drain waits up to timeout for platform Pay calls in progress, so shutdown does not cut a

@@ -65,7 +65,7 @@ func (s *TradeService) reverse(in platform.ReverseInput, send reverseFunc) (*pla
 		t = NewPayService(c).await(t, start)
 	}
 	if t != nil {
-		c.tradeReported(*t)
+		c.after.Report(*t)
 		c.log.Info("reverse done", "trade", t.ID, "reqsn", t.ReqSN, "kind", t.Kind, "amount", t.Amount,
 			"status", t.Status, "ms", time.Since(start).Milliseconds())
 	} else {
