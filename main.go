@@ -12,9 +12,9 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"xiaotongfu/backend/desktop"
-	"xiaotongfu/backend/desktop/support"
 	"xiaotongfu/backend/desktop/variant"
 	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/support"
 )
 
 // wailsJSON is the project file; its info.productVersion is the version 设置 → 关于 shows.
