@@ -11,11 +11,11 @@ import (
 
 	"xiaotongfu/backend/desktop"
 	"xiaotongfu/backend/desktop/wailsrt"
-	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/events"
 )
 
 // App owns the window lifecycle: start-up, dom-ready show, close to tray, second instance,
-// shutdown. The window modes themselves live in services.Window.
+// shutdown. The window modes themselves live in windowmode.Controller.
 type App struct {
 	ctx     context.Context
 	sh      *desktop.Shell
@@ -47,7 +47,7 @@ func (a *App) startup(ctx context.Context) {
 func (a *App) quitOnSignal(ctx context.Context) {
 	select {
 	case <-a.signals:
-		a.sh.Core.Window().QuitOnSignal(300 * time.Millisecond)
+		a.sh.Modes.QuitOnSignal(300 * time.Millisecond)
 	case <-ctx.Done():
 	}
 }
@@ -70,7 +70,7 @@ func (a *App) secondInstance(options.SecondInstanceData) {
 	if a.ctx == nil {
 		return
 	}
-	a.sh.Core.Window().ShowMain(services.ReasonUser)
+	a.sh.Modes.ShowMain(events.ReasonUser)
 }
 
 // shutdown removes the tray icon and runs the normal stop (payments drained, devices,

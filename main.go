@@ -13,7 +13,7 @@ import (
 
 	"xiaotongfu/backend/desktop"
 	"xiaotongfu/backend/desktop/variant"
-	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/desktop/windowmode"
 	"xiaotongfu/backend/support"
 )
 
@@ -42,10 +42,10 @@ func main() {
 	sh.Trace.Mark(desktop.StepWailsRun)
 	run(&options.App{
 		Title:              "小通付",
-		Width:              services.MainWidth,
-		Height:             services.MainHeight,
-		MinWidth:           services.MainMinWidth,
-		MinHeight:          services.MainMinHeight,
+		Width:              windowmode.MainWidth,
+		Height:             windowmode.MainHeight,
+		MinWidth:           windowmode.MainMinWidth,
+		MinHeight:          windowmode.MainMinHeight,
 		Frameless:          true, // the UI draws the top bar (draggable), minimise and close
 		StartHidden:        true,
 		AssetServer:        &assetserver.Options{Assets: assets},

@@ -25,7 +25,7 @@ func (sh *Shell) UseHotkeys(b hotkey.Backend) {
 // StartWindow connects the window modes to the Wails runtime (call it in OnStartup before
 // Start): it shows the tray icon and follows the window being minimised by the system.
 func (sh *Shell) StartWindow(ctx context.Context) {
-	w := sh.Core.Window()
+	w := sh.Modes
 	sh.tray = startTray(w, sh.Log)
 	w.Attach(wailsrt.NewWindow(ctx), sh.tray.Available)
 	if pollMinimised {
@@ -40,4 +40,4 @@ func (sh *Shell) StopWindow() { sh.tray.Stop() }
 // BeforeClose is Wails' OnBeforeClose: a close hides to the tray (or minimises without a
 // tray); only WindowService.Quit and the tray's 退出 end the app. It reports whether to
 // keep the window open.
-func (sh *Shell) BeforeClose() bool { return sh.Core.Window().BeforeClose() }
+func (sh *Shell) BeforeClose() bool { return sh.Modes.BeforeClose() }

@@ -58,6 +58,10 @@ type Options struct {
 	// AfterTrade is told every trade result the services report (a new hook when nil); the
 	// devices' receipt and voice subscribe to it.
 	AfterTrade *aftertrade.Hook
+	// Slot is the terminal's payment slot, shared with the window modes (a new one when nil).
+	Slot *PaySlot
+	// Window is the window modes (windowmode.Controller); nil for services without a window.
+	Window WindowModes
 	// MachineID names this PC (and data folder) to the platform at initialisation, so the
 	// same PC initialised again keeps its terminal (desktop.MachineID); "" when unknown.
 	MachineID string
@@ -74,13 +78,12 @@ type Core struct {
 	server  string
 	demo    *Demo
 	broken  *domain.Error
-	window  *Window
+	window  WindowModes
+	slot    *PaySlot
 	machine string
 	after   *aftertrade.Hook
 
 	pollEvery, pollFor time.Duration
-	payBusy            sync.Mutex     // held while a payment is in progress
-	payCalls           sync.WaitGroup // platform Pay calls that have not returned
 
 	dialog SaveDialog
 
@@ -112,14 +115,17 @@ func NewCore(opts Options) *Core {
 	}
 	c.dialog = opts.Dialog
 	if c.dialog == nil {
-		c.dialog = noWindow{}
+		c.dialog = noDialog{}
 	}
 	c.after = opts.AfterTrade
 	if c.after == nil {
 		c.after = &aftertrade.Hook{}
 	}
-	c.window = newWindow(c.emit, c.log, c.Paying)
-	c.after.Subscribe(c.window.payReported)
+	c.slot = cmp.Or(opts.Slot, &PaySlot{})
+	c.window = opts.Window
+	if c.window == nil {
+		c.window = noWindow{}
+	}
 	return c
 }
 
@@ -167,34 +173,21 @@ func (c *Core) onLifecycle(start func(ctx context.Context), stop func()) {
 func (c *Core) AfterTrade() *aftertrade.Hook { return c.after }
 
 // payReported tells everyone about a payment as it stands when Pay's wait ends: the UI
-// (pay:result) and the after-trade hook (the window's quick pay, the receipt, the voice), so
+// (pay:result) and the after-trade hook (the window's detected amount, the receipt, the voice), so
 // device work follows a payment without PayService knowing about devices.
 func (c *Core) payReported(t *platform.Trade) {
 	c.emit.Emit(events.PayResult, t)
 	c.after.Report(*t)
 }
 
-// Drain waits up to timeout for platform Pay calls in progress, so shutdown does not cut a
-// payment between its request and the saving of the answer. It reports whether all ended.
-func (c *Core) Drain(timeout time.Duration) bool {
-	done := make(chan struct{})
-	go func() { c.payCalls.Wait(); close(done) }()
-	select {
-	case <-done:
-		return true
-	case <-time.After(timeout):
-		return false
-	}
-}
+// Drain waits up to timeout for platform Pay calls in progress (see PaySlot.Drain).
+func (c *Core) Drain(timeout time.Duration) bool { return c.slot.Drain(timeout) }
 
 // Paying reports whether a payment is in progress.
-func (c *Core) Paying() bool {
-	if c.payBusy.TryLock() {
-		c.payBusy.Unlock()
-		return false
-	}
-	return true
-}
+func (c *Core) Paying() bool { return c.slot.Paying() }
+
+// Window returns the window modes the services switch (a no-op one when built without).
+func (c *Core) Window() WindowModes { return c.window }
 
 // PollEvery is how often Pay asks for a payment's outcome.
 func (c *Core) PollEvery() time.Duration { return c.pollEvery }

@@ -28,8 +28,8 @@ type SaveDialog interface {
 // ErrNoWindow is returned when a dialog is asked for before the window exists.
 var ErrNoWindow = domain.Errorf(domain.CodeUnavailable, "窗口尚未就绪，无法打开保存对话框")
 
-// noWindow is the SaveDialog of services built without one: there is no window to ask in.
-type noWindow struct{}
+// noDialog is the SaveDialog of services built without one: there is no window to ask in.
+type noDialog struct{}
 
 // SavePath returns ErrNoWindow.
-func (noWindow) SavePath(context.Context, SaveRequest) (string, error) { return "", ErrNoWindow }
+func (noDialog) SavePath(context.Context, SaveRequest) (string, error) { return "", ErrNoWindow }
