@@ -8,14 +8,14 @@ import (
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"xiaotongfu/backend/desktop"
-	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/desktop/wailsrt"
+	"xiaotongfu/backend/events"
 )
 
 // App owns the window lifecycle: start-up, dom-ready show, close to tray, second instance,
-// shutdown. The window modes themselves live in services.Window.
+// shutdown. The window modes themselves live in windowmode.Controller.
 type App struct {
 	ctx     context.Context
 	sh      *desktop.Shell
@@ -36,7 +36,7 @@ func NewApp(sh *desktop.Shell) *App {
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
 	a.sh.Trace.Mark(desktop.StepWailsStart)
-	runtime.EventsOnce(ctx, desktop.PaintedEvent, func(data ...any) { a.sh.Painted(ctx, data...) })
+	wailsrt.Once(ctx, desktop.PaintedEvent, func(data ...any) { a.sh.Painted(ctx, data...) })
 	a.sh.StartWindow(ctx)
 	a.sh.Start(ctx)
 	go a.quitOnSignal(ctx)
@@ -47,7 +47,7 @@ func (a *App) startup(ctx context.Context) {
 func (a *App) quitOnSignal(ctx context.Context) {
 	select {
 	case <-a.signals:
-		a.sh.Core.Window().QuitOnSignal(300 * time.Millisecond)
+		a.sh.Modes.QuitOnSignal(300 * time.Millisecond)
 	case <-ctx.Done():
 	}
 }
@@ -55,7 +55,7 @@ func (a *App) quitOnSignal(ctx context.Context) {
 // domReady shows the window once the page is painted (it starts hidden: no white flash).
 func (a *App) domReady(ctx context.Context) {
 	a.sh.Trace.Mark(desktop.StepDomReady)
-	runtime.WindowShow(ctx)
+	wailsrt.NewWindow(ctx).Show()
 }
 
 // beforeClose turns a close (the UI's close button, Alt+F4, the taskbar) into hiding to the
@@ -70,7 +70,7 @@ func (a *App) secondInstance(options.SecondInstanceData) {
 	if a.ctx == nil {
 		return
 	}
-	a.sh.Core.Window().ShowMain(services.ReasonUser)
+	a.sh.Modes.ShowMain(events.ReasonUser)
 }
 
 // shutdown removes the tray icon and runs the normal stop (payments drained, devices,

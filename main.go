@@ -12,9 +12,9 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"xiaotongfu/backend/desktop"
-	"xiaotongfu/backend/desktop/support"
 	"xiaotongfu/backend/desktop/variant"
-	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/desktop/windowmode"
+	"xiaotongfu/backend/support"
 )
 
 // wailsJSON is the project file; its info.productVersion is the version 设置 → 关于 shows.
@@ -42,10 +42,10 @@ func main() {
 	sh.Trace.Mark(desktop.StepWailsRun)
 	run(&options.App{
 		Title:              "小通付",
-		Width:              services.MainWidth,
-		Height:             services.MainHeight,
-		MinWidth:           services.MainMinWidth,
-		MinHeight:          services.MainMinHeight,
+		Width:              windowmode.MainWidth,
+		Height:             windowmode.MainHeight,
+		MinWidth:           windowmode.MainMinWidth,
+		MinHeight:          windowmode.MainMinHeight,
 		Frameless:          true, // the UI draws the top bar (draggable), minimise and close
 		StartHidden:        true,
 		AssetServer:        &assetserver.Options{Assets: assets},

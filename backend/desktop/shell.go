@@ -9,9 +9,11 @@ import (
 	"os"
 	"time"
 
+	"xiaotongfu/backend/aftertrade"
+	"xiaotongfu/backend/desktop/wailsrt"
+	"xiaotongfu/backend/desktop/windowmode"
 	"xiaotongfu/backend/devices/tray"
 	"xiaotongfu/backend/domain"
-	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/services"
 	"xiaotongfu/backend/store"
 )
@@ -24,9 +26,13 @@ type Shell struct {
 	Config  *ConfigFile
 	Log     *slog.Logger
 	Backend *Backend
-	Emitter *events.Wails
+	Emitter *wailsrt.Emitter
 	Core    *services.Core
-	Trace   *StartupTrace // where the start-up spends its time (logged at the first paint)
+	// Modes switches the window between main, quick pay and the floating bubble.
+	Modes *windowmode.Controller
+	// AfterTrade is told every trade result; the window and the devices subscribe to it.
+	AfterTrade *aftertrade.Hook
+	Trace      *StartupTrace // where the start-up spends its time (logged at the first paint)
 
 	Session  *services.SessionService
 	Pay      *services.PayService
@@ -59,9 +65,9 @@ func Open(ctx context.Context) (*Shell, error) {
 	if err != nil {
 		return nil, &StartupError{Dir: dir, Err: err}
 	}
-	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &events.Wails{}, Trace: trace}
+	sh := &Shell{Dir: dir, Log: log, logFile: logFile, Emitter: &wailsrt.Emitter{}, Trace: trace}
 	log.Info("starting", "dataDir", dir, "pid", os.Getpid())
-	opts := services.Options{Emitter: sh.Emitter, Log: log, MachineID: MachineID(dir, log)}
+	opts := services.Options{Emitter: sh.Emitter, Dialog: wailsrt.SaveDialog{}, Log: log, MachineID: MachineID(dir, log)}
 	sh.Config, err = LoadConfig(dir)
 	if err == nil {
 		cfg := sh.Config.Config()
@@ -76,7 +82,7 @@ func Open(ctx context.Context) (*Shell, error) {
 		opts.API, opts.Demo = sh.Backend.API, sh.Backend.Demo
 		log.Info("platform ready", "mode", sh.Backend.Mode, "demo", sh.Backend.Demo.Enabled(), "sim", sh.Backend.SimURL)
 	}
-	sh.bindServices(services.NewCore(opts))
+	sh.bindServices(opts)
 	trace.Mark(StepShell)
 	return sh, nil
 }
@@ -84,12 +90,18 @@ func Open(ctx context.Context) (*Shell, error) {
 // Bindings returns zero-value services for `wails generate module` (only their types matter).
 func Bindings() []any {
 	sh := &Shell{}
-	sh.bindServices(services.NewCore(services.Options{}))
+	sh.bindServices(services.Options{})
 	return sh.Bind()
 }
 
-// bindServices creates the bound services around c.
-func (sh *Shell) bindServices(c *services.Core) {
+// bindServices composes the window modes, the after-trade hook and the bound services from
+// opts: the window hears of a trade before the devices do.
+func (sh *Shell) bindServices(opts services.Options) {
+	opts.Slot, opts.AfterTrade = &services.PaySlot{}, &aftertrade.Hook{}
+	sh.Modes = windowmode.New(windowmode.Options{Emitter: opts.Emitter, Log: opts.Log, Paying: opts.Slot.Paying})
+	opts.AfterTrade.Subscribe(sh.Modes.TradeReported)
+	opts.Window, sh.AfterTrade = sh.Modes, opts.AfterTrade
+	c := services.NewCore(opts)
 	sh.Core = c
 	sh.Session = services.NewSessionService(c)
 	sh.Pay = services.NewPayService(c)
@@ -97,8 +109,8 @@ func (sh *Shell) bindServices(c *services.Core) {
 	sh.Cashier = services.NewCashierService(c)
 	sh.Notice = services.NewNoticeService(c)
 	sh.Settings = services.NewSettingsService(c)
-	sh.Device = services.NewDeviceService(c, services.DeviceOptions{Modes: c.Window()})
-	sh.Window = services.NewWindowService(c)
+	sh.Device = services.NewDeviceService(c, services.DeviceOptions{Modes: sh.Modes})
+	sh.Window = services.NewWindowService(sh.Modes)
 	sh.System = services.NewSystemService(c, supportSource{sh}, sh.Device)
 }
 

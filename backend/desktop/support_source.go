@@ -3,8 +3,8 @@ package desktop
 import (
 	"path/filepath"
 
-	"xiaotongfu/backend/desktop/support"
 	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/support"
 )
 
 // supportSource is the shell as services.SupportSource: what 设置 → 关于 shows of it.

@@ -77,6 +77,14 @@ type Mode struct {
 	Code   string `json:"code,omitempty"`   // the payment code the box read, for quick pay
 }
 
+// Reasons carried by window:mode (Mode.Reason) when Go switches the mode itself.
+const (
+	ReasonHotkey = "hotkey" // a global hotkey
+	ReasonBox    = "box"    // the scanner box read a payment code
+	ReasonAmount = "amount" // the amount watcher read a new amount
+	ReasonUser   = "user"   // the cashier: tray menu, minimise, close
+)
+
 // Hotkey is the HotkeyPressed payload.
 type Hotkey struct {
 	Name string `json:"name"` // quickPay or showMain (the 快捷键配置 rows)

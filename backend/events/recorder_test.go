@@ -32,8 +32,3 @@ func TestRecorderIsSafeForConcurrentUse(t *testing.T) {
 		t.Fatalf("recorded %d events, want 8", n)
 	}
 }
-
-func TestWailsDropsEventsBeforeBind(t *testing.T) {
-	var w Wails
-	w.Emit(PayResult, nil) // must not panic without a runtime context
-}

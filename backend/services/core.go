@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"xiaotongfu/backend/aftertrade"
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/platform"
@@ -52,8 +53,15 @@ type Options struct {
 	// Problem, when set, is why the platform could not be started: State reports it and
 	// every other call returns it, so the UI can show it instead of a dead window.
 	Problem error
-	// Dialog asks where to save exports; the Wails native dialog when nil.
+	// Dialog asks where to save exports; without one, exports answer ErrNoWindow.
 	Dialog SaveDialog
+	// AfterTrade is told every trade result the services report (a new hook when nil); the
+	// devices' receipt and voice subscribe to it.
+	AfterTrade *aftertrade.Hook
+	// Slot is the terminal's payment slot, shared with the window modes (a new one when nil).
+	Slot *PaySlot
+	// Window is the window modes (windowmode.Controller); nil for services without a window.
+	Window WindowModes
 	// MachineID names this PC (and data folder) to the platform at initialisation, so the
 	// same PC initialised again keeps its terminal (desktop.MachineID); "" when unknown.
 	MachineID string
@@ -70,12 +78,12 @@ type Core struct {
 	server  string
 	demo    *Demo
 	broken  *domain.Error
-	window  *Window
+	window  WindowModes
+	slot    *PaySlot
 	machine string
+	after   *aftertrade.Hook
 
 	pollEvery, pollFor time.Duration
-	payBusy            sync.Mutex     // held while a payment is in progress
-	payCalls           sync.WaitGroup // platform Pay calls that have not returned
 
 	dialog SaveDialog
 
@@ -86,7 +94,6 @@ type Core struct {
 	started  bool
 	starts   []func(ctx context.Context) // run by Start (at once when already started)
 	stops    []func()                    // run by Stop, last registered first
-	paid     []func(t platform.Trade)    // told about every pay:result
 }
 
 // NewCore builds the shared state from opts.
@@ -108,9 +115,17 @@ func NewCore(opts Options) *Core {
 	}
 	c.dialog = opts.Dialog
 	if c.dialog == nil {
-		c.dialog = WailsDialog{}
+		c.dialog = noDialog{}
 	}
-	c.window = newWindow(c.emit, c.log, c.Paying)
+	c.after = opts.AfterTrade
+	if c.after == nil {
+		c.after = &aftertrade.Hook{}
+	}
+	c.slot = cmp.Or(opts.Slot, &PaySlot{})
+	c.window = opts.Window
+	if c.window == nil {
+		c.window = noWindow{}
+	}
 	return c
 }
 
@@ -153,57 +168,26 @@ func (c *Core) onLifecycle(start func(ctx context.Context), stop func()) {
 	}
 }
 
-// onPayResult registers fn to be told about every trade Pay reports with pay:result, and about
-// every void or refund TradeService returns (fn tells them apart by Kind). fn runs on the
-// paying goroutine before the call returns, so it must hand any slow work to a goroutine.
-func (c *Core) onPayResult(fn func(t platform.Trade)) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.paid = append(c.paid, fn)
-}
+// AfterTrade returns the hook told every trade result the services report: the payment Pay
+// reports with pay:result, and every void or refund TradeService returns.
+func (c *Core) AfterTrade() *aftertrade.Hook { return c.after }
 
 // payReported tells everyone about a payment as it stands when Pay's wait ends: the UI
-// (pay:result), the window controller (quick pay closes on success) and the onPayResult
-// watchers (receipt, broadcast), so device work follows a payment without PayService knowing
-// about devices.
+// (pay:result) and the after-trade hook (the window's detected amount, the receipt, the voice), so
+// device work follows a payment without PayService knowing about devices.
 func (c *Core) payReported(t *platform.Trade) {
 	c.emit.Emit(events.PayResult, t)
-	c.window.payReported(*t)
-	c.tradeReported(*t)
+	c.after.Report(*t)
 }
 
-// tradeReported tells the onPayResult watchers about a payment (pay:result) or a void or
-// refund (TradeService's result) as it stands when the wait ends.
-func (c *Core) tradeReported(t platform.Trade) {
-	c.mu.Lock()
-	paid := slices.Clone(c.paid)
-	c.mu.Unlock()
-	for _, fn := range paid {
-		fn(t)
-	}
-}
-
-// Drain waits up to timeout for platform Pay calls in progress, so shutdown does not cut a
-// payment between its request and the saving of the answer. It reports whether all ended.
-func (c *Core) Drain(timeout time.Duration) bool {
-	done := make(chan struct{})
-	go func() { c.payCalls.Wait(); close(done) }()
-	select {
-	case <-done:
-		return true
-	case <-time.After(timeout):
-		return false
-	}
-}
+// Drain waits up to timeout for platform Pay calls in progress (see PaySlot.Drain).
+func (c *Core) Drain(timeout time.Duration) bool { return c.slot.Drain(timeout) }
 
 // Paying reports whether a payment is in progress.
-func (c *Core) Paying() bool {
-	if c.payBusy.TryLock() {
-		c.payBusy.Unlock()
-		return false
-	}
-	return true
-}
+func (c *Core) Paying() bool { return c.slot.Paying() }
+
+// Window returns the window modes the services switch (a no-op one when built without).
+func (c *Core) Window() WindowModes { return c.window }
 
 // PollEvery is how often Pay asks for a payment's outcome.
 func (c *Core) PollEvery() time.Duration { return c.pollEvery }

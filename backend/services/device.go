@@ -92,7 +92,7 @@ func NewDeviceService(c *Core, opts DeviceOptions) *DeviceService {
 	s.screen = newScreenArea(c)
 	s.keys = newHotkeys(c)
 	c.onLifecycle(s.start, s.stop)
-	c.onPayResult(s.afterPay)
+	c.after.Subscribe(s.afterPay)
 	return s
 }
 

@@ -198,7 +198,7 @@ func (r *boxRunner) scanned(gen int, code string) {
 	}
 	r.c.emit.Emit(events.BoxScan, events.Scan{Code: code, CodeMasked: domain.MaskCode(code)})
 	if r.opts.Modes.Background() {
-		go r.opts.Modes.ShowQuickPay("box", code, 0)
+		go r.opts.Modes.ShowQuickPay(events.ReasonBox, code, 0)
 	}
 }
 

@@ -175,8 +175,8 @@ func (k *hotkeys) fired(name string) {
 	k.c.emit.Emit(events.HotkeyPressed, events.Hotkey{Name: name})
 	switch name {
 	case HotkeyQuickPay:
-		k.c.Window().ShowQuickPay(ReasonHotkey, "", 0)
+		k.c.Window().ShowQuickPay(events.ReasonHotkey, "", 0)
 	case HotkeyShowMain:
-		k.c.Window().ShowMain(ReasonHotkey)
+		k.c.Window().ShowMain(events.ReasonHotkey)
 	}
 }

@@ -70,8 +70,8 @@ func TestHotkeyDefaultsRegisteredAndPressed(t *testing.T) {
 	if p := st.rec.Named(events.HotkeyPressed); len(p) != 1 || p[0].(events.Hotkey).Name != "quickPay" {
 		t.Fatalf("hotkey:pressed %+v", p)
 	}
-	if st.core.Window().Mode() != events.ModeQuickPay {
-		t.Fatalf("after the quick-pay hotkey mode is %s", st.core.Window().Mode())
+	if st.win.Mode() != events.ModeQuickPay {
+		t.Fatalf("after the quick-pay hotkey mode is %s", st.win.Mode())
 	}
 	kb.press("Ctrl+Shift+M")
 	m := st.rec.Named(events.WindowMode)
@@ -125,9 +125,9 @@ func TestSaveHotkeysValidatesAndPersists(t *testing.T) {
 		t.Fatalf("saved hotkeys %+v, want %+v", got, want)
 	}
 	// 隐藏悬浮窗 applies at once: minimising shows no bubble.
-	st.core.Window().Minimise()
-	if st.core.Window().Mode() == events.ModeFloating || !st.core.Window().Background() {
-		t.Fatalf("隐藏悬浮窗 saved, yet minimising gave mode %s", st.core.Window().Mode())
+	st.win.Minimise()
+	if st.win.Mode() == events.ModeFloating || !st.win.Background() {
+		t.Fatalf("隐藏悬浮窗 saved, yet minimising gave mode %s", st.win.Mode())
 	}
 
 	// A restart registers the saved hotkeys.

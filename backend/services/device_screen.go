@@ -330,9 +330,9 @@ func recognizer(calData []byte) (*ocr.Recognizer, error) {
 func (a *screenArea) amountDetected(fen int64, source string) {
 	amt := events.Amount{Amount: fen, Source: source}
 	w := a.c.Window()
-	w.noteDetected(amt)
+	w.NoteDetected(amt)
 	a.c.emit.Emit(events.AmountDetected, amt)
 	if w.Background() && !a.c.Paying() {
-		w.showDetected(ReasonAmount, amt)
+		w.ShowDetected(events.ReasonAmount, amt)
 	}
 }

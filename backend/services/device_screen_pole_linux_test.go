@@ -72,7 +72,7 @@ func TestPoleTotalReachesThePayScreen(t *testing.T) {
 	}
 
 	// Minimised: the next total opens quick pay with it.
-	st.core.Window().Minimise()
+	st.win.Minimise()
 	pos.Send("\x0c\x1bs2\x1bQA8.80\r")
 	modes := waitEvents(t, st.rec, events.WindowMode, 2)
 	if m := modes[1].(events.Mode); m.Mode != events.ModeQuickPay || m.Amount != 880 || m.Source != "pole" {

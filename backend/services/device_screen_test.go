@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/desktop/windowmode"
 	"xiaotongfu/backend/devices/ocr"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/internal/testkit"
@@ -37,6 +38,7 @@ type screenTerminal struct {
 	cfg     *desktop.ConfigFile
 	rec     *events.Recorder
 	core    *services.Core
+	win     *windowmode.Controller
 	devices *services.DeviceService
 }
 
@@ -49,8 +51,8 @@ func newScreenTerminal(t *testing.T, dir string) *screenTerminal {
 	}
 	h.attach(services.Options{API: h.backend.API, Prefs: cfg, Mode: h.backend.Mode, Demo: h.backend.Demo})
 	h.loginAdmin()
-	st := &screenTerminal{cfg: cfg, rec: h.rec, core: h.core}
-	st.devices = services.NewDeviceService(st.core, services.DeviceOptions{Modes: st.core.Window()})
+	st := &screenTerminal{cfg: cfg, rec: h.rec, core: h.core, win: h.win}
+	st.devices = services.NewDeviceService(st.core, services.DeviceOptions{Modes: st.win})
 	return st
 }
 
@@ -199,7 +201,7 @@ func TestWatcherEmitsAmountAndOpensQuickPayOnXvfb(t *testing.T) {
 	}
 
 	// Minimised (the bubble): the next amount opens quick pay with it.
-	st.core.Window().Minimise()
+	st.win.Minimise()
 	win.Close()
 	showAmount(t, "¥9.50", 100, 400)
 	got = waitEvents(t, st.rec, events.AmountDetected, 2)

@@ -7,10 +7,10 @@ import (
 	"image"
 	"strings"
 
-	"xiaotongfu/backend/desktop/support"
 	"xiaotongfu/backend/devices/printer"
 	"xiaotongfu/backend/devices/scanner"
 	"xiaotongfu/backend/devices/screen"
+	"xiaotongfu/backend/support"
 )
 
 // selfTests are the device checks of 导出诊断信息, on the saved settings.

@@ -11,13 +11,6 @@ import (
 // screen to read).
 func DetectAmount(d *DeviceService, a events.Amount) { d.screen.amountDetected(a.Amount, a.Source) }
 
-// SetWindowClock replaces the window's clock (tests of how long a detected amount is offered).
-func SetWindowClock(w *Window, now func() time.Time) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.now = now
-}
-
 // SetExportTimeout bounds exports to d for the rest of the test t.
 func SetExportTimeout(t *testing.T, d time.Duration) {
 	old := exportTimeout

@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"xiaotongfu/backend/aftertrade"
 	"xiaotongfu/backend/desktop"
+	"xiaotongfu/backend/desktop/windowmode"
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/platform"
@@ -26,6 +28,7 @@ type harness struct {
 	backend *desktop.Backend
 	rec     *events.Recorder
 	core    *services.Core
+	win     *windowmode.Controller // the window modes, on the harness's window clock
 	session *services.SessionService
 	pay     *services.PayService
 	trades  *services.TradeService
@@ -33,8 +36,27 @@ type harness struct {
 	notices *services.NoticeService
 	setting *services.SettingsService
 
-	mu   sync.Mutex
-	skew time.Duration // added to the platform's clock
+	mu     sync.Mutex
+	skew   time.Duration    // added to the platform's clock
+	winNow func() time.Time // the window's clock (time.Now when nil)
+}
+
+// windowNow is the window modes' clock (setWindowClock changes it).
+func (h *harness) windowNow() time.Time {
+	h.mu.Lock()
+	now := h.winNow
+	h.mu.Unlock()
+	if now == nil {
+		return time.Now()
+	}
+	return now()
+}
+
+// setWindowClock replaces the window's clock (tests of how long a detected amount is offered).
+func (h *harness) setWindowClock(now func() time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.winNow = now
 }
 
 // now is the platform's clock: real time plus the skew.
@@ -86,9 +108,14 @@ func newHarnessPolling(t testing.TB, poll desktop.PollConfig) *harness {
 	return h
 }
 
-// attach builds the services around a new core made from opts (plus the recorder).
+// attach builds the services around a new core made from opts (plus the recorder), composed
+// with the window modes and the after-trade hook as the desktop does (desktop.Shell).
 func (h *harness) attach(opts services.Options) {
 	opts.Emitter = h.rec
+	opts.Slot, opts.AfterTrade = &services.PaySlot{}, &aftertrade.Hook{}
+	h.win = windowmode.New(windowmode.Options{Emitter: h.rec, Log: opts.Log, Paying: opts.Slot.Paying, Now: h.windowNow})
+	opts.AfterTrade.Subscribe(h.win.TradeReported)
+	opts.Window = h.win
 	h.core = services.NewCore(opts)
 	h.session = services.NewSessionService(h.core)
 	h.pay = services.NewPayService(h.core)

@@ -49,10 +49,10 @@ var (
 // the wait is over (the trade is then still pending and the platform keeps resolving it).
 // It emits pay:progress while waiting and pay:result at the end.
 func (s *PayService) Pay(amount string, authCode string, source string) (*platform.Trade, error) {
-	if !s.c.payBusy.TryLock() {
+	if !s.c.slot.busy.TryLock() {
 		return nil, errPayBusy
 	}
-	defer s.c.payBusy.Unlock()
+	defer s.c.slot.busy.Unlock()
 	s.setFlight(&payFlight{})
 	defer s.setFlight(nil)
 	c := s.c
@@ -185,8 +185,8 @@ func (s *PayService) send(in platform.PayInput) (*platform.Trade, error) {
 // platform answers the trade of the first send instead of acting twice. The call is not
 // cancelled when the app shuts down, so the trade is always persisted and sent; Drain waits.
 func sendIdempotent(c *Core, requestID string, f func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error)) (*platform.Trade, error) {
-	c.payCalls.Add(1)
-	defer c.payCalls.Done()
+	c.slot.calls.Add(1)
+	defer c.slot.calls.Done()
 	wait := sendRetryFirst
 	for attempt := 1; ; attempt++ {
 		t, err := call(c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"xiaotongfu/backend/desktop/windowmode"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/services"
 )
@@ -15,12 +16,12 @@ import (
 func TestQuickPayHotkeyOffersDetectedAmount(t *testing.T) {
 	h := newHarness(t)
 	h.loginAdmin()
-	devices := services.NewDeviceService(h.core, services.DeviceOptions{Modes: h.core.Window()})
+	devices := services.NewDeviceService(h.core, services.DeviceOptions{Modes: h.win})
 	kb := &keyboard{taken: map[string]bool{}, live: map[string]func(){}}
 	services.UseHotkeys(devices, kb)
 	var mu sync.Mutex
 	now := time.Now()
-	services.SetWindowClock(h.core.Window(), func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
+	h.setWindowClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now })
 	h.core.Start(t.Context())
 	t.Cleanup(h.core.Stop)
 
@@ -31,7 +32,7 @@ func TestQuickPayHotkeyOffersDetectedAmount(t *testing.T) {
 			t.Fatal("quick-pay hotkey not registered")
 		}
 		m := h.rec.Named(events.WindowMode)
-		if err := h.core.Window().SetMode(events.ModeMain); err != nil {
+		if err := h.win.SetMode(events.ModeMain); err != nil {
 			t.Fatal(err)
 		}
 		return m[len(m)-1].(events.Mode)
@@ -60,7 +61,7 @@ func TestQuickPayHotkeyOffersDetectedAmount(t *testing.T) {
 		t.Fatalf("after a declined 7.80: window:mode %+v, want 780 textbox", m)
 	}
 	mu.Lock()
-	now = now.Add(services.DetectedAmountFor + time.Second)
+	now = now.Add(windowmode.DetectedAmountFor + time.Second)
 	mu.Unlock()
 	if m := quickPay(); m.Amount != 0 {
 		t.Fatalf("amount detected over 2 minutes ago still offered: %+v", m)

@@ -4,8 +4,8 @@ import (
 	"io"
 	"time"
 
-	"xiaotongfu/backend/desktop/support"
 	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/support"
 )
 
 // SupportSource is what the desktop knows of itself for 设置 → 关于: the facts, the config

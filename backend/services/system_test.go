@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"xiaotongfu/backend/desktop"
-	"xiaotongfu/backend/desktop/support"
 	"xiaotongfu/backend/services"
+	"xiaotongfu/backend/support"
 )
 
 // shellSource is the desktop's support source as the shell builds it, on the harness's folder.

@@ -3,8 +3,6 @@ package services
 import (
 	"context"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"xiaotongfu/backend/domain"
 )
 
@@ -22,25 +20,16 @@ type SaveRequest struct {
 }
 
 // SaveDialog asks the cashier where to save a file. It returns "" when they cancelled.
+// The desktop passes the native dialog (wailsrt.SaveDialog).
 type SaveDialog interface {
 	SavePath(ctx context.Context, r SaveRequest) (string, error)
 }
 
-// WailsDialog is the native save dialog of the Wails window. ctx must be the Wails runtime
-// context the core received in Start.
-type WailsDialog struct{}
+// ErrNoWindow is returned when a dialog is asked for before the window exists.
+var ErrNoWindow = domain.Errorf(domain.CodeUnavailable, "窗口尚未就绪，无法打开保存对话框")
 
-// errNoWindow is returned when a dialog is asked for before the window exists.
-var errNoWindow = domain.Errorf(domain.CodeUnavailable, "窗口尚未就绪，无法打开保存对话框")
+// noDialog is the SaveDialog of services built without one: there is no window to ask in.
+type noDialog struct{}
 
-// SavePath shows the native save dialog.
-func (WailsDialog) SavePath(ctx context.Context, r SaveRequest) (string, error) {
-	if ctx.Value("frontend") == nil { // Wails' runtime would end the process without it
-		return "", errNoWindow
-	}
-	opts := runtime.SaveDialogOptions{Title: r.Title, DefaultFilename: r.DefaultName, CanCreateDirectories: true}
-	for _, f := range r.Filters {
-		opts.Filters = append(opts.Filters, runtime.FileFilter{DisplayName: f.Name, Pattern: f.Pattern})
-	}
-	return runtime.SaveFileDialog(ctx, opts)
-}
+// SavePath returns ErrNoWindow.
+func (noDialog) SavePath(context.Context, SaveRequest) (string, error) { return "", ErrNoWindow }

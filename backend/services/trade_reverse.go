@@ -52,10 +52,10 @@ func (s *TradeService) reverse(in platform.ReverseInput, send reverseFunc) (*pla
 	if in.AdminPassword == "" {
 		return nil, domain.FieldError("adminPassword", "请输入管理员密码")
 	}
-	if !c.payBusy.TryLock() {
+	if !c.slot.busy.TryLock() {
 		return nil, errPayBusy
 	}
-	defer c.payBusy.Unlock()
+	defer c.slot.busy.Unlock()
 	start := time.Now()
 	in.RequestID = newRequestID()
 	t, err := sendIdempotent(c, in.RequestID, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
@@ -65,7 +65,7 @@ func (s *TradeService) reverse(in platform.ReverseInput, send reverseFunc) (*pla
 		t = NewPayService(c).await(t, start)
 	}
 	if t != nil {
-		c.tradeReported(*t)
+		c.after.Report(*t)
 		c.log.Info("reverse done", "trade", t.ID, "reqsn", t.ReqSN, "kind", t.Kind, "amount", t.Amount,
 			"status", t.Status, "ms", time.Since(start).Milliseconds())
 	} else {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"xiaotongfu/backend/desktop/windowmode"
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/services"
@@ -68,13 +69,14 @@ func (r *runtimeRecorder) Quit() {
 	r.add("Quit")
 }
 
-// newWindowCore is a core with a recorded runtime; tray says whether the tray icon is shown.
-func newWindowCore(tray bool) (*services.Core, *runtimeRecorder, *events.Recorder) {
+// newWindowCore is the window modes with a recorded runtime; tray says whether the tray icon
+// is shown.
+func newWindowCore(tray bool) (*windowmode.Controller, *runtimeRecorder, *events.Recorder) {
 	rec := &events.Recorder{}
-	c := services.NewCore(services.Options{Emitter: rec})
+	c := windowmode.New(windowmode.Options{Emitter: rec})
 	rt := &runtimeRecorder{}
-	rt.onQuit = c.Window().BeforeClose
-	c.Window().Attach(rt, func() bool { return tray })
+	rt.onQuit = c.BeforeClose
+	c.Attach(rt, func() bool { return tray })
 	return c, rt, rec
 }
 
@@ -119,12 +121,12 @@ func TestCloseHidesToTrayOrMinimises(t *testing.T) {
 	if err := ws.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if got := rt.take(); !slices.Equal(got, []string{"Hide"}) || !c.Window().Background() {
-		t.Fatalf("close with a tray: %q, background %v", got, c.Window().Background())
+	if got := rt.take(); !slices.Equal(got, []string{"Hide"}) || !c.Background() {
+		t.Fatalf("close with a tray: %q, background %v", got, c.Background())
 	}
-	c.Window().ShowMain(services.ReasonUser) // tray 显示主界面
-	if got := rt.take(); !slices.Equal(got, []string{"Unminimise", "Show"}) || c.Window().Background() {
-		t.Fatalf("show from tray: %q, background %v", got, c.Window().Background())
+	c.ShowMain(events.ReasonUser) // tray 显示主界面
+	if got := rt.take(); !slices.Equal(got, []string{"Unminimise", "Show"}) || c.Background() {
+		t.Fatalf("show from tray: %q, background %v", got, c.Background())
 	}
 	if m := rec.Named(events.WindowMode); len(m) != 1 || m[0].(events.Mode).Mode != events.ModeMain {
 		t.Fatalf("window:mode %+v", m)
@@ -132,21 +134,21 @@ func TestCloseHidesToTrayOrMinimises(t *testing.T) {
 
 	// No tray: closing must not strand the cashier; it becomes the bubble.
 	c2, rt2, _ := newWindowCore(false)
-	if c2.Window().BeforeClose() != true {
+	if c2.BeforeClose() != true {
 		t.Fatal("BeforeClose let the window close")
 	}
 	// The mode changes before the window is resized, so wait for the resize itself.
 	var got []string
 	waitUntil(t, func() bool { got = append(got, rt2.take()...); return slices.Contains(got, "SetSize 120x120") })
-	if c2.Window().Mode() != events.ModeFloating || slices.Contains(got, "Hide") {
-		t.Fatalf("close without a tray: %q, mode %s", got, c2.Window().Mode())
+	if c2.Mode() != events.ModeFloating || slices.Contains(got, "Hide") {
+		t.Fatalf("close without a tray: %q, mode %s", got, c2.Mode())
 	}
 
 	// 隐藏悬浮窗: minimise for real.
 	c3, rt3, _ := newWindowCore(false)
-	c3.Window().SetHideFloating(true)
+	c3.SetHideFloating(true)
 	_ = services.NewWindowService(c3).Close()
-	if got := rt3.take(); !slices.Equal(got, []string{"Minimise"}) || !c3.Window().Background() {
+	if got := rt3.take(); !slices.Equal(got, []string{"Minimise"}) || !c3.Background() {
 		t.Fatalf("close with 隐藏悬浮窗 and no tray: %q", got)
 	}
 }
@@ -154,32 +156,32 @@ func TestCloseHidesToTrayOrMinimises(t *testing.T) {
 func TestSystemMinimiseBecomesBubble(t *testing.T) {
 	c, rt, rec := newWindowCore(true)
 	rt.setMinimised(true)
-	c.Window().WatchMinimiseOnce()
-	if c.Window().Mode() != events.ModeFloating {
-		t.Fatalf("minimised main window: mode %s, want floating", c.Window().Mode())
+	c.WatchMinimiseOnce()
+	if c.Mode() != events.ModeFloating {
+		t.Fatalf("minimised main window: mode %s, want floating", c.Mode())
 	}
 	if m := rec.Named(events.WindowMode); len(m) != 1 || m[0].(events.Mode).Mode != events.ModeFloating {
 		t.Fatalf("window:mode %+v", m)
 	}
 
 	c2, rt2, rec2 := newWindowCore(true)
-	c2.Window().SetHideFloating(true)
+	c2.SetHideFloating(true)
 	rt2.setMinimised(true)
-	c2.Window().WatchMinimiseOnce()
-	if c2.Window().Mode() != events.ModeMain || !c2.Window().Background() || len(rec2.Events()) != 0 {
-		t.Fatalf("隐藏悬浮窗: mode %s background %v events %+v", c2.Window().Mode(), c2.Window().Background(), rec2.Events())
+	c2.WatchMinimiseOnce()
+	if c2.Mode() != events.ModeMain || !c2.Background() || len(rec2.Events()) != 0 {
+		t.Fatalf("隐藏悬浮窗: mode %s background %v events %+v", c2.Mode(), c2.Background(), rec2.Events())
 	}
 	rt2.setMinimised(false) // restored from the taskbar
-	c2.Window().WatchMinimiseOnce()
-	if c2.Window().Background() {
+	c2.WatchMinimiseOnce()
+	if c2.Background() {
 		t.Fatal("restored window still counts as out of sight")
 	}
 }
 
 func TestQuickPayFromBoxCarriesCode(t *testing.T) {
 	c, rt, rec := newWindowCore(true)
-	var modes services.ModeSwitcher = c.Window()
-	modes.ShowQuickPay(services.ReasonBox, "134567890123456789", 1250)
+	var modes services.ModeSwitcher = c
+	modes.ShowQuickPay(events.ReasonBox, "134567890123456789", 1250)
 	m := rec.Named(events.WindowMode)
 	if len(m) != 1 || m[0].(events.Mode) != (events.Mode{Mode: "quickpay", Reason: "box", Code: "134567890123456789", Amount: 1250}) {
 		t.Fatalf("window:mode %+v", m)
@@ -192,9 +194,9 @@ func TestQuickPayFromBoxCarriesCode(t *testing.T) {
 func TestQuitRefusedWhilePaying(t *testing.T) {
 	h := newHarness(t)
 	h.loginAdmin()
-	rt := &runtimeRecorder{onQuit: h.core.Window().BeforeClose}
-	h.core.Window().Attach(rt, func() bool { return true })
-	ws := services.NewWindowService(h.core)
+	rt := &runtimeRecorder{onQuit: h.win.BeforeClose}
+	h.win.Attach(rt, func() bool { return true })
+	ws := services.NewWindowService(h.win)
 
 	done := make(chan error, 1)
 	go func() { // pending until the simulator closes it
@@ -206,7 +208,7 @@ func TestQuitRefusedWhilePaying(t *testing.T) {
 	if domain.CodeOf(err) != domain.CodePayInFlight || !strings.Contains(domain.AsError(err).Message, "正在收款") {
 		t.Fatalf("Quit while paying = %v, want pay_in_flight 正在收款…", err)
 	}
-	h.core.Window().QuitOrExplain() // the tray's 退出
+	h.win.QuitOrExplain() // the tray's 退出
 	if got := rt.take(); !slices.Contains(got, "Message 正在收款，请等待收款完成后再退出") || slices.Contains(got, "Quit") {
 		t.Fatalf("tray quit while paying: %q", got)
 	}

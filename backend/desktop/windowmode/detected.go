@@ -1,4 +1,4 @@
-package services
+package windowmode
 
 import (
 	"time"
@@ -18,15 +18,15 @@ type detectedAmount struct {
 	at     time.Time
 }
 
-// noteDetected remembers an amount the watcher read, for quick pay opened without one.
-func (w *Window) noteDetected(a events.Amount) {
+// NoteDetected remembers an amount the watcher read, for quick pay opened without one.
+func (w *Controller) NoteDetected(a events.Amount) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.detected = detectedAmount{amount: a, at: w.now()}
 }
 
 // recentDetected returns the remembered amount when it was read within DetectedAmountFor.
-func (w *Window) recentDetected() (events.Amount, bool) {
+func (w *Controller) recentDetected() (events.Amount, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	d := w.detected
@@ -36,10 +36,10 @@ func (w *Window) recentDetected() (events.Amount, bool) {
 	return d.amount, true
 }
 
-// payReported forgets the remembered amount once a payment of that amount was reported
-// (pay:result) as anything but failed or closed: it was paid, or may still be, so offering
+// TradeReported forgets the remembered amount once a payment of that amount was reported
+// (pay:result, through the after-trade hook) as anything but failed or closed: it was paid, or may still be, so offering
 // it again could charge the customer twice. After a declined payment it is still offered.
-func (w *Window) payReported(t platform.Trade) {
+func (w *Controller) TradeReported(t platform.Trade) {
 	st := domain.TradeStatus(t.Status)
 	if t.Kind != string(domain.KindPay) || st == domain.StatusFailed || st == domain.StatusClosed {
 		return
