@@ -186,13 +186,35 @@ type Trade struct {
 	CodeLock *string `gorm:"size:64;uniqueIndex"`
 	// ClientKey is "<terminal id>:<the desktop's request id>" for a pay the desktop may send
 	// again after a lost answer: the unique index makes the retry find the first trade.
-	ClientKey *string   `gorm:"size:64;uniqueIndex"`
-	CreatedAt time.Time `gorm:"index:idx_trade_day,priority:2"`
-	UpdatedAt time.Time
+	ClientKey *string `gorm:"size:64;uniqueIndex"`
+	// HandoverID is the handover (交接班) that reported this trade, NULL until one does: a
+	// trade is claimed once, by the first handover of its cashier and terminal after it is final.
+	HandoverID *uint     `gorm:"index"`
+	CreatedAt  time.Time `gorm:"index:idx_trade_day,priority:2"`
+	UpdatedAt  time.Time
+}
+
+// Handover is one closed shift (交接班) of a cashier on a terminal. Rows are only ever
+// inserted: the unique (terminal, cashier, seq) key lets exactly one of two concurrent
+// handovers close a shift; Sums is the platform's HandoverSums as JSON.
+type Handover struct {
+	ID             uint      `gorm:"primaryKey"`
+	MerchantID     uint      `gorm:"uniqueIndex:idx_handover_no,priority:1;not null"`
+	No             string    `gorm:"size:64;uniqueIndex:idx_handover_no,priority:2;not null"` // 交接班单号
+	StoreID        uint      `gorm:"index;not null"`
+	TerminalID     uint      `gorm:"uniqueIndex:idx_handover_seq,priority:1;not null"`
+	CashierID      uint      `gorm:"uniqueIndex:idx_handover_seq,priority:2;not null"`
+	Seq            int       `gorm:"uniqueIndex:idx_handover_seq,priority:3;not null"` // 1, 2, … per terminal and cashier
+	CashierAccount string    `gorm:"size:32;not null"`
+	TermNo         string    `gorm:"size:8;not null"`
+	FromTime       time.Time `gorm:"not null"`
+	ToTime         time.Time `gorm:"index;not null"`
+	Sums           string    `gorm:"type:text;not null"`
+	CreatedAt      time.Time
 }
 
 // All lists every model; the migrations in migrations/ build their tables (TestMigrationsMatchModels).
 func All() []any {
 	return []any{&Merchant{}, &Store{}, &Terminal{}, &Cashier{}, &Session{}, &SMSCode{}, &Grant{},
-		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}, &Throttle{}}
+		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}, &Throttle{}, &Handover{}}
 }

@@ -1,0 +1,31 @@
+-- Issue 12: 交接班 (shift handover). A handover row is only inserted; a trade is claimed by
+-- the first handover of its cashier and terminal after it is final (trades.handover_id).
+
+-- +goose Up
+CREATE TABLE "handovers" (
+  "id" bigserial,
+  "merchant_id" bigint NOT NULL,
+  "no" varchar(64) NOT NULL,
+  "store_id" bigint NOT NULL,
+  "terminal_id" bigint NOT NULL,
+  "cashier_id" bigint NOT NULL,
+  "seq" bigint NOT NULL,
+  "cashier_account" varchar(32) NOT NULL,
+  "term_no" varchar(8) NOT NULL,
+  "from_time" timestamptz NOT NULL,
+  "to_time" timestamptz NOT NULL,
+  "sums" text NOT NULL,
+  "created_at" timestamptz,
+  PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "idx_handover_no" ON "handovers" ("merchant_id","no");
+CREATE UNIQUE INDEX "idx_handover_seq" ON "handovers" ("terminal_id","cashier_id","seq");
+CREATE INDEX "idx_handovers_store_id" ON "handovers" ("store_id");
+CREATE INDEX "idx_handovers_to_time" ON "handovers" ("to_time");
+ALTER TABLE "trades" ADD COLUMN "handover_id" bigint;
+CREATE INDEX "idx_trades_handover_id" ON "trades" ("handover_id");
+
+-- +goose Down
+DROP INDEX "idx_trades_handover_id";
+ALTER TABLE "trades" DROP COLUMN "handover_id";
+DROP TABLE "handovers";
