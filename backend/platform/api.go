@@ -14,6 +14,7 @@ type API interface {
 	CashierAPI
 	NoticeAPI
 	PaymentAPI
+	HandoverAPI
 }
 
 // Creds identify the caller: the terminal's token (issued at initialisation) and, once a
@@ -98,6 +99,17 @@ type PaymentAPI interface {
 	ClosePay(ctx context.Context, creds Creds, id uint) (*Trade, error)
 	// RecheckTrade asks the acquirer about an unknown trade (待确认) now; admins only, audited.
 	RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trade, error)
+}
+
+// HandoverAPI closes and lists shifts (交接班, issue 12; see handover.go).
+type HandoverAPI interface {
+	// HandoverPreview is what Handover would report now, closing nothing (the prompt).
+	HandoverPreview(ctx context.Context, creds Creds) (*Handover, error)
+	// Handover closes the shift of the caller's cashier on this terminal since their previous
+	// handover there. It is final: a handover is never changed afterwards.
+	Handover(ctx context.Context, creds Creds) (*Handover, error)
+	// Handovers lists handovers, newest first: an admin sees the store's, a cashier their own.
+	Handovers(ctx context.Context, creds Creds, f HandoverFilter) (*HandoverPage, error)
 }
 
 // SMSChallenge says where a code went and when another may be asked for.

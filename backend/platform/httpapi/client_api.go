@@ -180,3 +180,18 @@ func (c *Client) ClosePay(ctx context.Context, creds platform.Creds, id uint) (*
 func (c *Client) RecheckTrade(ctx context.Context, creds platform.Creds, id uint) (*platform.Trade, error) {
 	return fetch[platform.Trade](ctx, c, "trades/recheck", creds, idReq{id})
 }
+
+// HandoverPreview implements platform.HandoverAPI.
+func (c *Client) HandoverPreview(ctx context.Context, creds platform.Creds) (*platform.Handover, error) {
+	return fetch[platform.Handover](ctx, c, "handover/preview", creds, empty{})
+}
+
+// Handover implements platform.HandoverAPI.
+func (c *Client) Handover(ctx context.Context, creds platform.Creds) (*platform.Handover, error) {
+	return fetch[platform.Handover](ctx, c, "handover", creds, empty{})
+}
+
+// Handovers implements platform.HandoverAPI.
+func (c *Client) Handovers(ctx context.Context, creds platform.Creds, f platform.HandoverFilter) (*platform.HandoverPage, error) {
+	return fetch[platform.HandoverPage](ctx, c, "handovers/list", creds, f)
+}

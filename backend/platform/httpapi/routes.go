@@ -211,4 +211,13 @@ var routes = []route{
 	rpc("trades/recheck", "待确认交易立即重新查询（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *idReq) (*platform.Trade, error) {
 		return a.RecheckTrade(ctx, c, r.ID)
 	}),
+	rpc("handover/preview", "交接班预览：本班次若现在交接的内容", authSession, func(ctx context.Context, a platform.API, c platform.Creds, _ *empty) (*platform.Handover, error) {
+		return a.HandoverPreview(ctx, c)
+	}),
+	rpc("handover", "交接班：结束本收银员在本终端的班次（不可更改）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, _ *empty) (*platform.Handover, error) {
+		return a.Handover(ctx, c)
+	}),
+	rpc("handovers/list", "交接班记录（管理员：全门店；收银员：本人）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *platform.HandoverFilter) (*platform.HandoverPage, error) {
+		return a.Handovers(ctx, c, *r)
+	}),
 }
