@@ -74,4 +74,20 @@
 //     lease runs out and a sweep closes it. Paid before the close took effect stays paid.
 //   - A trade unresolved after every rule stays unknown and keeps its payment code and any
 //     refund reservation; a person can ask again at once (RecheckTrade).
+//
+// # Shift handover (交接班)
+//
+// A handover closes the shift of one cashier on one terminal (Handover). Its shift is not a
+// time window but the trades of that cashier and terminal that no handover has reported yet
+// (trades.handover_id is NULL): the handover counts those that are final (success, cancelled,
+// failed, closed) and claims them by setting their handover_id, in the same transaction that
+// inserts the handover row. A trade still open (待确认, 支付中) is named in the handover's Open
+// list, not counted and not claimed; the first handover after it settles counts it and names
+// it in Late. A trade is claimed once (the claim requires handover_id IS NULL), so it is
+// reported by exactly one handover, whenever it settles. From is the previous handover's To
+// (or the cashier's first unreported trade there), To the database's clock.
+//
+// Handovers are only inserted, never updated. The unique key (terminal, cashier, seq) lets one
+// of two concurrent handovers write seq n; the other rolls back and starts again as seq n+1
+// from the first one's To, so concurrent handovers chain without overlap.
 package platform
