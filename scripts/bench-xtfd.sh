@@ -31,6 +31,11 @@ trap cleanup EXIT
 
 go build -o "$work/xtfd" ./backend/cmd/xtfd
 go build -o "$work/xtfload" ./backend/cmd/xtfd/xtfload
+# bench_merchants prints the import file of the n merchants xtfload expects (770000000NNN).
+bench_merchants() {
+  echo "no,name,phone,store"
+  for ((i = 0; i < $1; i++)); do printf '770000000%03d,压测商户%d,1380000%04d,门店\n' "$i" "$i" "$i"; done
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # profiled runs xtfload and, once its payment phase has begun, takes the profiles of the
@@ -59,11 +64,8 @@ for db in "${dbs[@]}"; do
   else
     dsn=$work/bench.db
   fi
-  for ((i = 0; i < n; i++)); do
-    no=$(printf '770000000%03d' "$i")
-    "$work/xtfd" merchant add -db "$dsn" -no "$no" -name "压测商户$i" -phone "$(printf '1380000%04d' "$i")" >/dev/null
-    "$work/xtfd" store add -db "$dsn" -merchant "$no" -name "门店" >/dev/null
-  done
+  bench_merchants "$n" >"$work/merchants.csv"
+  "$work/xtfd" merchant import -db "$dsn" -file "$work/merchants.csv" >/dev/null
   port=$(free_port) pport=$(free_port) pflag=()
   [[ -n $profile ]] && pflag=(-pprof "127.0.0.1:$pport")
   "$work/xtfd" serve -listen "127.0.0.1:$port" -db "$dsn" -gateway sim -sim-sign RSA "${pflag[@]}" \

@@ -15,7 +15,7 @@ failed=()
 if [[ -z ${BENCH_DESKTOP_ONLY:-} ]]; then
   echo "== go test -bench ./backend/..."
   go test -run '^$' -bench . -benchmem ./backend/... || failed+=("go benchmarks")
-  for s in scripts/bench-ocr.sh scripts/bench-xtfd.sh; do
+  for s in scripts/bench-ocr.sh scripts/bench-xtfd.sh scripts/bench-scale.sh; do
     if [[ -x $s ]]; then echo "== $s"; "$s" || failed+=("$s"); else echo "== $s: not present, skipped"; fi
   done
 fi

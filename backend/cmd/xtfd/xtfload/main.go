@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	url := flag.String("url", "http://127.0.0.1:8080", "xtfd base URL")
+	url := flag.String("url", "http://127.0.0.1:8080", "xtfd base URL; several, comma-separated, are used in turn")
 	smsLog := flag.String("sms-log", "", "the file xtfd -sms-log writes")
 	prefix := flag.String("prefix", "770000000", "merchant number prefix (3 digits are appended)")
 	n := flag.Int("n", 50, "concurrent terminals")
@@ -44,8 +44,12 @@ func main() {
 		sf.url, sf.smsLog, sf.prefix, sf.terminals = *url, *smsLog, *prefix, *n
 		os.Exit(runSoak(ctx, sf))
 	}
-	tr := &http.Transport{MaxIdleConns: *n * 2, MaxIdleConnsPerHost: *n * 2}
-	api := httpapi.NewClient(*url, &http.Client{Transport: tr, Timeout: httpapi.DefaultTimeout})
+	first, tr, err := newRoundRobin(*url, &http.Transport{MaxIdleConns: *n * 4, MaxIdleConnsPerHost: *n * 2})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "xtfload:", err)
+		os.Exit(2)
+	}
+	api := httpapi.NewClient(first, &http.Client{Transport: tr, Timeout: httpapi.DefaultTimeout})
 	terms, err := setup(ctx, api, *smsLog, *prefix, *n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "xtfload:", err)
