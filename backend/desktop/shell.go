@@ -37,6 +37,7 @@ type Shell struct {
 	Session  *services.SessionService
 	Pay      *services.PayService
 	Trade    *services.TradeService
+	Handover *services.HandoverService
 	Cashier  *services.CashierService
 	Notice   *services.NoticeService
 	Settings *services.SettingsService
@@ -106,6 +107,8 @@ func (sh *Shell) bindServices(opts services.Options) {
 	sh.Session = services.NewSessionService(c)
 	sh.Pay = services.NewPayService(c)
 	sh.Trade = services.NewTradeService(c)
+	sh.Handover = services.NewHandoverService(c)
+	sh.Modes.SetQuitAsk(sh.Handover.ShouldAsk)
 	sh.Cashier = services.NewCashierService(c)
 	sh.Notice = services.NewNoticeService(c)
 	sh.Settings = services.NewSettingsService(c)
@@ -116,7 +119,7 @@ func (sh *Shell) bindServices(opts services.Options) {
 
 // Bind lists the structs whose methods the UI may call.
 func (sh *Shell) Bind() []any {
-	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings, sh.Device, sh.Window, sh.System}
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Handover, sh.Cashier, sh.Notice, sh.Settings, sh.Device, sh.Window, sh.System}
 }
 
 // InstanceID names this data folder for Wails' single-instance lock: a second start with

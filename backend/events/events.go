@@ -24,6 +24,9 @@ const (
 	// DeviceNotice is sent when background device work after a payment failed (receipt
 	// printing, voice broadcast); the payload is a Fault for the UI to show.
 	DeviceNotice = "device:notice"
+	// QuitAsk is sent when the tray's 退出 wants the UI to ask "交班后退出?" first; the UI
+	// quits through WindowService.Quit (no payload).
+	QuitAsk = "window:quitAsk"
 )
 
 // Scan is the BoxScan payload. Code is the full payment code, for the 收款 form only: it is

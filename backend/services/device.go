@@ -17,6 +17,8 @@ type DeviceSettings struct {
 	Box     BoxSettings     `json:"box"`
 	Screen  ScreenSettings  `json:"screen"`
 	Hotkeys HotkeySettings  `json:"hotkeys"`
+	// Handover is this terminal's 交接班 prompt choice (see HandoverService.QuitAsk).
+	Handover HandoverPrefs `json:"handover"`
 }
 
 // withDefaults fills what was never saved with the manual's defaults.

@@ -176,11 +176,18 @@ func (s *DeviceService) receipt(t platform.Trade) printer.Receipt {
 			r.Store = term.StoreName
 		}
 	}
-	me, err := call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Profile, error) {
+	r.Cashier = s.c.cashierLabel(t.CashierAccount)
+	return r
+}
+
+// cashierLabel is how a receipt names the cashier with account: "account name" when it is
+// the one logged in and has a name, else the account.
+func (c *Core) cashierLabel(account string) string {
+	me, err := call(c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Profile, error) {
 		return api.Me(ctx, cr)
 	})
-	if err == nil && me.Account == t.CashierAccount && me.Name != "" {
-		r.Cashier = t.CashierAccount + " " + me.Name
+	if err == nil && me.Account == account && me.Name != "" {
+		return account + " " + me.Name
 	}
-	return r
+	return account
 }

@@ -72,7 +72,7 @@ func (s *TradeService) Export(f platform.TradeFilter, format string) (ExportResu
 	}
 	path = withExt(path, format)
 	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-		return ExportResult{}, s.saveFailed("export", err)
+		return ExportResult{}, s.c.saveFailed("export", err)
 	}
 	s.c.log.Info("exported trades", "format", format, "count", n)
 	return ExportResult{Path: path, Count: n}, nil

@@ -90,8 +90,8 @@ func jobErr(ctx context.Context, err error) error {
 }
 
 // saveFailed logs why a chosen file could not be written and says so without the OS text.
-func (s *TradeService) saveFailed(what string, err error) error {
-	s.c.log.Error("save file failed", "what", what, "err", err)
+func (c *Core) saveFailed(what string, err error) error {
+	c.log.Error("save file failed", "what", what, "err", err)
 	return domain.Errorf(CodeExportFailed, "文件保存失败，请换一个位置或文件名重试")
 }
 
@@ -138,7 +138,7 @@ func (s *TradeService) SaveStatsPNG(pic StatsImage) (ExportResult, error) {
 	}
 	path = withExt(path, "png")
 	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-		return ExportResult{}, s.saveFailed("statistics picture", err)
+		return ExportResult{}, s.c.saveFailed("statistics picture", err)
 	}
 	return ExportResult{Path: path, Count: int(pic.PayCount)}, nil
 }

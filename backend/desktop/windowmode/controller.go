@@ -67,6 +67,8 @@ type Controller struct {
 	hideFloating bool
 	detected     detectedAmount // the last amount read from the screen, for quick pay
 	now          func() time.Time
+	askQuit      func() bool // see SetQuitAsk
+	askedAt      time.Time   // when the tray's 退出 last asked the UI
 }
 
 // Options build a Controller.
@@ -231,7 +233,11 @@ func (w *Controller) QuitOnSignal(grace time.Duration) {
 }
 
 // QuitOrExplain is the tray's 退出: Quit, or when refused, the main window and a message.
+// When SetQuitAsk's question says so, the UI asks "交班后退出?" first (see askFirst).
 func (w *Controller) QuitOrExplain() {
+	if w.askFirst() {
+		return
+	}
 	if err := w.Quit(); err != nil {
 		w.ShowMain(events.ReasonUser)
 		w.mu.Lock()

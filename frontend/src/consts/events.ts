@@ -9,6 +9,7 @@ export const Events = {
   HotkeyPressed: 'hotkey:pressed',
   ExportProgress: 'export:progress',
   DeviceNotice: 'device:notice',
+  QuitAsk: 'window:quitAsk',
 } as const
 
 export type EventName = (typeof Events)[keyof typeof Events]

@@ -201,6 +201,218 @@ export namespace platform {
 		    return a;
 		}
 	}
+	export class HandoverTrade {
+	    reqsn: string;
+	    kind: string;
+	    status: string;
+	    amount: number;
+	    channel: string;
+	    // Go type: time
+	    createdAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new HandoverTrade(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reqsn = source["reqsn"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.amount = source["amount"];
+	        this.channel = source["channel"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HandoverChannel {
+	    channel: string;
+	    payCount: number;
+	    payAmount: number;
+	    reverseCount: number;
+	    reverseAmount: number;
+	    netAmount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HandoverChannel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channel = source["channel"];
+	        this.payCount = source["payCount"];
+	        this.payAmount = source["payAmount"];
+	        this.reverseCount = source["reverseCount"];
+	        this.reverseAmount = source["reverseAmount"];
+	        this.netAmount = source["netAmount"];
+	    }
+	}
+	export class HandoverSums {
+	    payCount: number;
+	    payAmount: number;
+	    cancelCount: number;
+	    cancelAmount: number;
+	    refundCount: number;
+	    refundAmount: number;
+	    failedCount: number;
+	    netAmount: number;
+	    byChannel: HandoverChannel[];
+	    open: HandoverTrade[];
+	    late: HandoverTrade[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HandoverSums(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.payCount = source["payCount"];
+	        this.payAmount = source["payAmount"];
+	        this.cancelCount = source["cancelCount"];
+	        this.cancelAmount = source["cancelAmount"];
+	        this.refundCount = source["refundCount"];
+	        this.refundAmount = source["refundAmount"];
+	        this.failedCount = source["failedCount"];
+	        this.netAmount = source["netAmount"];
+	        this.byChannel = this.convertValues(source["byChannel"], HandoverChannel);
+	        this.open = this.convertValues(source["open"], HandoverTrade);
+	        this.late = this.convertValues(source["late"], HandoverTrade);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Handover {
+	    no: string;
+	    seq: number;
+	    termNo: string;
+	    cashier: string;
+	    storeName: string;
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    sums: HandoverSums;
+	
+	    static createFrom(source: any = {}) {
+	        return new Handover(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.no = source["no"];
+	        this.seq = source["seq"];
+	        this.termNo = source["termNo"];
+	        this.cashier = source["cashier"];
+	        this.storeName = source["storeName"];
+	        this.from = this.convertValues(source["from"], null);
+	        this.to = this.convertValues(source["to"], null);
+	        this.sums = this.convertValues(source["sums"], HandoverSums);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class HandoverFilter {
+	    day: string;
+	    account: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HandoverFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.account = source["account"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class HandoverPage {
+	    handovers: Handover[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HandoverPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.handovers = this.convertValues(source["handovers"], Handover);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	
 	export class Notice {
 	    id: number;
@@ -683,6 +895,18 @@ export namespace services {
 		    return a;
 		}
 	}
+	export class HandoverPrefs {
+	    skipPrompt: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new HandoverPrefs(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.skipPrompt = source["skipPrompt"];
+	    }
+	}
 	export class Hotkey {
 	    keys: string;
 	    enabled: boolean;
@@ -830,6 +1054,7 @@ export namespace services {
 	    box: BoxSettings;
 	    screen: ScreenSettings;
 	    hotkeys: HotkeySettings;
+	    handover: HandoverPrefs;
 	
 	    static createFrom(source: any = {}) {
 	        return new DeviceSettings(source);
@@ -841,6 +1066,7 @@ export namespace services {
 	        this.box = this.convertValues(source["box"], BoxSettings);
 	        this.screen = this.convertValues(source["screen"], ScreenSettings);
 	        this.hotkeys = this.convertValues(source["hotkeys"], HotkeySettings);
+	        this.handover = this.convertValues(source["handover"], HandoverPrefs);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -944,6 +1170,41 @@ export namespace services {
 	    }
 	}
 	
+	export class HandoverResult {
+	    handover?: platform.Handover;
+	    printed: boolean;
+	    printError?: domain.Error;
+	
+	    static createFrom(source: any = {}) {
+	        return new HandoverResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.handover = this.convertValues(source["handover"], platform.Handover);
+	        this.printed = source["printed"];
+	        this.printError = this.convertValues(source["printError"], domain.Error);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class HotkeyStatus {
 	    errors: Record<string, domain.Error>;
@@ -997,6 +1258,38 @@ export namespace services {
 	    }
 	}
 	
+	export class QuitAsk {
+	    ask: boolean;
+	    preview?: platform.Handover;
+	
+	    static createFrom(source: any = {}) {
+	        return new QuitAsk(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ask = source["ask"];
+	        this.preview = this.convertValues(source["preview"], platform.Handover);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	export class Settings {
