@@ -3,6 +3,7 @@
 // adds or drops a field of a DTO the UI sends or reads. Nothing here runs.
 import type { platform, printer, services, support } from '../../wailsjs/go/models'
 import type * as UI from './types'
+import type * as HO from './handover'
 
 type Fields<T> = { [K in keyof T]-?: T[K] extends (...a: never[]) => unknown ? never : K }[keyof T]
 type SameKeys<Go, Ui> = [Fields<Go>] extends [keyof Ui] ? ([keyof Ui] extends [Fields<Go>] ? true : Go) : Go
@@ -33,8 +34,24 @@ export type Contract = [
   SameKeys<support.Info, UI.AboutInfo>,
   SameKeys<support.Result, UI.CheckResult>,
   SameKeys<services.DiagnosticsResult, UI.DiagnosticsResult>,
+  SameKeys<platform.Handover, HO.Handover>,
+  SameKeys<platform.HandoverSums, HO.HandoverSums>,
+  SameKeys<platform.HandoverChannel, HO.HandoverChannel>,
+  SameKeys<platform.HandoverTrade, HO.HandoverTrade>,
+  SameKeys<platform.HandoverFilter, HO.HandoverFilter>,
+  SameKeys<platform.HandoverPage, HO.HandoverPage>,
+  SameKeys<services.HandoverResult, HO.HandoverResult>,
+  SameKeys<services.QuitAsk, HO.QuitAsk>,
 ]
 const allTrue: Contract = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
   true,
   true,
   true,

@@ -340,6 +340,8 @@ export interface DeviceSettings {
   box: BoxSettings
   screen: ScreenSettings
   hotkeys: HotkeySettings
+  /** 交接班 prompt: skipPrompt is 不再提示 (HandoverService.SetSkipPrompt changes it). */
+  handover: { skipPrompt: boolean }
 }
 
 /** Payload of box:scan: the full code (for the form) and its masked form (for display). */

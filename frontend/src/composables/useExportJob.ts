@@ -20,8 +20,14 @@ export interface ExportJob {
   cancel: () => void
 }
 
-/** useExportJob runs long file jobs one at a time, each with 取消 and a time limit. */
-export function useExportJob(limitMs = jobLimitMs): ExportJob {
+/**
+ * useExportJob runs long file jobs one at a time, each with 取消 and a time limit; stopGo
+ * cancels the job on the Go side (the trade export's by default).
+ */
+export function useExportJob(
+  limitMs = jobLimitMs,
+  stopGo: () => Promise<void> = () => tradeApi.cancelExport(),
+): ExportJob {
   const running = ref(false)
   let seq = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -30,7 +36,7 @@ export function useExportJob(limitMs = jobLimitMs): ExportJob {
     clearTimeout(timer)
     seq++
     running.value = false
-    void tradeApi.cancelExport().catch(() => undefined)
+    void stopGo().catch(() => undefined)
   }
 
   function cancel(): void {

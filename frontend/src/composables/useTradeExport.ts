@@ -4,7 +4,7 @@
 import { ref, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { tradeApi } from '../api/trades'
-import type { ExportProgress, TradeFilter } from '../api/types'
+import type { ExportProgress, ExportResult, FileData, TradeFilter } from '../api/types'
 import { Events } from '../consts/events'
 import { i18n } from '../locales'
 import { isBrowserMode, offerDownload } from '../utils/download'
@@ -21,9 +21,34 @@ export interface TradeExport {
   cancel: () => void
 }
 
+/** ExportCalls are the Go calls of one kind of export and the text of its success. */
+export interface ExportCalls<F> {
+  save: (f: F, format: 'csv' | 'xlsx') => Promise<ExportResult>
+  download: (f: F, format: 'csv' | 'xlsx') => Promise<FileData>
+  cancel: () => Promise<void>
+  /** exported is the message for n exported rows. */
+  exported: (n: number) => string
+}
+
+const tradeCalls: ExportCalls<TradeFilter> = {
+  save: (f, format) => tradeApi.exportTrades(f, format),
+  download: (f, format) => tradeApi.exportDownload(f, format),
+  cancel: () => tradeApi.cancelExport(),
+  exported: (n) => i18n.global.t('trades.exported', { n }),
+}
+
 /** useTradeExport exports all pages of filter() as CSV or XLSX, one export at a time. */
 export function useTradeExport(filter: () => TradeFilter, limitMs?: number): TradeExport {
-  const job = useExportJob(limitMs)
+  return useFileExport(filter, tradeCalls, limitMs)
+}
+
+/** useFileExport is useTradeExport for any export calls (交接班记录 too). */
+export function useFileExport<F extends { offset: number; limit: number }>(
+  filter: () => F,
+  calls: ExportCalls<F>,
+  limitMs?: number,
+): TradeExport {
+  const job = useExportJob(limitMs, calls.cancel)
   const progress = ref<ExportProgress | null>(null)
 
   useEvent<ExportProgress>(Events.ExportProgress, (p) => {
@@ -34,21 +59,20 @@ export function useTradeExport(filter: () => TradeFilter, limitMs?: number): Tra
     if (job.running.value) return
     progress.value = null
     const f = { ...filter(), offset: 0, limit: 0 }
-    const exported = (n: number) => i18n.global.t('trades.exported', { n })
     if (isBrowserMode()) {
       return job.run(
-        () => tradeApi.exportDownload(f, format),
+        () => calls.download(f, format),
         (file) => {
           offerDownload(file.name, file.data)
           ElMessage.success(
-            `${exported(file.count)}：${i18n.global.t('trades.downloaded', { name: file.name })}`,
+            `${calls.exported(file.count)}：${i18n.global.t('trades.downloaded', { name: file.name })}`,
           )
         },
       )
     }
     return job.run(
-      () => tradeApi.exportTrades(f, format),
-      (res) => showSaved(exported(res.count), res.path),
+      () => calls.save(f, format),
+      (res) => showSaved(calls.exported(res.count), res.path),
     )
   }
 

@@ -28,6 +28,7 @@ export const zh = {
   nav: {
     pay: '收款',
     trades: '交易查询',
+    handover: '交接班记录',
     reverse: '撤销/退货',
     cancel: '交易撤销',
     refund: '交易退货',
@@ -100,6 +101,7 @@ export const en: typeof zh = {
   nav: {
     pay: 'Collect',
     trades: 'Trades',
+    handover: 'Handovers',
     reverse: 'Void/Refund',
     cancel: 'Void',
     refund: 'Refund',

@@ -5,6 +5,7 @@ import * as pay from './pay'
 import * as trades from './trades'
 import * as settings from './settings'
 import * as shop from './shop'
+import * as handover from './handover'
 import * as errors from './errors'
 import type zh from './zh-CN'
 
@@ -15,6 +16,7 @@ const en: typeof zh = {
   ...trades.en,
   ...settings.en,
   ...shop.en,
+  ...handover.en,
   ...errors.en,
 }
 

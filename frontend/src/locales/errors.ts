@@ -98,6 +98,7 @@ export const zh = {
     box_stop_bits: '停止位只能是 1、1.5 或 2',
     reprint_printer_off: '打印功能未开启，请在 设置 → 打印配置 中开启',
     reprint_no_receipt: '这笔交易未成功，没有小票可补打',
+    handover_not_found: '找不到这条交接班记录',
     box_broadcast_unsupported: '盒子自带的语音播报暂不支持，请用电脑语音播报',
     tts_unavailable: '这台电脑没有可用的中文语音，无法播报金额（收款不受影响），请联系技术人员安装',
     tts_failed: '电脑语音播报出错（收款不受影响），请检查电脑的音箱或声音设置',
@@ -211,6 +212,7 @@ export const en: typeof zh = {
     box_stop_bits: 'Stop bits must be 1, 1.5 or 2',
     reprint_printer_off: 'Printing is off; turn it on in Settings → Printer',
     reprint_no_receipt: 'This trade did not succeed, so it has no receipt to reprint',
+    handover_not_found: 'This handover record was not found',
     box_broadcast_unsupported: "The box's own voice is not supported yet; the PC's speech is used instead",
     tts_unavailable:
       'This PC has no Chinese speech voice, so the amount is not spoken (the payment is not affected); ask your technician to install one',

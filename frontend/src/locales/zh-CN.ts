@@ -5,6 +5,7 @@ import * as pay from './pay'
 import * as trades from './trades'
 import * as settings from './settings'
 import * as shop from './shop'
+import * as handover from './handover'
 import * as errors from './errors'
 
 export default {
@@ -14,5 +15,6 @@ export default {
   ...trades.zh,
   ...settings.zh,
   ...shop.zh,
+  ...handover.zh,
   ...errors.zh,
 }

@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: 'pay', name: 'pay', component: () => import('../views/pay/PayView.vue') },
       { path: 'trades', name: 'trades', component: () => import('../views/trades/TradesView.vue') },
+      { path: 'handover', name: 'handover', component: () => import('../views/handover/HandoverView.vue') },
       {
         path: 'reverse/:kind(cancel|refund)',
         name: 'reverse',
