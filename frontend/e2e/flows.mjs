@@ -67,11 +67,15 @@ export async function failureReason(page) {
   return (await el.innerText()).trim()
 }
 
-/** logout opens the profile and logs out (是 in the confirmation), landing on 登录. */
+/**
+ * logout opens the profile and logs out, landing on 登录: 是 in the confirmation, or 直接退出
+ * when the shift has trades and "交班后退出登录?" asks instead (issue 12).
+ */
 export async function logout(page) {
   await page.click(tid('top-user'))
   await page.click(tid('profile-logout'))
-  await page.click(tid('confirm-yes'))
+  const asked = await page.waitForSelector(`${tid('confirm-yes')}, ${tid('leave-skip')}:visible`)
+  await asked.click()
   await page.waitForSelector(tid('login-form'))
 }
 
