@@ -1,7 +1,7 @@
 // Issue 12 交接班 end to end on the embedded demo terminal: pay, open 交接班 from 交接班记录,
 // confirm (the shift's counts and net in the dialog), find it in the list, then 退出登录 asks
 // "交班后退出登录?" for the next shift: 取消 stays, 不再提示 + 直接退出 leaves and is remembered.
-import { assert, expectText, textOf, tid } from './lib.mjs'
+import { assert, expectText, openPage, textOf, tid } from './lib.mjs'
 import { callGo, demoAdminPw, login, pay, waitResult } from './flows.mjs'
 import { wechat } from './pay.e2e.mjs'
 
@@ -27,8 +27,12 @@ export async function askLogout(page) {
   await page.waitForSelector(`${tid('leave-prompt')}:visible`)
 }
 
-/** handoverSuite registers the issue-12 handover tests on runner for the demo app (logged in as 01). */
-export async function handoverSuite(runner, browser, app, page) {
+/**
+ * handoverSuite registers the issue-12 handover tests on runner for the demo app (logged in
+ * as 01), on page or a new one.
+ */
+export async function handoverSuite(runner, browser, app, page = null) {
+  page ??= await openPage(browser, app.url, 'handover')
   const pages = () => [page]
   await page.waitForSelector(tid('pay-form'))
   await callGo(page, 'HandoverService', 'SetSkipPrompt', false)
