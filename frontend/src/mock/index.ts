@@ -6,6 +6,7 @@ import { cashierService, noticeService, settingsService, systemService } from '.
 import { deviceService, newDevices, windowService } from './devices'
 import { payService, tradeService } from './pay'
 import { emit, runtimeStub } from './runtime'
+import { handoverService } from './handover'
 import { sessionService } from './session'
 import { newState } from './state'
 
@@ -19,6 +20,7 @@ export function installMock(): void {
       SessionService: sessionService(s),
       PayService: payService(s),
       TradeService: tradeService(s),
+      HandoverService: handoverService(s),
       CashierService: cashierService(s),
       NoticeService: noticeService(s),
       SettingsService: settingsService(s),
