@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"net"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/platform"
+	"xiaotongfu/backend/platform/httpapi"
 	"xiaotongfu/backend/services"
 )
 
@@ -204,5 +206,27 @@ func TestTrayQuitAsksFirstButNeverBlocks(t *testing.T) {
 	h.win.QuitOrExplain()
 	if got := rt.take(); !slices.Contains(got, "Quit") || len(h.rec.Named(events.QuitAsk)) != 1 {
 		t.Fatalf("second tray quit: calls %q, want Quit without asking again", got)
+	}
+}
+
+// TestHandoverOverHTTP: a remote terminal (httpapi to a served platform) previews, closes and
+// lists its shift like an embedded one.
+func TestHandoverOverHTTP(t *testing.T) {
+	server := newHarness(t)
+	srv := httptest.NewServer(httpapi.NewServer(server.backend.API, nil))
+	t.Cleanup(srv.Close)
+	h := remoteHarness(t, server, srv.URL)
+	hs := services.NewHandoverService(h.core)
+	paid(t, h, 58, "7.70")
+	if pv, err := hs.Preview(); err != nil || pv.Sums.PayAmount != 770 {
+		t.Fatalf("remote Preview = %+v, %v", pv, err)
+	}
+	res, err := hs.Close()
+	if err != nil || res.Handover.No == "" || res.Printed || res.PrintError != nil {
+		t.Fatalf("remote Close (printing off) = %+v, %v", res, err)
+	}
+	page, err := hs.List(platform.HandoverFilter{})
+	if err != nil || page.Total != 1 || page.Handovers[0].No != res.Handover.No || page.Handovers[0].Sums.NetAmount != 770 {
+		t.Fatalf("remote List = %+v, %v", page, err)
 	}
 }
