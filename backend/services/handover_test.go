@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"net"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -228,5 +230,33 @@ func TestHandoverOverHTTP(t *testing.T) {
 	page, err := hs.List(platform.HandoverFilter{})
 	if err != nil || page.Total != 1 || page.Handovers[0].No != res.Handover.No || page.Handovers[0].Sums.NetAmount != 770 {
 		t.Fatalf("remote List = %+v, %v", page, err)
+	}
+}
+
+// TestHandoverExportThroughTheSaveDialog: 导出 as XLSX asks where to save with the Chinese
+// title and name, writes a workbook there and reports progress; 取消 in the dialog writes nothing.
+func TestHandoverExportThroughTheSaveDialog(t *testing.T) {
+	h := newHarness(t)
+	d := &dirDialog{dir: t.TempDir()}
+	withDialog(t, h, d)
+	h.loginAdmin()
+	hs := services.NewHandoverService(h.core)
+	paid(t, h, 59, "9.90")
+	if _, err := hs.Close(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := hs.Export(platform.HandoverFilter{}, "xlsx")
+	if err != nil || res.Count != 1 || filepath.Base(res.Path) != "交接班记录-全部.xlsx" {
+		t.Fatalf("Export = %+v, %v", res, err)
+	}
+	if b, err := os.ReadFile(res.Path); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Fatalf("the saved file is not a workbook: %v", err)
+	}
+	if len(d.asks) != 1 || d.asks[0].Title != "导出交接班记录" || len(h.rec.Named(events.ExportProgress)) == 0 {
+		t.Fatalf("dialog asks %+v, progress events %d", d.asks, len(h.rec.Named(events.ExportProgress)))
+	}
+	d.cancel = true
+	if res, err := hs.Export(platform.HandoverFilter{}, "csv"); err != nil || res.Path != "" {
+		t.Fatalf("Export cancelled in the dialog = %+v, %v", res, err)
 	}
 }
