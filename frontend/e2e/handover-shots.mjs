@@ -56,6 +56,16 @@ try {
     await page.keyboard.press('Escape')
     await page.waitForSelector(tid('profile-dialog'), { state: 'hidden' })
   }
+  await page.setViewportSize({ width: 1024, height: 640 })
+  await page.click(tid('top-lang'))
+  await openShift(page)
+  await page.waitForTimeout(700)
+  await page.screenshot({ path: path.join(out, 'handover-dialog-en-1024x640.png') })
+  await page.click(tid('handover-cancel'))
+  await page.waitForSelector(tid('handover-dialog'), { state: 'hidden' })
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: path.join(out, 'handover-list-en-1024x640.png') })
+  await page.click(tid('top-lang'))
   if (errors.length) console.log(`page errors: ${errors.join('; ')}`)
 } finally {
   await browser.close()

@@ -49,6 +49,15 @@ export const zh = {
     exported: '已导出 {n} 条交接班记录',
     note: '管理员可查看本门店全部交接班记录；收银员只能查看自己的',
     period: '{from} 至 {to}',
+    col: {
+      no: '交接班单号',
+      cashier: '收银员',
+      to: '结束时间',
+      pay: '收款',
+      reverse: '撤销/退货',
+      net: '净收款',
+      open: '待确认',
+    },
   },
   leave: {
     title: '交班后退出？',
@@ -111,6 +120,15 @@ export const en: typeof zh = {
     exported: '{n} handovers exported',
     note: 'Admins see every handover of the store; cashiers see their own',
     period: '{from} to {to}',
+    col: {
+      no: 'Handover no.',
+      cashier: 'Cashier',
+      to: 'Ended',
+      pay: 'Paid',
+      reverse: 'Reversed',
+      net: 'Net',
+      open: 'Open',
+    },
   },
   leave: {
     title: 'Hand over before quitting?',
