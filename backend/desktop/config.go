@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"xiaotongfu/backend/internal/atomicfile"
 	"xiaotongfu/backend/platform"
 	"xiaotongfu/backend/services"
 )
@@ -189,21 +190,5 @@ func (f *ConfigFile) update(change func(*Config)) error {
 // writePrivate replaces the file at path with b, readable by its owner only (makePrivate),
 // through a temporary file in the same folder, so a crash leaves the old or the new file.
 func writePrivate(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := makePrivate(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, b, makePrivate)
 }

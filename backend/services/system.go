@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/internal/atomicfile"
 	"xiaotongfu/backend/support"
 )
 
@@ -88,7 +89,7 @@ func (s *SystemService) ExportDiagnostics() (DiagnosticsResult, error) {
 	}
 	b := support.Bundle{Info: info, Config: s.src.RedactedConfig(), Devices: s.c.prefs.Devices(),
 		Checks: checks, Logs: s.src.LogFiles(), Made: now}
-	if err := writeFileAtomic(path, func(w io.Writer) error { return support.Write(w, b) }); err != nil {
+	if err := atomicfile.Stream(path, func(w io.Writer) error { return support.Write(w, b) }); err != nil {
 		s.c.log.Error("diagnostics", "path", path, "err", err)
 		return DiagnosticsResult{}, domain.Errorf(CodeDiagnosticsFailed, "保存诊断信息失败")
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/export"
+	"xiaotongfu/backend/internal/atomicfile"
 	"xiaotongfu/backend/platform"
 )
 
@@ -71,7 +71,7 @@ func (s *TradeService) Export(f platform.TradeFilter, format string) (ExportResu
 		return ExportResult{}, jobErr(ctx, err)
 	}
 	path = withExt(path, format)
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(path, data, nil); err != nil {
 		return ExportResult{}, s.saveFailed("export", err)
 	}
 	s.c.log.Info("exported trades", "format", format, "count", n)
@@ -181,24 +181,6 @@ func withExt(path, ext string) string {
 		return path
 	}
 	return path + "." + ext
-}
-
-// writeFileAtomic writes through a temporary file next to path and renames it into place,
-// so a failed export never leaves half a file under the chosen name.
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".xtf-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // exportProgressEvery is the shortest gap between two export:progress events.

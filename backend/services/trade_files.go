@@ -6,12 +6,12 @@ import (
 	"encoding/base64"
 	"errors"
 	"image/png"
-	"io"
 	"sync"
 	"time"
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/export"
+	"xiaotongfu/backend/internal/atomicfile"
 )
 
 // Error codes of exports and pictures.
@@ -137,7 +137,7 @@ func (s *TradeService) SaveStatsPNG(pic StatsImage) (ExportResult, error) {
 		return ExportResult{}, jobErr(job, err)
 	}
 	path = withExt(path, "png")
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(path, data, nil); err != nil {
 		return ExportResult{}, s.saveFailed("statistics picture", err)
 	}
 	return ExportResult{Path: path, Count: int(pic.PayCount)}, nil
