@@ -28,7 +28,7 @@
 //
 //	created  sent      sender   the request is about to leave; recorded before it does
 //	created  failed    sender   marking it sent did not commit, so it was never sent
-//	created  failed    sweep    still created past the first-query delay: its sender died before marking it sent
+//	created  failed    sweep    still created after Poll.Unsent (≈15 s): its sender died before marking it sent
 //	sent     success   sender   the first answer is a success
 //	sent     failed    sender   the first answer is a final refusal, or the client refused to send it
 //	sent     pending   sender   the first answer is processing or unknown: query it

@@ -33,12 +33,17 @@ type PollSchedule struct {
 	MaxCheck time.Duration // after this long an unknown trade with no trace at the acquirer is closed
 	Slow     time.Duration // after MaxCheck, an unresolved unknown trade is checked this often (≈1 h)
 	Lease    time.Duration // a driver's claim on a trade; another sweep takes over after it (≈2 min)
+	// Unsent is how long a pay may stay recorded but not yet marked sent before the sweep
+	// fails it as never sent (≈15 s): far longer than a sender's stall on a loaded shop PC
+	// (a slow disk's fsync, a GC pause), short enough that a crash frees the terminal soon.
+	Unsent time.Duration
 }
 
 // DefaultPollSchedule follows docs/allinpay-syb.md §9.
 var DefaultPollSchedule = PollSchedule{
 	First: 3 * time.Second, Every: 5 * time.Second, Window: 60 * time.Second,
 	Sweep: 30 * time.Second, MaxCheck: 24 * time.Hour, Lease: 2 * time.Minute, Slow: time.Hour,
+	Unsent: 15 * time.Second,
 }
 
 // Options configure a Service.
@@ -140,6 +145,7 @@ func (p PollSchedule) withDefaults() PollSchedule {
 	for _, f := range []struct{ v, def *time.Duration }{
 		{&p.First, &d.First}, {&p.Every, &d.Every}, {&p.Window, &d.Window},
 		{&p.Sweep, &d.Sweep}, {&p.MaxCheck, &d.MaxCheck}, {&p.Lease, &d.Lease}, {&p.Slow, &d.Slow},
+		{&p.Unsent, &d.Unsent},
 	} {
 		if *f.v <= 0 {
 			*f.v = *f.def

@@ -67,7 +67,7 @@ func (s *Service) Stop() {
 }
 
 // failUnsent fails a trade left in created: it was never sent (sent is recorded before the
-// request leaves), so nothing can have been charged. Only one older than Poll.First on the
+// request leaves), so nothing can have been charged. Only one older than Poll.Unsent on the
 // database clock is taken, and the compare-and-set from created decides against a sender that
 // marks it sent meanwhile: then the trade is left to its sender and its lease.
 func (s *Service) failUnsent(t *store.Trade) {
@@ -127,7 +127,7 @@ func (s *Service) sweep(ctx context.Context) error {
 	}
 	var stale []store.Trade
 	if err := s.db.WithContext(ctx).Where("status = ? AND created_at < ?", domain.StatusCreated,
-		now.Add(-s.poll.First)).Limit(sweepBatch).Find(&stale).Error; err != nil {
+		now.Add(-s.poll.Unsent)).Limit(sweepBatch).Find(&stale).Error; err != nil {
 		s.log.Error("platform: sweep created", "err", err)
 		return err
 	}
