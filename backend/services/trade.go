@@ -8,8 +8,7 @@ import (
 
 // TradeService queries trades and day statistics (manual §5).
 type TradeService struct {
-	c    *Core
-	jobs jobs // the running export or picture, for CancelExport
+	c *Core
 }
 
 // NewTradeService binds the trade query methods to c.

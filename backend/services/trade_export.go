@@ -52,7 +52,7 @@ func (s *TradeService) Export(f platform.TradeFilter, format string) (ExportResu
 	if !ok {
 		return ExportResult{}, domain.FieldError("format", "导出格式只能是 csv 或 xlsx")
 	}
-	job, end := s.jobs.start(s.c.context())
+	job, end := s.c.jobs.start(s.c.context())
 	defer end()
 	total, err := s.count(job, f)
 	if err != nil {
@@ -84,7 +84,7 @@ func (s *TradeService) ExportDownload(f platform.TradeFilter, format string) (Fi
 	if _, ok := exportFormats[format]; !ok {
 		return FileData{}, domain.FieldError("format", "导出格式只能是 csv 或 xlsx")
 	}
-	job, end := s.jobs.start(s.c.context())
+	job, end := s.c.jobs.start(s.c.context())
 	defer end()
 	ctx, cancel := context.WithTimeout(job, exportTimeout)
 	defer cancel()

@@ -36,8 +36,8 @@ func newFileData(name string, data []byte, count int) FileData {
 	return FileData{Name: name, Data: base64.StdEncoding.EncodeToString(data), Count: count}
 }
 
-// jobs holds the cancel function of the running export or picture; a new job cancels the
-// one before it.
+// jobs holds the cancel function of the running file job (an export, a picture, the
+// diagnostics); a new job cancels the one before it.
 type jobs struct {
 	mu     sync.Mutex
 	seq    int
@@ -74,9 +74,9 @@ func (j *jobs) stop() {
 	}
 }
 
-// CancelExport stops the running export or picture save (取消): it ends with export_cancelled
-// and writes nothing. Nothing running: no effect.
-func (s *TradeService) CancelExport() { s.jobs.stop() }
+// CancelExport stops the running file job (取消): an export, a picture save or 导出诊断信息
+// (SystemService) ends with export_cancelled and writes nothing. Nothing running: no effect.
+func (s *TradeService) CancelExport() { s.c.jobs.stop() }
 
 // jobErr names why a job ended early: cancelled or out of time when ctx says so, else err.
 func jobErr(ctx context.Context, err error) error {
@@ -129,7 +129,7 @@ func (s *TradeService) SaveStatsPNG(pic StatsImage) (ExportResult, error) {
 	if err != nil {
 		return ExportResult{}, domain.FieldError("png", "统计图片无效，请重新打开统计")
 	}
-	job, end := s.jobs.start(s.c.context())
+	job, end := s.c.jobs.start(s.c.context())
 	defer end()
 	path, err := s.c.dialog.SavePath(s.c.context(), SaveRequest{Title: "保存统计图片",
 		DefaultName: "交易统计-" + cmpDay(pic.Day) + ".png", Filters: []FileFilter{{"PNG 图片 (*.png)", "*.png"}}})

@@ -33,8 +33,10 @@ export type Contract = [
   SameKeys<support.Info, UI.AboutInfo>,
   SameKeys<support.Result, UI.CheckResult>,
   SameKeys<services.DiagnosticsResult, UI.DiagnosticsResult>,
+  SameKeys<services.DiagnosticsFile, UI.DiagnosticsFile>,
 ]
 const allTrue: Contract = [
+  true,
   true,
   true,
   true,

@@ -390,15 +390,26 @@ export interface AboutInfo {
   autostartSupported: boolean
 }
 
-/** A device self-test of 导出诊断信息: the UI shows it by name and status only. */
+/**
+ * A device self-test of 导出诊断信息: the UI shows it by name and status, and the text of its
+ * code (errors.<code> with params) when there is one; never the system's words.
+ */
 export interface CheckResult {
   name: 'printer' | 'box' | 'hotkeys' | 'screen'
   status: 'ok' | 'failed' | 'not_configured'
+  code?: string
+  params?: Record<string, unknown>
   millis: number
 }
 
 /** What 导出诊断信息 did: where the zip went ("" when cancelled) and the self-test. */
 export interface DiagnosticsResult {
   path: string
+  checks: CheckResult[]
+}
+
+/** 导出诊断信息 in a browser: the zip to download and the self-test. */
+export interface DiagnosticsFile {
+  file: FileData
   checks: CheckResult[]
 }

@@ -105,6 +105,11 @@ export const zh = {
     export_cancelled: '已取消',
     export_timeout: '导出超时，请缩小查询条件后重试',
     export_failed: '文件保存失败，请换一个位置或文件名重试',
+    diagnostics_timeout: '设备自检和导出诊断信息超时，请重试',
+    selftest_timeout: '设备在 5 秒内没有应答',
+    selftest_failed: '自检未通过，原因见诊断信息中的 selftest.json',
+    hotkey_not_registered: '快捷键 {combos} 未注册，可能被其他程序占用，请在 设置 → 快捷键配置 中换一个',
+    screen_textbox: '读不到收银软件金额框的文字，请在 设置 → 截屏区域配置 中重新对接',
   },
 }
 
@@ -220,5 +225,11 @@ export const en: typeof zh = {
     export_cancelled: 'Cancelled',
     export_timeout: 'The export took too long; narrow the search and try again',
     export_failed: 'The file could not be saved; choose another folder or name',
+    diagnostics_timeout: 'The device self-test and diagnostics took too long; try again',
+    selftest_timeout: 'The device did not answer within 5 seconds',
+    selftest_failed: 'The self-test failed; selftest.json in the diagnostics says why',
+    hotkey_not_registered:
+      'The hotkey {combos} is not registered (another program may hold it); choose another in Settings → Hotkeys',
+    screen_textbox: 'The text of the amount box cannot be read; connect again in Settings → Screen area',
   },
 }

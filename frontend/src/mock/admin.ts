@@ -110,17 +110,26 @@ export function systemService() {
     autostart: true,
     autostartSupported: true,
   }
+  const checks = [
+    {
+      name: 'printer',
+      status: 'failed',
+      code: 'printer_unreachable',
+      params: { printer: '192.168.1.50:9100' },
+      millis: 5,
+    },
+    { name: 'box', status: 'ok', code: 'box_connected', params: { port: 'COM3' }, millis: 0 },
+    { name: 'hotkeys', status: 'ok', millis: 0 },
+    { name: 'screen', status: 'not_configured', millis: 0 },
+  ]
   return {
     About: async () => ({ ...info }),
     SetAutostart: async (on: boolean) => ({ ...Object.assign(info, { autostart: on }) }),
-    ExportDiagnostics: async () => ({
-      path: 'C:\\Users\\shop\\Desktop\\小通付诊断信息.zip',
-      checks: [
-        { name: 'printer', status: 'not_configured', millis: 0 },
-        { name: 'box', status: 'not_configured', millis: 0 },
-        { name: 'hotkeys', status: 'ok', millis: 0 },
-        { name: 'screen', status: 'not_configured', millis: 0 },
-      ],
+    ExportDiagnostics: async () => ({ path: 'C:\\Users\\shop\\Desktop\\小通付诊断信息.zip', checks }),
+    // The bytes of an empty zip: a preview has no log or devices to put in it.
+    ExportDiagnosticsDownload: async () => ({
+      file: { name: '小通付诊断信息.zip', data: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==', count: 0 },
+      checks,
     }),
   }
 }

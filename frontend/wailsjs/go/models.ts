@@ -861,6 +861,54 @@ export namespace services {
 		    return a;
 		}
 	}
+	export class FileData {
+	    name: string;
+	    data: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	        this.count = source["count"];
+	    }
+	}
+	export class DiagnosticsFile {
+	    file: FileData;
+	    checks: support.Result[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DiagnosticsFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = this.convertValues(source["file"], FileData);
+	        this.checks = this.convertValues(source["checks"], support.Result);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DiagnosticsResult {
 	    path: string;
 	    checks: support.Result[];
@@ -927,22 +975,7 @@ export namespace services {
 	        this.count = source["count"];
 	    }
 	}
-	export class FileData {
-	    name: string;
-	    data: string;
-	    count: number;
 	
-	    static createFrom(source: any = {}) {
-	        return new FileData(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.data = source["data"];
-	        this.count = source["count"];
-	    }
-	}
 	
 	
 	export class HotkeyStatus {
@@ -1093,6 +1126,8 @@ export namespace support {
 	export class Result {
 	    name: string;
 	    status: string;
+	    code?: string;
+	    params?: Record<string, any>;
 	    millis: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1103,6 +1138,8 @@ export namespace support {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.status = source["status"];
+	        this.code = source["code"];
+	        this.params = source["params"];
 	        this.millis = source["millis"];
 	    }
 	}
