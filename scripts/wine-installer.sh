@@ -58,16 +58,16 @@ PY
 }
 
 # old_installer builds version 0.0.1 of the installer around a stand-in exe, from a copy of
-# build/windows (its OutFile is relative), into $work/bin.
+# build/windows (its OutFile is relative), into $work/old/bin.
 old_installer() {
-  mkdir -p "$work/old" "$work/bin"
+  mkdir -p "$work/old/bin"
   cp -r build/windows "$work/old/windows"
   echo 'int main(void) { return 0; }' | x86_64-w64-mingw32-gcc -x c -o "$work/old/xiaotongfu.exe" -
   (cd "$work/old/windows/installer" &&
     makensis -V1 -DINFO_PRODUCTVERSION=0.0.1 -DARG_WAILS_AMD64_BINARY="$work/old/xiaotongfu.exe" project.nsi)
 }
 old_installer || { echo "wine-installer: could not build the 0.0.1 installer" >&2; exit 1; }
-wine "$work/bin/xiaotongfu-amd64-installer.exe" /S
+wine "$work/old/bin/xiaotongfu-amd64-installer.exe" /S
 check "version 0.0.1 installed first" test "$(reg_value DisplayVersion)" = 0.0.1
 mkdir -p "$data" && echo '{"terminalToken":"kept"}' >"$data/config.json"
 wine "$installer" /S
@@ -136,5 +136,10 @@ PY
 check "exe version resource ProductName 小通付" test "$(verinfo ProductName)" = "小通付"
 check "exe version resource ProductVersion $version" test "$(verinfo ProductVersion)" = "$version"
 check "exe version resource CompanyName 小通付" test "$(verinfo CompanyName)" = "小通付"
-check "exe carries an icon" bash -c "x86_64-w64-mingw32-objdump -p '$exe' | grep -q 'Resource Directory'"
+# resource_types lists the exe's top-level resource types (3 RT_ICON, 14 RT_GROUP_ICON, 16 RT_VERSION).
+resource_types() {
+  x86_64-w64-mingw32-objdump -p "$exe" | sed -n '/The .rsrc Resource Directory section/,$p' |
+    sed -nE 's/^[0-9a-f]+   Entry: ID: 0x0*([0-9a-f]+),.*/\1/p'
+}
+check "exe carries an icon (RT_ICON and RT_GROUP_ICON resources)" bash -c "grep -qx 3 <<<'$(resource_types)' && grep -qx e <<<'$(resource_types)'"
 exit $failed
