@@ -150,9 +150,9 @@ type Trade struct {
 	ID             uint   `gorm:"primaryKey"`
 	MerchantID     uint   `gorm:"uniqueIndex:idx_trade_reqsn;index:idx_trade_day,priority:1;not null"`
 	ReqSN          string `gorm:"size:32;uniqueIndex:idx_trade_reqsn;not null"`
-	StoreID        uint   `gorm:"index;not null"`
+	StoreID        uint   `gorm:"index;index:idx_trade_store_day,priority:1;not null"`
 	TerminalID     uint   `gorm:"index;not null"`
-	CashierID      uint   `gorm:"index;not null"`
+	CashierID      uint   `gorm:"index;index:idx_trade_cashier_day,priority:1;not null"`
 	CashierAccount string `gorm:"size:32"`                // the cashier's account when the trade was made (kept if the account is deleted)
 	Kind           string `gorm:"size:8;not null"`        // domain.TradeKind
 	Status         string `gorm:"size:12;index;not null"` // domain.TradeStatus
@@ -190,7 +190,7 @@ type Trade struct {
 	// HandoverID is the handover (交接班) that reported this trade, NULL until one does: a
 	// trade is claimed once, by the first handover of its cashier and terminal after it is final.
 	HandoverID *uint     `gorm:"index"`
-	CreatedAt  time.Time `gorm:"index:idx_trade_day,priority:2"`
+	CreatedAt  time.Time `gorm:"index:idx_trade_day,priority:2;index:idx_trade_store_day,priority:2;index:idx_trade_cashier_day,priority:2"`
 	UpdatedAt  time.Time
 }
 
