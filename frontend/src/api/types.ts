@@ -124,6 +124,8 @@ export interface TradeFilter {
   terminal: boolean
   offset: number
   limit: number
+  /** Keyset paging (exports): the trades after this one in the list's order. */
+  beforeId?: number
 }
 
 /** One page of trades. */

@@ -84,7 +84,13 @@ describe('交易查询: receipts that lead back', () => {
     await open()
     handlers.get('box:scan')?.({ code: orderNo, codeMasked: orderNo, orderNo })
     await flushPromises()
-    expect(lastFilter()).toMatchObject({ from: '2026-11-25', to: '2026-11-25', tradeNo: orderNo, terminal: false, offset: 0 })
+    expect(lastFilter()).toMatchObject({
+      from: '2026-11-25',
+      to: '2026-11-25',
+      tradeNo: orderNo,
+      terminal: false,
+      offset: 0,
+    })
     expect(wrapper.get<HTMLInputElement>('[data-testid="trades-tradeno"]').element.value).toBe(orderNo)
   })
 

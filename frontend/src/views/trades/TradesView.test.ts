@@ -108,7 +108,7 @@ describe('交易查询', () => {
     expect(totals.mock.lastCall![0]).toMatchObject({ from: week.from, to: week.to })
   })
 
-  it('replaces the manual\'s footnote: the screen itself queries any period', async () => {
+  it("replaces the manual's footnote: the screen itself queries any period", async () => {
     await open()
     const note = wrapper.get('[data-testid="trades-note"]').text()
     expect(note).not.toContain('公众号')
