@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"xiaotongfu/backend/internal/testkit"
 	"xiaotongfu/backend/platform"
 )
 
@@ -56,13 +57,14 @@ func TestWriteXLSXTotalsSheet(t *testing.T) {
 func benchExport(b *testing.B, write func(context.Context, io.Writer, []platform.Trade, Options) error) {
 	trades := manyTrades(100_000)
 	b.ReportAllocs()
-	start := time.Now()
+	start, cpu := time.Now(), testkit.ProcessCPU()
 	for b.Loop() {
 		if err := write(context.Background(), io.Discard, trades, Options{Period: "2018-12-01_2018-12-31"}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(time.Since(start).Milliseconds())/float64(b.N), "ms/op")
+	testkit.ReportCPU(b, cpu)
 }
 
 func BenchmarkWriteCSV100k(b *testing.B)  { benchExport(b, WriteCSV) }

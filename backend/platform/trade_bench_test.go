@@ -14,6 +14,7 @@ import (
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/gateway"
+	"xiaotongfu/backend/internal/testkit"
 	"xiaotongfu/backend/store"
 )
 
@@ -181,10 +182,12 @@ func BenchmarkTradePeriod1M(b *testing.B) {
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
+			cpu := testkit.ProcessCPU()
 			for b.Loop() {
 				must(b, c.run(c.who, c.f))
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+			testkit.ReportCPU(b, cpu)
 		})
 	}
 }
