@@ -27,6 +27,9 @@ type ExportResult struct {
 // MaxExportRows bounds one export; a larger selection must be narrowed first.
 const MaxExportRows = 100_000
 
+// exportCap is MaxExportRows (lowered by tests).
+var exportCap = MaxExportRows
+
 // CodeExportTooLarge is the error code of an export over MaxExportRows.
 const CodeExportTooLarge domain.Code = "export_too_large"
 
@@ -103,7 +106,7 @@ func (s *TradeService) ExportDownload(f platform.TradeFilter, format string) (Fi
 
 // render fetches every trade of f and writes them as format, with export:progress.
 func (s *TradeService) render(ctx context.Context, f platform.TradeFilter, format string, total int) ([]byte, int, error) {
-	if total > MaxExportRows {
+	if total > exportCap {
 		return nil, 0, tooMany(total)
 	}
 	p := newExportProgress(s.c.emit, total)
@@ -125,8 +128,8 @@ func (s *TradeService) render(ctx context.Context, f platform.TradeFilter, forma
 }
 
 func tooMany(n int) error {
-	return domain.Errorf(CodeExportTooLarge, "要导出的交易有 %d 笔，超过单次上限 %d 笔，请缩小查询条件后再导出", n, MaxExportRows).
-		With("count", n).With("limit", MaxExportRows)
+	return domain.Errorf(CodeExportTooLarge, "要导出的交易有 %d 笔，超过单次上限 %d 笔，请缩小查询条件后再导出", n, exportCap).
+		With("count", n).With("limit", exportCap)
 }
 
 // count asks how many trades match f.
@@ -152,7 +155,7 @@ func (s *TradeService) fetchAll(ctx context.Context, f platform.TradeFilter, p *
 			return nil, err
 		}
 		out = append(out, page.Trades...)
-		if len(out) > MaxExportRows {
+		if len(out) > exportCap {
 			return nil, tooMany(len(out))
 		}
 		p.fetched(len(out))
