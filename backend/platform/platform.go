@@ -59,6 +59,9 @@ type Options struct {
 	Log        *slog.Logger   // slog.Default() when nil
 	SessionTTL time.Duration  // 12 h when zero
 	Location   *time.Location // the shop's time zone for days and hours; China (UTC+8) when nil
+	// MaxRangeDays is the longest period (in days) one trade query, total or statistic may
+	// span; DefaultMaxRangeDays when zero.
+	MaxRangeDays int
 	// Secret keys the stored hashes of SMS codes (HMAC-SHA256), so a database copy does not
 	// give the codes away. xtfd keeps it in a 0600 file; a random one is made when nil.
 	Secret []byte
@@ -78,6 +81,7 @@ type Service struct {
 	log        *slog.Logger
 	sessionTTL time.Duration
 	loc        *time.Location
+	maxDays    int // Options.MaxRangeDays
 	secret     []byte
 	// terminalTTL is how long an unused terminal token stays valid.
 	terminalTTL time.Duration
@@ -107,6 +111,9 @@ func New(opts Options) (*Service, error) {
 	s.bg, s.stop = context.WithCancel(context.Background())
 	if s.loc == nil {
 		s.loc = ChinaTime
+	}
+	if s.maxDays = opts.MaxRangeDays; s.maxDays <= 0 {
+		s.maxDays = DefaultMaxRangeDays
 	}
 	if s.now == nil {
 		s.now = time.Now

@@ -12,6 +12,7 @@ import (
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/export"
 	"xiaotongfu/backend/internal/atomicfile"
+	"xiaotongfu/backend/platform"
 )
 
 // Error codes of exports and pictures.
@@ -103,10 +104,11 @@ type StatsImage struct {
 	PayCount int64  `json:"payCount"`
 }
 
-// StatsPicture draws the day's statistics (yyyy-MM-dd; today when empty) of this store as a
-// PNG in lang ("zh-CN" or "en"), for the 统计 dialog to show (manual §5.3).
-func (s *TradeService) StatsPicture(day string, lang string) (StatsImage, error) {
-	st, err := s.Stats(day)
+// StatsPicture draws the statistics of f's period (today when it names none) of this store
+// as a PNG in lang ("zh-CN" or "en"), for the 统计 dialog to show (manual §5.3): by hour for
+// one day, by day for longer.
+func (s *TradeService) StatsPicture(f platform.TradeFilter, lang string) (StatsImage, error) {
+	st, err := s.PeriodStats(f)
 	if err != nil {
 		return StatsImage{}, err
 	}
@@ -115,8 +117,16 @@ func (s *TradeService) StatsPicture(day string, lang string) (StatsImage, error)
 		s.c.log.Error("draw statistics", "err", err)
 		return StatsImage{}, domain.Errorf(domain.CodeInternal, "生成统计图片失败")
 	}
-	return StatsImage{Day: st.Day, Name: "交易统计-" + cmpDay(st.Day) + ".png",
+	return StatsImage{Day: periodName(st.From, st.To), Name: "交易统计-" + periodName(st.From, st.To) + ".png",
 		PNG: base64.StdEncoding.EncodeToString(img), PayCount: st.PayCount}, nil
+}
+
+// periodName names a period in file names: the day, or first_last.
+func periodName(from, to string) string {
+	if from == to {
+		return from
+	}
+	return from + "_" + to
 }
 
 // SaveStatsPNG saves the picture StatsPicture gave (pic.PNG, unchanged) where the cashier

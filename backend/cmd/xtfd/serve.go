@@ -29,6 +29,7 @@ type serveFlags struct {
 	insecureHTTP                 bool
 	proxies                      []netip.Addr
 	sessionTTL, terminalTTL      time.Duration
+	maxRangeDays                 int
 	gw                           gatewayFlags
 	sms                          smsFlags
 	test                         testFlags
@@ -51,6 +52,7 @@ func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
 	fs.StringVar(&f.secretFile, "secret-file", "", "server secret (keys SMS code hashes; created 0600; default: <db>.secret)")
 	fs.DurationVar(&f.sessionTTL, "session-ttl", 12*time.Hour, "how long a login session lasts")
 	fs.DurationVar(&f.terminalTTL, "terminal-ttl", 90*24*time.Hour, "a terminal unused this long must be initialised again (0: never)")
+	fs.IntVar(&f.maxRangeDays, "max-range-days", platform.DefaultMaxRangeDays, "the longest period (days) one trade query, total, statistic or export may span")
 	fs.BoolVar(&f.sms.demo, "demo", false, "console SMS: show phone numbers and codes in the log")
 	fs.StringVar(&f.gw.kind, "gateway", "sim", "acquirer: sim (built-in simulator) or allinpay")
 	fs.StringVar(&f.gw.simSign, "sim-sign", allinpay.SignRSA, "simulator signing: RSA, SM2 or MD5")
@@ -195,7 +197,7 @@ func buildService(f *serveFlags, log *slog.Logger) (svc *platform.Service, clean
 	}
 	undo = append(undo, func() { closeSMS() })
 	svc, err = platform.New(platform.Options{DB: db, Gateway: gw, SMS: sms, Log: log, Secret: secret,
-		SessionTTL: f.sessionTTL, TerminalTTL: f.terminalTTL, Poll: f.test.poll, Now: f.test.now()})
+		SessionTTL: f.sessionTTL, TerminalTTL: f.terminalTTL, MaxRangeDays: f.maxRangeDays, Poll: f.test.poll, Now: f.test.now()})
 	return svc, release, err
 }
 

@@ -171,6 +171,25 @@ func (c *Client) DayStats(ctx context.Context, creds platform.Creds, day string)
 	return fetch[platform.DayStats](ctx, c, "trades/stats", creds, dayReq{day})
 }
 
+// PeriodStats implements platform.PaymentAPI.
+func (c *Client) PeriodStats(ctx context.Context, creds platform.Creds, f platform.TradeFilter) (*platform.DayStats, error) {
+	return fetch[platform.DayStats](ctx, c, "trades/period-stats", creds, f)
+}
+
+// TradeTotals implements platform.PaymentAPI.
+func (c *Client) TradeTotals(ctx context.Context, creds platform.Creds, f platform.TradeFilter) (*platform.TradeTotals, error) {
+	return fetch[platform.TradeTotals](ctx, c, "trades/totals", creds, f)
+}
+
+// TradeStores implements platform.PaymentAPI.
+func (c *Client) TradeStores(ctx context.Context, creds platform.Creds) ([]platform.StoreInfo, error) {
+	out, err := fetch[[]platform.StoreInfo](ctx, c, "trades/stores", creds, empty{})
+	if err != nil {
+		return nil, err
+	}
+	return *out, nil
+}
+
 // ClosePay implements platform.PaymentAPI.
 func (c *Client) ClosePay(ctx context.Context, creds platform.Creds, id uint) (*platform.Trade, error) {
 	return fetch[platform.Trade](ctx, c, "trades/close", creds, idReq{id})

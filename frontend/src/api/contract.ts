@@ -13,6 +13,7 @@ export type Contract = [
   SameKeys<platform.TerminalRow, UI.TerminalRow>,
   SameKeys<platform.TradeFilter, UI.TradeFilter>,
   SameKeys<platform.TradePage, UI.TradePage>,
+  SameKeys<platform.TradeTotals, UI.TradeTotals>,
   SameKeys<platform.DayStats, UI.DayStats>,
   SameKeys<services.ExportResult, UI.ExportResult>,
   SameKeys<services.FileData, UI.FileData>,

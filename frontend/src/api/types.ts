@@ -109,6 +109,13 @@ export interface Trade {
 /** Filter of the trade list (manual §5.1). */
 export interface TradeFilter {
   day: string
+  /** First and last day of the period (yyyy-MM-dd, inclusive); both '' means the one day `day`. */
+  from: string
+  to: string
+  /** Admins: another store of the merchant (0: this terminal's). */
+  storeId: number
+  /** One cashier's account ('' for all); a cashier may only name their own. */
+  cashier: string
   kind: string
   /** wechat, alipay or unionpay; '' for all. */
   channel: string
@@ -117,12 +124,28 @@ export interface TradeFilter {
   terminal: boolean
   offset: number
   limit: number
+  /** Keyset paging (exports): the trades after this one in the list's order. */
+  beforeId?: number
 }
 
 /** One page of trades. */
 export interface TradePage {
   trades: Trade[] | null
   total: number
+  /** The longest period one query may span, in days. */
+  maxDays: number
+}
+
+/** Sums of every trade a filter matches: payments, voids and refunds that moved money (fen). */
+export interface TradeTotals {
+  count: number
+  payCount: number
+  payAmount: number
+  cancelCount: number
+  cancelAmount: number
+  refundCount: number
+  refundAmount: number
+  netAmount: number
 }
 
 /** Cashier list filter; empty fields match all. */
@@ -165,9 +188,11 @@ export interface PayProgress {
   elapsedMs: number
 }
 
-/** Sums of one day of one store (manual §5.3). */
+/** Sums of one day or a period (from–to) of one store (manual §5.3). */
 export interface DayStats {
   day: string
+  from: string
+  to: string
   storeName: string
   payCount: number
   payAmount: number
@@ -178,6 +203,7 @@ export interface DayStats {
   netAmount: number
   byChannel: { channel: string; count: number; amount: number }[] | null
   byHour: { hour: number; count: number; amount: number }[] | null
+  byDay: { day: string; count: number; amount: number; net: number }[] | null
 }
 
 /** What an export or a saved picture produced; path "" when the user cancelled the dialog. */

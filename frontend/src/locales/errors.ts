@@ -102,6 +102,7 @@ export const zh = {
     tts_unavailable: '这台电脑没有可用的中文语音，无法播报金额（收款不受影响），请联系技术人员安装',
     tts_failed: '电脑语音播报出错（收款不受影响），请检查电脑的音箱或声音设置',
     export_too_large: '要导出的交易有 {count} 笔，超过单次上限 {limit} 笔，请缩小查询条件后再导出',
+    range_too_long: '查询范围为 {days} 天，超过单次最长 {maxDays} 天，请缩短日期范围',
     export_cancelled: '已取消',
     export_timeout: '导出超时，请缩小查询条件后重试',
     export_failed: '文件保存失败，请换一个位置或文件名重试',
@@ -222,6 +223,7 @@ export const en: typeof zh = {
     tts_failed:
       "The PC's speech failed (the payment is not affected); check the PC's speakers and sound settings",
     export_too_large: '{count} trades match, more than the {limit} of one export; narrow the search first',
+    range_too_long: 'The period is {days} days, longer than the {maxDays} days of one query; shorten it',
     export_cancelled: 'Cancelled',
     export_timeout: 'The export took too long; narrow the search and try again',
     export_failed: 'The file could not be saved; choose another folder or name',

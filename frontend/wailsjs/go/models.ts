@@ -89,6 +89,24 @@ export namespace platform {
 	        this.amount = source["amount"];
 	    }
 	}
+	export class DaySum {
+	    day: string;
+	    count: number;
+	    amount: number;
+	    net: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DaySum(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.count = source["count"];
+	        this.amount = source["amount"];
+	        this.net = source["net"];
+	    }
+	}
 	export class HourStats {
 	    hour: number;
 	    count: number;
@@ -107,6 +125,8 @@ export namespace platform {
 	}
 	export class DayStats {
 	    day: string;
+	    from: string;
+	    to: string;
 	    storeName: string;
 	    payCount: number;
 	    payAmount: number;
@@ -117,6 +137,7 @@ export namespace platform {
 	    netAmount: number;
 	    byChannel: ChannelStats[];
 	    byHour: HourStats[];
+	    byDay: DaySum[];
 	
 	    static createFrom(source: any = {}) {
 	        return new DayStats(source);
@@ -125,6 +146,8 @@ export namespace platform {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.day = source["day"];
+	        this.from = source["from"];
+	        this.to = source["to"];
 	        this.storeName = source["storeName"];
 	        this.payCount = source["payCount"];
 	        this.payAmount = source["payAmount"];
@@ -135,6 +158,7 @@ export namespace platform {
 	        this.netAmount = source["netAmount"];
 	        this.byChannel = this.convertValues(source["byChannel"], ChannelStats);
 	        this.byHour = this.convertValues(source["byHour"], HourStats);
+	        this.byDay = this.convertValues(source["byDay"], DaySum);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -155,6 +179,7 @@ export namespace platform {
 		    return a;
 		}
 	}
+	
 	export class StoreInfo {
 	    id: number;
 	    name: string;
@@ -416,6 +441,10 @@ export namespace platform {
 	}
 	export class TradeFilter {
 	    day: string;
+	    from: string;
+	    to: string;
+	    storeId: number;
+	    cashier: string;
 	    kind: string;
 	    channel: string;
 	    status: string;
@@ -423,6 +452,7 @@ export namespace platform {
 	    terminal: boolean;
 	    offset: number;
 	    limit: number;
+	    beforeId?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new TradeFilter(source);
@@ -431,6 +461,10 @@ export namespace platform {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.day = source["day"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.storeId = source["storeId"];
+	        this.cashier = source["cashier"];
 	        this.kind = source["kind"];
 	        this.channel = source["channel"];
 	        this.status = source["status"];
@@ -438,11 +472,13 @@ export namespace platform {
 	        this.terminal = source["terminal"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
+	        this.beforeId = source["beforeId"];
 	    }
 	}
 	export class TradePage {
 	    trades: Trade[];
 	    total: number;
+	    maxDays: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new TradePage(source);
@@ -452,6 +488,7 @@ export namespace platform {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.trades = this.convertValues(source["trades"], Trade);
 	        this.total = source["total"];
+	        this.maxDays = source["maxDays"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -471,6 +508,32 @@ export namespace platform {
 		    }
 		    return a;
 		}
+	}
+	export class TradeTotals {
+	    count: number;
+	    payCount: number;
+	    payAmount: number;
+	    cancelCount: number;
+	    cancelAmount: number;
+	    refundCount: number;
+	    refundAmount: number;
+	    netAmount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TradeTotals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.payCount = source["payCount"];
+	        this.payAmount = source["payAmount"];
+	        this.cancelCount = source["cancelCount"];
+	        this.cancelAmount = source["cancelAmount"];
+	        this.refundCount = source["refundCount"];
+	        this.refundAmount = source["refundAmount"];
+	        this.netAmount = source["netAmount"];
+	    }
 	}
 
 }
