@@ -64,6 +64,9 @@ const retryFailed = 30 * time.Minute
 
 // loop runs due reconciliations every opts.Every until ctx ends or the service stops.
 func (r *reconciler) loop(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(r.s.bg, cancel)() // Stop ends a run in progress too
 	tick := time.NewTicker(r.opts.Every)
 	defer tick.Stop()
 	for {
