@@ -78,9 +78,14 @@ func (r *reconciler) named(ctx context.Context, merchantID uint, from, to time.T
 	var out []store.Trade
 	const batch = 400
 	for i := 0; i < len(rows); i += batch {
-		var sns, ids []string
+		sns, ids := []string{"-"}, []string{"-"} // never empty: an empty IN list is not valid SQL everywhere
 		for _, row := range rows[i:min(i+batch, len(rows))] {
-			sns, ids = append(sns, row.ReqSN), append(ids, row.TrxID)
+			if row.ReqSN != "" {
+				sns = append(sns, row.ReqSN)
+			}
+			if row.TrxID != "" {
+				ids = append(ids, row.TrxID)
+			}
 		}
 		var got []store.Trade
 		if err := r.s.db.WithContext(ctx).Where("merchant_id = ? AND (created_at < ? OR created_at >= ?) AND (req_sn IN ? OR trx_id IN ?)",

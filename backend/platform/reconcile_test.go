@@ -150,3 +150,19 @@ func TestReconcileInBackground(t *testing.T) {
 		t.Fatalf("failed run: %+v %v", rep, err)
 	}
 }
+
+// TestReconcileFindsTradeOfTheDayBefore: a statement line naming our trade created the day
+// before (made just before midnight) is matched, not reported as only at the bank.
+func TestReconcileFindsTradeOfTheDayBefore(t *testing.T) {
+	e := newPayEnv(t, "MD5", testPoll)
+	admin := e.login(e.store, domain.RoleAdmin, adminPW)
+	tr := paidTrade(t, e, admin, 700)
+	must(t, e.db.Model(&store.Trade{}).Where("id = ?", tr.ID).Update("created_at", time.Now().Add(-30*time.Hour)).Error)
+	got, err := e.svc.Reconcile(t.Context(), admin, today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Diffs) != 0 || got.Matched != 1 || got.LocalRows != 0 {
+		t.Fatalf("report: %+v", got)
+	}
+}
