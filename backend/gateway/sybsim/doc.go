@@ -1,8 +1,8 @@
 // Package sybsim is a simulated Allinpay 收银宝 (SYB) platform: an http.Handler that serves
-// the same five apiweb endpoints as the real one, with the same form fields and the same
-// signing (RSA, SM2 or MD5). It verifies every request with the merchant's public key (or
-// the MD5 key), signs every accepted response with its own platform key, and keeps a ledger
-// of what the "bank" actually did: in memory, or also in a JSON file (Config.StateFile) that
+// the same apiweb endpoints as the real one (five for trades, and the daily statement), with
+// the same form fields and the same signing (RSA, SM2 or MD5). It verifies every request with
+// the merchant's public key (or the MD5 key), signs every accepted response with its own
+// platform key, and keeps a ledger of what the "bank" actually did: in memory, or also in a JSON file (Config.StateFile) that
 // a restarted simulator continues from.
 //
 // Endpoints:
