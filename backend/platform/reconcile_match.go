@@ -116,9 +116,6 @@ func localAmount(t *store.Trade) int64 {
 	return t.Amount
 }
 
-// resolvable reports whether a query may settle the difference: our trade is not final.
-func resolvable(t *store.Trade) bool { return !domain.TradeStatus(t.Status).Final() }
-
 func bankDiff(kind string, r gateway.StatementRow) store.ReconcileDiff {
 	return store.ReconcileDiff{Kind: kind, ReqSN: r.ReqSN, TrxID: r.TrxID, TradeKind: r.Kind,
 		BankAmount: r.Amount, BankStatus: r.Status, TrxCode: clip(r.TrxCode, 32), BankTime: r.Time}
