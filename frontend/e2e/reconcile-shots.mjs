@@ -62,7 +62,10 @@ try {
   for (const locale of ['zh-CN', 'en']) {
     await page.evaluate((l) => localStorage.setItem('xtf.locale', l), locale)
     await page.reload()
-    await page.waitForSelector(tid('nav-reconcile-open'))
+    await page.waitForSelector(tid('nav-reconcile-open')).catch(async (e) => {
+      await page.screenshot({ path: path.join(out, 'reconcile-failed.png') })
+      throw e
+    })
     for (const [w, h] of [
       [1280, 800],
       [1024, 640],
