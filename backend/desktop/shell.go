@@ -34,15 +34,16 @@ type Shell struct {
 	AfterTrade *aftertrade.Hook
 	Trace      *StartupTrace // where the start-up spends its time (logged at the first paint)
 
-	Session  *services.SessionService
-	Pay      *services.PayService
-	Trade    *services.TradeService
-	Cashier  *services.CashierService
-	Notice   *services.NoticeService
-	Settings *services.SettingsService
-	Device   *services.DeviceService
-	Window   *services.WindowService
-	System   *services.SystemService
+	Session   *services.SessionService
+	Pay       *services.PayService
+	Trade     *services.TradeService
+	Cashier   *services.CashierService
+	Notice    *services.NoticeService
+	Reconcile *services.ReconcileService
+	Settings  *services.SettingsService
+	Device    *services.DeviceService
+	Window    *services.WindowService
+	System    *services.SystemService
 
 	tray    *tray.Tray // nil until StartWindow
 	logFile io.Closer
@@ -108,6 +109,7 @@ func (sh *Shell) bindServices(opts services.Options) {
 	sh.Trade = services.NewTradeService(c)
 	sh.Cashier = services.NewCashierService(c)
 	sh.Notice = services.NewNoticeService(c)
+	sh.Reconcile = services.NewReconcileService(c)
 	sh.Settings = services.NewSettingsService(c)
 	sh.Device = services.NewDeviceService(c, services.DeviceOptions{Modes: sh.Modes})
 	sh.Window = services.NewWindowService(sh.Modes)
@@ -116,7 +118,7 @@ func (sh *Shell) bindServices(opts services.Options) {
 
 // Bind lists the structs whose methods the UI may call.
 func (sh *Shell) Bind() []any {
-	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Settings, sh.Device, sh.Window, sh.System}
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Reconcile, sh.Settings, sh.Device, sh.Window, sh.System}
 }
 
 // InstanceID names this data folder for Wails' single-instance lock: a second start with

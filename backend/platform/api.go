@@ -15,6 +15,7 @@ type API interface {
 	NoticeAPI
 	PaymentAPI
 	HandoverAPI
+	ReconcileAPI
 }
 
 // Creds identify the caller: the terminal's token (issued at initialisation) and, once a

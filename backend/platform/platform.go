@@ -68,6 +68,8 @@ type Options struct {
 	// TerminalTTL is how long a terminal token lives without being used (then the terminal
 	// must be initialised again); 0 means it does not expire (the embedded desktop).
 	TerminalTTL time.Duration
+	// Reconcile sets up the daily reconciliation against the acquirer's statement.
+	Reconcile ReconcileOptions
 }
 
 // Service is the platform. Create it with New, start its background work with Start.
@@ -85,6 +87,7 @@ type Service struct {
 	secret     []byte
 	// terminalTTL is how long an unused terminal token stays valid.
 	terminalTTL time.Duration
+	recon       *reconciler // 对账 (reconcile.go)
 
 	pwChecks atomic.Int64 // bcrypt comparisons run (PasswordChecks)
 	reserves atomic.Int64 // attempts reserved, to purge finished counters now and then
@@ -125,6 +128,7 @@ func New(opts Options) (*Service, error) {
 		s.log = slog.Default()
 	}
 	s.terminalTTL = opts.TerminalTTL
+	s.recon = &reconciler{s: s, opts: opts.Reconcile.withDefaults()}
 	if s.sessionTTL == 0 {
 		s.sessionTTL = 12 * time.Hour
 	}

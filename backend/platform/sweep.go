@@ -37,6 +37,13 @@ func (s *Service) Start(ctx context.Context) error {
 		defer s.drivers.Done()
 		s.sweepLoop(ctx)
 	}()
+	if s.recon.opts.Enabled {
+		s.drivers.Add(1)
+		go func() {
+			defer s.drivers.Done()
+			s.recon.loop(ctx)
+		}()
+	}
 	return nil
 }
 

@@ -216,5 +216,6 @@ type Handover struct {
 // All lists every model; the migrations in migrations/ build their tables (TestMigrationsMatchModels).
 func All() []any {
 	return []any{&Merchant{}, &Store{}, &Terminal{}, &Cashier{}, &Session{}, &SMSCode{}, &Grant{},
-		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}, &Throttle{}, &Handover{}}
+		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}, &Throttle{}, &Handover{},
+		&ReconcileRun{}, &ReconcileDiff{}}
 }

@@ -214,3 +214,18 @@ func (c *Client) Handover(ctx context.Context, creds platform.Creds) (*platform.
 func (c *Client) Handovers(ctx context.Context, creds platform.Creds, f platform.HandoverFilter) (*platform.HandoverPage, error) {
 	return fetch[platform.HandoverPage](ctx, c, "handovers/list", creds, f)
 }
+
+// Reconciliation implements platform.ReconcileAPI.
+func (c *Client) Reconciliation(ctx context.Context, creds platform.Creds, day string) (*platform.ReconcileReport, error) {
+	return fetch[platform.ReconcileReport](ctx, c, "reconcile/report", creds, dayReq{Day: day})
+}
+
+// Reconcile implements platform.ReconcileAPI.
+func (c *Client) Reconcile(ctx context.Context, creds platform.Creds, day string) (*platform.ReconcileReport, error) {
+	return fetch[platform.ReconcileReport](ctx, c, "reconcile/run", creds, dayReq{Day: day})
+}
+
+// ReconcileOpen implements platform.ReconcileAPI.
+func (c *Client) ReconcileOpen(ctx context.Context, creds platform.Creds) (*platform.ReconcileCount, error) {
+	return fetch[platform.ReconcileCount](ctx, c, "reconcile/open", creds, empty{})
+}

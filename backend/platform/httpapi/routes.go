@@ -229,4 +229,13 @@ var routes = []route{
 	rpc("handovers/list", "交接班记录（管理员：全门店；收银员：本人）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *platform.HandoverFilter) (*platform.HandoverPage, error) {
 		return a.Handovers(ctx, c, *r)
 	}),
+	rpc("reconcile/report", "对账结果：某日（空为最近一次）与通联对账单的差异（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *dayReq) (*platform.ReconcileReport, error) {
+		return a.Reconciliation(ctx, c, r.Day)
+	}),
+	rpc("reconcile/run", "立即对账：下载某日（空为昨日）对账单并核对（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *dayReq) (*platform.ReconcileReport, error) {
+		return a.Reconcile(ctx, c, r.Day)
+	}),
+	rpc("reconcile/open", "未处理的对账差异笔数（管理员，主界面角标）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, _ *empty) (*platform.ReconcileCount, error) {
+		return a.ReconcileOpen(ctx, c)
+	}),
 }

@@ -439,3 +439,37 @@ export interface DiagnosticsFile {
   file: FileData
   checks: CheckResult[]
 }
+
+/** ReconcileDiffKind is how a trade differs from Allinpay's daily statement. */
+export type ReconcileDiffKind = 'only_bank' | 'only_local' | 'amount_differs' | 'status_differs'
+
+/** ReconcileDiff is one difference of a reconciliation (ReconcileService). Money is fen. */
+export interface ReconcileDiff {
+  id: number
+  kind: ReconcileDiffKind
+  reqsn: string
+  trxid: string
+  tradeKind: string
+  bankAmount: number
+  localAmount: number
+  bankStatus: string
+  localStatus: string
+  trxCode: string
+  bankTime: string
+  resolved: boolean
+  note: string
+}
+
+/** ReconcileReport is one day's reconciliation; status none, running, done or failed. */
+export interface ReconcileReport {
+  day: string
+  status: string
+  errorCode?: string
+  bankRows: number
+  localRows: number
+  matched: number
+  startedAt?: string
+  finishedAt?: string
+  diffs: ReconcileDiff[] | null
+  open: number
+}

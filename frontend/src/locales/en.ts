@@ -6,6 +6,7 @@ import * as trades from './trades'
 import * as settings from './settings'
 import * as shop from './shop'
 import * as errors from './errors'
+import * as reconcile from './reconcile'
 import type zh from './zh-CN'
 
 const en: typeof zh = {
@@ -16,6 +17,7 @@ const en: typeof zh = {
   ...settings.en,
   ...shop.en,
   ...errors.en,
+  ...reconcile.en,
 }
 
 export default en

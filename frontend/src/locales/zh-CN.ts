@@ -6,6 +6,7 @@ import * as trades from './trades'
 import * as settings from './settings'
 import * as shop from './shop'
 import * as errors from './errors'
+import * as reconcile from './reconcile'
 
 export default {
   ...app.zh,
@@ -15,4 +16,5 @@ export default {
   ...settings.zh,
   ...shop.zh,
   ...errors.zh,
+  ...reconcile.zh,
 }

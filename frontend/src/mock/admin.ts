@@ -66,6 +66,24 @@ export function noticeService(s: MockState) {
   }
 }
 
+/** reconcileService mirrors ReconcileService: a clean day, nothing open. */
+export function reconcileService() {
+  const report = (day: string) => ({
+    day: day || new Date().toISOString().slice(0, 10),
+    status: 'done',
+    bankRows: 0,
+    localRows: 0,
+    matched: 0,
+    diffs: [],
+    open: 0,
+  })
+  return {
+    Report: async (day: string) => report(day),
+    Run: async (day: string) => report(day),
+    Open: async () => ({ open: 0 }),
+  }
+}
+
 /** settingsService mirrors SettingsService. */
 export function settingsService(s: MockState) {
   return {

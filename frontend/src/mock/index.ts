@@ -2,7 +2,7 @@
 // the contract in notes/services.md closely enough to look at every screen; it is never built
 // into the app and no test relies on it. ?mock=login or ?mock=main picks the starting state;
 // window.xtfMock.emit plays Go's events (box:scan, amount:detected, window:mode…).
-import { cashierService, noticeService, settingsService, systemService } from './admin'
+import { cashierService, noticeService, reconcileService, settingsService, systemService } from './admin'
 import { deviceService, newDevices, windowService } from './devices'
 import { payService, tradeService } from './pay'
 import { emit, runtimeStub } from './runtime'
@@ -21,6 +21,7 @@ export function installMock(): void {
       TradeService: tradeService(s),
       CashierService: cashierService(s),
       NoticeService: noticeService(s),
+      ReconcileService: reconcileService(),
       SettingsService: settingsService(s),
       DeviceService: deviceService(newDevices()),
       WindowService: windowService(),

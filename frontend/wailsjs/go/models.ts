@@ -288,6 +288,104 @@ export namespace platform {
 	        this.passwordChanged = source["passwordChanged"];
 	    }
 	}
+	export class ReconcileCount {
+	    open: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReconcileCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	    }
+	}
+	export class ReconcileDiff {
+	    id: number;
+	    kind: string;
+	    reqsn: string;
+	    trxid: string;
+	    tradeKind: string;
+	    bankAmount: number;
+	    localAmount: number;
+	    bankStatus: string;
+	    localStatus: string;
+	    trxCode: string;
+	    bankTime: string;
+	    resolved: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReconcileDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.reqsn = source["reqsn"];
+	        this.trxid = source["trxid"];
+	        this.tradeKind = source["tradeKind"];
+	        this.bankAmount = source["bankAmount"];
+	        this.localAmount = source["localAmount"];
+	        this.bankStatus = source["bankStatus"];
+	        this.localStatus = source["localStatus"];
+	        this.trxCode = source["trxCode"];
+	        this.bankTime = source["bankTime"];
+	        this.resolved = source["resolved"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ReconcileReport {
+	    day: string;
+	    status: string;
+	    errorCode?: string;
+	    bankRows: number;
+	    localRows: number;
+	    matched: number;
+	    // Go type: time
+	    startedAt?: any;
+	    // Go type: time
+	    finishedAt?: any;
+	    diffs: ReconcileDiff[];
+	    open: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReconcileReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.status = source["status"];
+	        this.errorCode = source["errorCode"];
+	        this.bankRows = source["bankRows"];
+	        this.localRows = source["localRows"];
+	        this.matched = source["matched"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	        this.diffs = this.convertValues(source["diffs"], ReconcileDiff);
+	        this.open = source["open"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SMSChallenge {
 	    maskedPhone: string;
 	    resendAfter: number;
