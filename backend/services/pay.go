@@ -49,6 +49,12 @@ var (
 // the wait is over (the trade is then still pending and the platform keeps resolving it).
 // It emits pay:progress while waiting and pay:result at the end.
 func (s *PayService) Pay(amount string, authCode string, source string) (*platform.Trade, error) {
+	return s.charge(func() (platform.PayInput, error) { return s.input(amount, authCode, source) })
+}
+
+// charge holds the payment slot, takes the payment build returns (a fresh request id unless
+// it carries one), waits for its outcome and reports it: Pay, and the POS API's payments.
+func (s *PayService) charge(build func() (platform.PayInput, error)) (*platform.Trade, error) {
 	if !s.c.slot.busy.TryLock() {
 		return nil, errPayBusy
 	}
@@ -56,7 +62,7 @@ func (s *PayService) Pay(amount string, authCode string, source string) (*platfo
 	s.setFlight(&payFlight{})
 	defer s.setFlight(nil)
 	c := s.c
-	in, err := s.input(amount, authCode, source)
+	in, err := build()
 	if err != nil {
 		return nil, err
 	}
@@ -172,9 +178,11 @@ const (
 var errPayUnsure = domain.Errorf(domain.CodePayUnsure,
 	"平台服务器无法连接，这笔交易的结果未知：请勿重复收款或退款，网络恢复后先在交易查询中核对")
 
-// send asks the platform to charge; see sendIdempotent.
+// send asks the platform to charge (with a new request id unless in has one); see sendIdempotent.
 func (s *PayService) send(in platform.PayInput) (*platform.Trade, error) {
-	in.RequestID = newRequestID()
+	if in.RequestID == "" {
+		in.RequestID = newRequestID()
+	}
 	return sendIdempotent(s.c, in.RequestID, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
 		return api.Pay(ctx, cr, in)
 	})
