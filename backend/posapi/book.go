@@ -31,6 +31,7 @@ var (
 	errAmountMismatch = domain.Errorf(domain.CodeConflict, "此订单号已用于另一金额的收款")
 	errNoOrder        = domain.Errorf(domain.CodeNotFound, "没有此订单号的收款")
 	errBusyOrder      = domain.Errorf(domain.CodePayInFlight, "此订单正在收款，请等待结果")
+	errOrderSettled   = domain.Errorf(domain.CodeConflict, "此订单已收款或正在确认结果，请勿重复收款")
 	errNotPaid        = domain.Errorf(domain.CodeReverseNotAllowed, "此订单没有成功的收款，不能退款")
 )
 
@@ -81,16 +82,18 @@ func (b *Book) PayOffered(no, code string) (*platform.Trade, error) {
 	if err == nil && !found {
 		err = errNoOrder
 	}
-	start := false
+	start, running := false, b.charging[no]
 	if err == nil {
 		ord, _, start, err = b.decide(no, ord.Amount, code)
 	}
 	b.mu.Unlock()
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, err
-	}
-	if !start {
+	case !start && running:
 		return nil, errBusyOrder
+	case !start:
+		return nil, errOrderSettled
 	}
 	return b.charge(ord, code)
 }
