@@ -32,6 +32,7 @@ var (
 	errNoOrder        = domain.Errorf(domain.CodeNotFound, "没有此订单号的收款")
 	errBusyOrder      = domain.Errorf(domain.CodePayInFlight, "此订单正在收款，请等待结果")
 	errOrderSettled   = domain.Errorf(domain.CodeConflict, "此订单已收款或正在确认结果，请勿重复收款")
+	errRefundReused   = domain.Errorf(domain.CodeConflict, "此退款单号已用于另一金额的退款")
 	errNotPaid        = domain.Errorf(domain.CodeReverseNotAllowed, "此订单没有成功的收款，不能退款")
 )
 
@@ -201,6 +202,10 @@ func (b *Book) Refund(no, refundNo string, amount int64, adminPassword string) (
 	if p.Trade == nil || p.Trade.Status != string(domain.StatusSuccess) {
 		return nil, errNotPaid
 	}
-	return b.till.Refund(platform.ReverseInput{TradeNo: p.Trade.ReqSN, Amount: amount,
+	t, err := b.till.Refund(platform.ReverseInput{TradeNo: p.Trade.ReqSN, Amount: amount,
 		AdminPassword: adminPassword, RequestID: requestID("posr", no+"/"+refundNo, 1)})
+	if e := domain.AsError(err); err != nil && e.Field == "requestId" {
+		return nil, errRefundReused
+	}
+	return t, err
 }

@@ -1,0 +1,121 @@
+package services_test
+
+import (
+	"bufio"
+	"net/http"
+	"strings"
+	"testing"
+
+	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/posapi"
+	"xiaotongfu/backend/services"
+)
+
+// TestPosAPIRefundsByOrderNumber: a refund needs the admin password, as on the refund screen;
+// with it the payment is refunded at the bank once, however often the POS sends it; the same
+// refund number with another amount is refused.
+func TestPosAPIRefundsByOrderNumber(t *testing.T) {
+	p := newPosHarness(t)
+	if r := p.call("POST", "/v1/refunds-nowhere", nil); r.status != 404 {
+		t.Fatalf("unknown route: %d", r.status)
+	}
+	refund := map[string]any{"refundNo": "R1", "amount": 300, "adminPassword": ownerPassword}
+	if r := p.call("POST", "/v1/payments/R-1/refunds", refund); r.status != 404 {
+		t.Fatalf("refund of an unknown order: %d %+v", r.status, r.body)
+	}
+	pay := p.call("POST", "/v1/payments?wait=10", map[string]any{"outTradeNo": "R-1", "amount": 1000, "authCode": wechat(7, "00")})
+	if pay.body["state"] != posapi.StatePaid {
+		t.Fatalf("pay: %+v", pay.body)
+	}
+	wrong := map[string]any{"refundNo": "R1", "amount": 300, "adminPassword": "Wrong2026x"}
+	if r := p.call("POST", "/v1/payments/R-1/refunds", wrong); r.status != 403 || r.code != string(domain.CodeAdminPassword) {
+		t.Fatalf("wrong admin password: %d %+v", r.status, r.body)
+	}
+	noPassword := map[string]any{"refundNo": "R1", "amount": 300}
+	if r := p.call("POST", "/v1/payments/R-1/refunds", noPassword); r.status != 400 || r.code != string(domain.CodeInvalidInput) {
+		t.Fatalf("no admin password: %d %+v", r.status, r.body)
+	}
+	first := p.call("POST", "/v1/payments/R-1/refunds", refund)
+	if first.status != 200 || first.body["status"] != string(domain.StatusSuccess) || first.body["kind"] != "refund" {
+		t.Fatalf("refund: %d %+v", first.status, first.body)
+	}
+	again := p.call("POST", "/v1/payments/R-1/refunds", refund)
+	if again.status != 200 || again.body["reqsn"] != first.body["reqsn"] {
+		t.Fatalf("the same refund again: %+v, first %+v", again.body, first.body)
+	}
+	other := map[string]any{"refundNo": "R1", "amount": 200, "adminPassword": ownerPassword}
+	if r := p.call("POST", "/v1/payments/R-1/refunds", other); r.status != 409 || r.code != string(domain.CodeConflict) {
+		t.Fatalf("refund number reused with another amount: %d %+v", r.status, r.body)
+	}
+	refunds := 0
+	for _, st := range p.simTrades() {
+		if st["kind"] == "refund" {
+			refunds++
+		}
+	}
+	got := p.call("GET", "/v1/payments/R-1", nil)
+	tr, _ := got.body["trade"].(map[string]any)
+	if refunds != 1 || tr["refundedAmount"] != float64(300) {
+		t.Fatalf("bank saw %d refunds; order %+v", refunds, got.body)
+	}
+}
+
+// TestPosAPIStreamsThePayment: the events subscription sends the order until it is paid.
+func TestPosAPIStreamsThePayment(t *testing.T) {
+	p := newPosHarness(t)
+	if r := p.call("POST", "/v1/payments", map[string]any{"outTradeNo": "S-1", "amount": 990}); r.status != 201 {
+		t.Fatalf("request: %+v", r.body)
+	}
+	req, _ := http.NewRequest("GET", p.base+"/v1/payments/S-1/events", nil)
+	req.Header.Set("Authorization", "Bearer "+p.key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/event-stream" {
+		t.Fatalf("subscribe: %v %+v", err, resp)
+	}
+	defer resp.Body.Close()
+	lines := bufio.NewScanner(resp.Body)
+	next := func() string {
+		for lines.Scan() {
+			if d, ok := strings.CutPrefix(lines.Text(), "data: "); ok {
+				return d
+			}
+		}
+		t.Fatalf("stream ended: %v", lines.Err())
+		return ""
+	}
+	if d := next(); !strings.Contains(d, `"state":"awaiting_code"`) {
+		t.Fatalf("first event: %s", d)
+	}
+	go func() { _, _ = p.pos.PayOrder("S-1", wechat(8, "00")) }()
+	var d string
+	for d = next(); !strings.Contains(d, `"state":"paid"`); d = next() {
+		if !strings.Contains(d, `"state":"processing"`) {
+			t.Fatalf("event: %s", d)
+		}
+	}
+	if lines.Scan() && strings.HasPrefix(lines.Text(), "data: ") {
+		t.Fatalf("an event after the final one: %s", lines.Text())
+	}
+}
+
+// TestPosAPIKeepsOrdersAcrossARestart: the order book is the desktop's SQLite file, so a POS
+// retry after the app restarted answers the trade charged before, and charges nothing.
+func TestPosAPIKeepsOrdersAcrossARestart(t *testing.T) {
+	p := newPosHarness(t)
+	body := map[string]any{"outTradeNo": "K-1", "amount": 2500, "authCode": wechat(9, "00")}
+	first := p.call("POST", "/v1/payments?wait=10", body)
+	if first.body["state"] != posapi.StatePaid {
+		t.Fatalf("pay: %+v", first.body)
+	}
+	p.core.Stop()
+	pos := services.NewPosService(p.core, p.pay, p.trades, services.PosOptions{Dir: p.dir, Addr: "127.0.0.1:0"})
+	st, err := pos.SavePos(true, 0)
+	if err != nil || st.Key != p.key {
+		t.Fatalf("after restart: %+v %v", st, err)
+	}
+	p.base = "http://" + st.Addr
+	again := p.call("POST", "/v1/payments?wait=5", body)
+	if again.status != 200 || again.reqsn() != first.reqsn() || p.simPays(2500) != 1 {
+		t.Fatalf("retry after restart: %d %+v", again.status, again.body)
+	}
+}
