@@ -119,3 +119,40 @@ func TestPosAPIKeepsOrdersAcrossARestart(t *testing.T) {
 		t.Fatalf("retry after restart: %d %+v", again.status, again.body)
 	}
 }
+
+// TestPosAPISelfTest: 测试 in the settings reaches the API over loopback with the key; with the
+// API off it says so; without the admin logged in nobody may test it, change it or see the key.
+func TestPosAPISelfTest(t *testing.T) {
+	p := newPosHarness(t)
+	res, err := p.pos.TestPos()
+	if err != nil || res.Addr != strings.TrimPrefix(p.base, "http://") {
+		t.Fatalf("TestPos: %+v %v", res, err)
+	}
+	if st, err := p.pos.SavePos(false, 0); err != nil || st.State != services.PosOff || st.Key != p.key {
+		t.Fatalf("off: %+v %v", st, err)
+	}
+	if _, err := p.pos.TestPos(); domain.CodeOf(err) != services.CodePosOff {
+		t.Fatalf("TestPos while off: %v", err)
+	}
+	if r, err := http.Get(p.base + "/v1/openapi.yaml"); err == nil {
+		r.Body.Close()
+		t.Fatal("the API still answers after it was turned off")
+	}
+	d, _ := services.NewDeviceService(p.core, services.DeviceOptions{}).Settings()
+	if d.Pos.Key != "" {
+		t.Fatal("DeviceService.Settings shows the POS key")
+	}
+	if err := p.session.Logout(); err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range map[string]func() error{
+		"Status":        func() error { _, err := p.pos.Status(); return err },
+		"TestPos":       func() error { _, err := p.pos.TestPos(); return err },
+		"RegenerateKey": func() error { _, err := p.pos.RegenerateKey(); return err },
+		"SavePos":       func() error { _, err := p.pos.SavePos(true, 0); return err },
+	} {
+		if err := f(); domain.CodeOf(err) != domain.CodeAdminOnly {
+			t.Fatalf("%s without the admin: %v", name, err)
+		}
+	}
+}

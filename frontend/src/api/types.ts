@@ -353,7 +353,9 @@ export interface BoxScan {
 /** Payload of amount:detected. */
 export interface AmountDetected {
   amount: number
-  source: 'ocr' | 'textbox' | 'pole' | string
+  source: 'ocr' | 'textbox' | 'pole' | 'pos' | string
+  /** order is the cashier software's order number when the POS API asked for the amount (source pos). */
+  order?: string
 }
 
 /** The window's modes. */
@@ -371,8 +373,10 @@ export interface WindowModeEvent {
   reason?: 'hotkey' | 'box' | 'amount' | 'user' | string
   amount?: number
   /** Where a carried amount was read; Go sets it whenever amount comes from a detection. */
-  source?: 'ocr' | 'textbox' | 'pole'
+  source?: 'ocr' | 'textbox' | 'pole' | 'pos'
   code?: string
+  /** order is the cashier software's order number (source pos, reason pos). */
+  order?: string
 }
 
 /** AboutInfo is 设置 → 关于: version, folders, platform mode, this terminal and 开机自动启动. */
