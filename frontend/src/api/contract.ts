@@ -33,8 +33,14 @@ export type Contract = [
   SameKeys<support.Info, UI.AboutInfo>,
   SameKeys<support.Result, UI.CheckResult>,
   SameKeys<services.DiagnosticsResult, UI.DiagnosticsResult>,
+  SameKeys<services.PosSettings, UI.PosSettings>,
+  SameKeys<services.PosStatus, UI.PosStatus>,
+  SameKeys<services.PosTest, UI.PosTest>,
 ]
 const allTrue: Contract = [
+  true,
+  true,
+  true,
   true,
   true,
   true,

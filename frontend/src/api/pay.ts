@@ -6,11 +6,10 @@ import type { Trade } from './types'
 
 export const payApi = {
   /** pay sends the amount as typed (yuan text; Go parses it) and blocks until final or pending. */
-  pay: (amount: string, authCode: string, source = 'manual', order = '') =>
-    call<Trade>(() =>
-      // An order of the cashier software (POS API) is paid at the order's own amount, by its number.
-      source === 'pos' && order ? POS.PayOrder(order, authCode) : P.Pay(amount, authCode, source),
-    ),
+  pay: (amount: string, authCode: string, source = 'manual') =>
+    call<Trade>(() => P.Pay(amount, authCode, source)),
+  /** payOrder charges the code for the cashier software's order (POS API), at the order's own amount. */
+  payOrder: (order: string, authCode: string) => call<Trade>(() => POS.PayOrder(order, authCode)),
   /** cancel is 撤销本笔: close the payment pay() is waiting for; its outcome still comes from pay(). */
   cancel: () => call<void>(() => P.Cancel()),
   pending: () => call<Trade[] | null>(() => P.Pending()),

@@ -340,6 +340,8 @@ export interface DeviceSettings {
   box: BoxSettings
   screen: ScreenSettings
   hotkeys: HotkeySettings
+  /** pos is the POS API's settings; Go never sends the key here (PosService.Status has it). */
+  pos: PosSettings
 }
 
 /** Payload of box:scan: the full code (for the form) and its masked form (for display). */
@@ -348,6 +350,29 @@ export interface BoxScan {
   codeMasked?: string
   /** orderNo is set when the code is a receipt's QR code (an order number), not a payment code. */
   orderNo?: string
+}
+
+/** PosSettings are the POS API's (收银软件接口) saved settings: off by default. */
+export interface PosSettings {
+  enabled: boolean
+  /** port on 127.0.0.1 (17788 by default). */
+  port: number
+  key: string
+}
+
+/** PosStatus is the POS API as 设置 → 截屏区域配置 shows it. */
+export interface PosStatus extends PosSettings {
+  state: 'off' | 'listening' | 'failed' | string
+  /** addr is where it listens, e.g. 127.0.0.1:17788. */
+  addr?: string
+  /** code says why it failed: pos_port_busy, pos_not_loopback. */
+  code?: string
+}
+
+/** PosTest is the answer of 测试 on the POS API. */
+export interface PosTest {
+  addr: string
+  ms: number
 }
 
 /** Payload of amount:detected. */

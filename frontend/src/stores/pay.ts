@@ -124,7 +124,11 @@ export const usePayStore = defineStore('pay', () => {
     startedAt.value = Date.now()
     requestedAmount.value = amount.trim()
     try {
-      applyTrade(await payApi.pay(amount.trim(), code.trim(), source, order))
+      applyTrade(
+        await (source === 'pos' && order
+          ? payApi.payOrder(order, code.trim())
+          : payApi.pay(amount.trim(), code.trim(), source)),
+      )
       return 'result'
     } catch (e) {
       return failed(toAppError(e))
