@@ -21,7 +21,7 @@ func TestEveryPosCodeHasATextInBothLanguages(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range codes {
-			if n := len(regexp.MustCompile(`(?m)^\s+` + c + `:`).FindAll(b, -1)); n < 2 {
+			if n := len(regexp.MustCompile(`(?m)^\s+`+c+`:`).FindAll(b, -1)); n < 2 {
 				t.Errorf("%s: code %s has %d texts, want one in zh-CN and one in en", file, c, n)
 			}
 		}
