@@ -15,7 +15,8 @@ type Till interface {
 	// PayLimit is the terminal's single-payment limit in fen.
 	PayLimit() (int64, error)
 	// Charge takes in.Amount from the payment code in.AuthCode as the pay screen does (holding
-	// the payment slot, waiting for the outcome, reporting it); in.RequestID is set.
+	// the payment slot, waiting for the outcome, reporting it); in.RequestID is set. A declined
+	// payment returns its failed trade together with the reason.
 	Charge(in platform.PayInput) (*platform.Trade, error)
 	// Offer opens the quick-pay dialog with the order's amount, for the customer's code to
 	// come from the scanner box or the keyboard.

@@ -49,11 +49,17 @@ var (
 // the wait is over (the trade is then still pending and the platform keeps resolving it).
 // It emits pay:progress while waiting and pay:result at the end.
 func (s *PayService) Pay(amount string, authCode string, source string) (*platform.Trade, error) {
-	return s.charge(func() (platform.PayInput, error) { return s.input(amount, authCode, source) })
+	t, err := s.charge(func() (platform.PayInput, error) { return s.input(amount, authCode, source) })
+	if err != nil {
+		// Declined: the promise rejects with the acquirer's reason; pay:result carries the trade.
+		return nil, err
+	}
+	return t, nil
 }
 
 // charge holds the payment slot, takes the payment build returns (a fresh request id unless
 // it carries one), waits for its outcome and reports it: Pay, and the POS API's payments.
+// A declined payment returns its failed trade together with the acquirer's reason.
 func (s *PayService) charge(build func() (platform.PayInput, error)) (*platform.Trade, error) {
 	if !s.c.slot.busy.TryLock() {
 		return nil, errPayBusy
@@ -78,11 +84,7 @@ func (s *PayService) charge(build func() (platform.PayInput, error)) (*platform.
 	c.log.Info("pay done", "trade", t.ID, "reqsn", t.ReqSN, "amount", t.Amount, "code", t.CodeMasked,
 		"status", t.Status, "ms", time.Since(start).Milliseconds())
 	c.payReported(t)
-	if err != nil {
-		// Declined: the promise rejects with the acquirer's reason; pay:result carries the trade.
-		return nil, err
-	}
-	return t, nil
+	return t, err
 }
 
 // input checks what the cashier entered against this terminal's limit.

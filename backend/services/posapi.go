@@ -117,7 +117,11 @@ func (s *PosService) PayOrder(outTradeNo string, authCode string) (*platform.Tra
 	if book == nil {
 		return nil, domain.Errorf(domain.CodeUnavailable, "收银软件接口未开启")
 	}
-	return book.PayOffered(outTradeNo, authCode)
+	t, err := book.PayOffered(outTradeNo, authCode)
+	if err != nil {
+		return nil, err // declined: pay:result carries the trade, as for Pay
+	}
+	return t, nil
 }
 
 // update saves change and restarts the API with the result.
@@ -224,7 +228,7 @@ func (t posTill) PayLimit() (int64, error) {
 	return term.PayLimit, nil
 }
 
-// Charge takes the payment as Pay does.
+// Charge takes the payment as Pay does; a declined one returns its trade with the reason.
 func (t posTill) Charge(in platform.PayInput) (*platform.Trade, error) {
 	return t.s.pay.charge(func() (platform.PayInput, error) { return in, nil })
 }

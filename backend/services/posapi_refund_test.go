@@ -156,3 +156,28 @@ func TestPosAPISelfTest(t *testing.T) {
 		}
 	}
 }
+
+// TestPosAPIAfterADeclineOnlyANewCodeCharges: a declined code sent again answers the decline
+// (the bank sees it once); another code starts attempt 2 and pays the same order.
+func TestPosAPIAfterADeclineOnlyANewCodeCharges(t *testing.T) {
+	p := newPosHarness(t)
+	declined := map[string]any{"outTradeNo": "N-1", "amount": 777, "authCode": wechat(11, "92")}
+	first := p.call("POST", "/v1/payments?wait=10", declined)
+	if first.body["state"] != posapi.StateFailed || first.body["attempt"] != float64(1) {
+		t.Fatalf("declined: %+v", first.body)
+	}
+	again := p.call("POST", "/v1/payments?wait=10", declined)
+	if again.status != 200 || again.reqsn() != first.reqsn() || len(p.simTrades()) != 1 {
+		t.Fatalf("the declined code again: %+v (bank %d)", again.body, len(p.simTrades()))
+	}
+	other := p.call("POST", "/v1/payments?wait=10", map[string]any{"outTradeNo": "N-1", "amount": 777, "authCode": wechat(12, "00")})
+	if other.body["state"] != posapi.StatePaid || other.body["attempt"] != float64(2) || other.reqsn() == first.reqsn() {
+		t.Fatalf("another code: %+v", other.body)
+	}
+	if p.simPays(777) != 2 {
+		t.Fatalf("bank: %+v", p.simTrades())
+	}
+	if r := p.call("POST", "/v1/payments?wait=5", map[string]any{"outTradeNo": "N-1", "amount": 777, "authCode": wechat(13, "00")}); r.reqsn() != other.reqsn() || p.simPays(777) != 2 {
+		t.Fatalf("a third code after the payment: %+v", r.body)
+	}
+}
