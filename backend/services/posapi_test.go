@@ -98,6 +98,12 @@ func TestPosAPIConcurrentDuplicatesChargeOnce(t *testing.T) {
 	if n := p.simPays(4321); n != 1 {
 		t.Fatalf("the bank saw %d pays of 43.21, want 1", n)
 	}
+	// The book itself let one request through: the platform's request-id replay, the payment
+	// slot and the code lock (the backstops) were never needed.
+	log := p.logText()
+	if n := strings.Count(log, `msg="pay done"`) + strings.Count(log, `msg="pay refused"`); n != 1 {
+		t.Fatalf("the terminal charged %d times for one order, want 1", n)
+	}
 	again := p.call("POST", "/v1/payments?wait=5", body)
 	if again.status != 200 || again.reqsn() != final.reqsn() || p.simPays(4321) != 1 {
 		t.Fatalf("a later retry: %d %+v", again.status, again.body)
