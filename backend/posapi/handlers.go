@@ -74,7 +74,11 @@ func (s *Server) answerPay(w http.ResponseWriter, r *http.Request, no string, fe
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, map[bool]int{true: http.StatusCreated, false: http.StatusOK}[created], p)
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, p)
 }
 
 // getPayment answers an order; with ?wait=N it long-polls until the outcome is known.
