@@ -181,3 +181,17 @@ func TestPosAPIAfterADeclineOnlyANewCodeCharges(t *testing.T) {
 		t.Fatalf("a third code after the payment: %+v", r.body)
 	}
 }
+
+// TestPosAPILongPollsUntilTheBankDecides: a payment the bank is still processing answers
+// processing at once, and a GET with ?wait= answers when it is paid.
+func TestPosAPILongPollsUntilTheBankDecides(t *testing.T) {
+	p := newPosHarness(t)
+	first := p.call("POST", "/v1/payments", map[string]any{"outTradeNo": "L-1", "amount": 1500, "authCode": wechat(21, "90")})
+	if first.status != 201 || first.body["state"] != posapi.StateProcessing {
+		t.Fatalf("POST: %d %+v", first.status, first.body)
+	}
+	got := p.call("GET", "/v1/payments/L-1?wait=20", nil)
+	if got.body["state"] != posapi.StatePaid || p.simPays(1500) != 1 {
+		t.Fatalf("GET ?wait: %+v", got.body)
+	}
+}
