@@ -44,6 +44,7 @@ type Shell struct {
 	Device    *services.DeviceService
 	Window    *services.WindowService
 	System    *services.SystemService
+	Pos       *services.PosService // the cashier software's API (设置 → 截屏区域配置)
 
 	tray    *tray.Tray // nil until StartWindow
 	logFile io.Closer
@@ -114,11 +115,12 @@ func (sh *Shell) bindServices(opts services.Options) {
 	sh.Device = services.NewDeviceService(c, services.DeviceOptions{Modes: sh.Modes})
 	sh.Window = services.NewWindowService(sh.Modes)
 	sh.System = services.NewSystemService(c, supportSource{sh}, sh.Device)
+	sh.Pos = services.NewPosService(c, sh.Pay, sh.Trade, services.PosOptions{Dir: sh.Dir})
 }
 
 // Bind lists the structs whose methods the UI may call.
 func (sh *Shell) Bind() []any {
-	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Reconcile, sh.Settings, sh.Device, sh.Window, sh.System}
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Cashier, sh.Notice, sh.Reconcile, sh.Settings, sh.Device, sh.Window, sh.System, sh.Pos}
 }
 
 // InstanceID names this data folder for Wails' single-instance lock: a second start with

@@ -35,8 +35,15 @@ export type Contract = [
   SameKeys<support.Result, UI.CheckResult>,
   SameKeys<services.DiagnosticsResult, UI.DiagnosticsResult>,
   SameKeys<services.DiagnosticsFile, UI.DiagnosticsFile>,
+  SameKeys<services.PosSettings, UI.PosSettings>,
+  SameKeys<services.PosStatus, UI.PosStatus>,
+  SameKeys<services.PosTest, UI.PosTest>,
 ]
 const allTrue: Contract = [
+  true,
+  true,
+  true,
+  true,
   true,
   true,
   true,

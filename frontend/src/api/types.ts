@@ -366,6 +366,8 @@ export interface DeviceSettings {
   box: BoxSettings
   screen: ScreenSettings
   hotkeys: HotkeySettings
+  /** pos is the POS API's settings; Go never sends the key here (PosService.Status has it). */
+  pos: PosSettings
 }
 
 /** Payload of box:scan: the full code (for the form) and its masked form (for display). */
@@ -376,10 +378,35 @@ export interface BoxScan {
   orderNo?: string
 }
 
+/** PosSettings are the POS API's (收银软件接口) saved settings: off by default. */
+export interface PosSettings {
+  enabled: boolean
+  /** port on 127.0.0.1 (17788 by default). */
+  port: number
+  key: string
+}
+
+/** PosStatus is the POS API as 设置 → 截屏区域配置 shows it. */
+export interface PosStatus extends PosSettings {
+  state: 'off' | 'listening' | 'failed' | string
+  /** addr is where it listens, e.g. 127.0.0.1:17788. */
+  addr?: string
+  /** code says why it failed: pos_port_busy, pos_not_loopback. */
+  code?: string
+}
+
+/** PosTest is the answer of 测试 on the POS API. */
+export interface PosTest {
+  addr: string
+  ms: number
+}
+
 /** Payload of amount:detected. */
 export interface AmountDetected {
   amount: number
-  source: 'ocr' | 'textbox' | 'pole' | string
+  source: 'ocr' | 'textbox' | 'pole' | 'pos' | string
+  /** order is the cashier software's order number when the POS API asked for the amount (source pos). */
+  order?: string
 }
 
 /** The window's modes. */
@@ -397,8 +424,10 @@ export interface WindowModeEvent {
   reason?: 'hotkey' | 'box' | 'amount' | 'user' | string
   amount?: number
   /** Where a carried amount was read; Go sets it whenever amount comes from a detection. */
-  source?: 'ocr' | 'textbox' | 'pole'
+  source?: 'ocr' | 'textbox' | 'pole' | 'pos'
   code?: string
+  /** order is the cashier software's order number (source pos, reason pos). */
+  order?: string
 }
 
 /** AboutInfo is 设置 → 关于: version, folders, platform mode, this terminal and 开机自动启动. */

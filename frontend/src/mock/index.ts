@@ -5,6 +5,7 @@
 import { cashierService, noticeService, reconcileService, settingsService, systemService } from './admin'
 import { deviceService, newDevices, windowService } from './devices'
 import { payService, tradeService } from './pay'
+import { posService } from './pos'
 import { emit, runtimeStub } from './runtime'
 import { sessionService } from './session'
 import { newState } from './state'
@@ -26,6 +27,7 @@ export function installMock(): void {
       DeviceService: deviceService(newDevices()),
       WindowService: windowService(),
       SystemService: systemService(),
+      PosService: posService(),
     },
   }
   w.runtime = runtimeStub

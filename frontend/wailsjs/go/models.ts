@@ -844,6 +844,22 @@ export namespace services {
 		    return a;
 		}
 	}
+	export class PosSettings {
+	    enabled: boolean;
+	    port: number;
+	    key: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PosSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.port = source["port"];
+	        this.key = source["key"];
+	    }
+	}
 	export class Hotkey {
 	    keys: string;
 	    enabled: boolean;
@@ -991,6 +1007,7 @@ export namespace services {
 	    box: BoxSettings;
 	    screen: ScreenSettings;
 	    hotkeys: HotkeySettings;
+	    pos: PosSettings;
 	
 	    static createFrom(source: any = {}) {
 	        return new DeviceSettings(source);
@@ -1002,6 +1019,7 @@ export namespace services {
 	        this.box = this.convertValues(source["box"], BoxSettings);
 	        this.screen = this.convertValues(source["screen"], ScreenSettings);
 	        this.hotkeys = this.convertValues(source["hotkeys"], HotkeySettings);
+	        this.pos = this.convertValues(source["pos"], PosSettings);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1188,6 +1206,43 @@ export namespace services {
 	        this.params = source["params"];
 	        this.total = source["total"];
 	        this.at = source["at"];
+	    }
+	}
+	
+	export class PosStatus {
+	    enabled: boolean;
+	    port: number;
+	    key: string;
+	    state: string;
+	    addr?: string;
+	    code?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PosStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.port = source["port"];
+	        this.key = source["key"];
+	        this.state = source["state"];
+	        this.addr = source["addr"];
+	        this.code = source["code"];
+	    }
+	}
+	export class PosTest {
+	    addr: string;
+	    ms: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PosTest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.addr = source["addr"];
+	        this.ms = source["ms"];
 	    }
 	}
 	
