@@ -13,6 +13,8 @@ RUNS=${RUNS:-5}
 
 failed=()
 if [[ -z ${BENCH_DESKTOP_ONLY:-} ]]; then
+  # Includes BenchmarkTradePeriod1M (交易查询 on a 1M-trade ledger, cached in $TMPDIR after the
+  # first run) and the 100k-row export benchmarks (BenchmarkWrite{CSV,XLSX}100k).
   echo "== go test -bench ./backend/..."
   go test -run '^$' -bench . -benchmem ./backend/... || failed+=("go benchmarks")
   for s in scripts/bench-ocr.sh scripts/bench-xtfd.sh scripts/bench-scale.sh; do

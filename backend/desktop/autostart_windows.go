@@ -19,19 +19,28 @@ const (
 )
 
 // SetAutostart adds 小通付 (this exe, quoted) to the current user's Run key, or removes it,
-// so Windows starts it at sign-in (开机自动启动). Removing an absent entry is not an error.
+// so Windows starts it at sign-in (开机自动启动). Removing an absent entry is not an error;
+// a missing Run key (a fresh profile, Wine's prefix) is created.
 func SetAutostart(on bool) error {
-	k, err := registry.OpenKey(registry.CURRENT_USER, runKey, registry.SET_VALUE)
-	if err != nil {
-		return fmt.Errorf("开机启动设置失败: %w", err)
-	}
-	defer k.Close()
 	if !on {
+		k, err := registry.OpenKey(registry.CURRENT_USER, runKey, registry.SET_VALUE)
+		if errors.Is(err, registry.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("开机启动设置失败: %w", err)
+		}
+		defer k.Close()
 		if err := k.DeleteValue(runValue); err != nil && !errors.Is(err, registry.ErrNotExist) {
 			return fmt.Errorf("开机启动设置失败: %w", err)
 		}
 		return nil
 	}
+	k, _, err := registry.CreateKey(registry.CURRENT_USER, runKey, registry.SET_VALUE)
+	if err != nil {
+		return fmt.Errorf("开机启动设置失败: %w", err)
+	}
+	defer k.Close()
 	exe, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("开机启动设置失败: %w", err)

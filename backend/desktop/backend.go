@@ -120,10 +120,11 @@ func (b *Backend) openPlatform(ctx context.Context, cfg Config, env Env, gw *pen
 			}
 			return gw.provider, nil
 		},
-		SMS:  platform.ConsoleSMS{Log: env.Log, OnSend: b.Demo.OnSMS},
-		Poll: cfg.Poll.schedule(),
-		Log:  env.Log,
-		Now:  env.Now,
+		SMS:       platform.ConsoleSMS{Log: env.Log, OnSend: b.Demo.OnSMS},
+		Poll:      cfg.Poll.schedule(),
+		Log:       env.Log,
+		Now:       env.Now,
+		Reconcile: cfg.Reconcile.options(),
 	})
 	if err != nil {
 		return nil, err

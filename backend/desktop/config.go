@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"xiaotongfu/backend/internal/atomicfile"
 	"xiaotongfu/backend/platform"
 	"xiaotongfu/backend/services"
 )
@@ -30,6 +31,8 @@ type Config struct {
 	Merchant      *MerchantConfig `json:"merchant,omitempty"` // embedded with real keys: the shop itself
 	Sim           SimConfig       `json:"sim"`
 	Poll          PollConfig      `json:"poll"`
+	// Reconcile is when the embedded platform reconciles yesterday against the statement.
+	Reconcile ReconcileConfig `json:"reconcile"`
 	// Devices are the printer, box, screen-area and hotkey settings (manual §8.1–8.4).
 	Devices services.DeviceSettings `json:"devices"`
 	// OCRCalibration is what 开始对接 learnt of the cashier program's digits (ocr.Calibration).
@@ -47,7 +50,8 @@ type PlatformConfig struct {
 // AllinpayConfig are real 收银宝 credentials for embedded mode. Key files are read at start;
 // relative paths are under the data folder. The keys never appear in the log.
 type AllinpayConfig struct {
-	BaseURL               string `json:"baseUrl"` // e.g. https://vsp.allinpay.com/apiweb
+	BaseURL               string `json:"baseUrl"`                // e.g. https://vsp.allinpay.com/apiweb
+	StatementURL          string `json:"statementUrl,omitempty"` // trxfile/get; baseUrl + /trxfile/get when empty
 	CusID                 string `json:"cusid"`
 	AppID                 string `json:"appid"`
 	OrgID                 string `json:"orgid,omitempty"`
@@ -82,6 +86,22 @@ type PollConfig struct {
 	EveryMs  int `json:"everyMs,omitempty"`
 	WindowMs int `json:"windowMs,omitempty"`
 	SweepMs  int `json:"sweepMs,omitempty"`
+}
+
+// ReconcileConfig sets the daily reconciliation (对账) of the embedded platform.
+type ReconcileConfig struct {
+	// Hour (0–23, China time) is when yesterday's statement is fetched; platform's default
+	// when absent, never when -1.
+	Hour *int `json:"hour,omitempty"`
+}
+
+// options converts the setting to the platform's.
+func (r ReconcileConfig) options() platform.ReconcileOptions {
+	h := platform.DefaultReconcileHour
+	if r.Hour != nil {
+		h = *r.Hour
+	}
+	return platform.ReconcileOptions{Enabled: h >= 0 && h <= 23, Hour: h}
 }
 
 // schedule converts the override to a platform schedule (zero fields keep the defaults).
@@ -189,21 +209,5 @@ func (f *ConfigFile) update(change func(*Config)) error {
 // writePrivate replaces the file at path with b, readable by its owner only (makePrivate),
 // through a temporary file in the same folder, so a crash leaves the old or the new file.
 func writePrivate(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := makePrivate(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, b, makePrivate)
 }

@@ -5,11 +5,14 @@ import (
 	"strings"
 )
 
-// Redacted returns a copy of c fit for a support bundle: no terminal token and no database
-// password. Key files are only named in the config, never held in it.
+// Redacted returns a copy of c fit for a support bundle: no terminal token, no POS API key
+// and no database password. Key files are only named in the config, never held in it.
 func (c Config) Redacted() Config {
 	if c.TerminalToken != "" {
 		c.TerminalToken = "(已隐藏)"
+	}
+	if c.Devices.Pos.Key != "" {
+		c.Devices.Pos.Key = "(已隐藏)"
 	}
 	c.Database = redactDSN(c.Database)
 	return c

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"xiaotongfu/backend/platform"
 	"xiaotongfu/backend/services"
 )
 
@@ -56,5 +57,19 @@ func TestBrokenConfigIsAClearError(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), ConfigName) {
 			t.Fatalf("%s: err = %v, want one naming the file", name, err)
 		}
+	}
+}
+
+// TestReconcileConfig: absent is the platform's default hour, -1 is never.
+func TestReconcileConfig(t *testing.T) {
+	if o := (ReconcileConfig{}).options(); !o.Enabled || o.Hour != platform.DefaultReconcileHour {
+		t.Fatalf("default: %+v", o)
+	}
+	never, six := -1, 6
+	if o := (ReconcileConfig{Hour: &never}).options(); o.Enabled {
+		t.Fatalf("-1: %+v", o)
+	}
+	if o := (ReconcileConfig{Hour: &six}).options(); !o.Enabled || o.Hour != 6 {
+		t.Fatalf("6: %+v", o)
 	}
 }

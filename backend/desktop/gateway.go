@@ -82,7 +82,7 @@ func realGateway(c AllinpayConfig, dir string, log *slog.Logger) (gateway.Provid
 	if err != nil {
 		return nil, err
 	}
-	cfg := allinpay.Config{BaseURL: c.BaseURL, CusID: c.CusID, AppID: c.AppID, OrgID: c.OrgID,
+	cfg := allinpay.Config{BaseURL: c.BaseURL, StatementURL: c.StatementURL, CusID: c.CusID, AppID: c.AppID, OrgID: c.OrgID,
 		SignType: c.SignType, PrivateKey: priv, PlatformPublicKey: pub, MD5Key: trimKey(md5),
 		Version: c.Version, TermInfo: allinpay.TermInfo{DeviceType: "11", TermNo: c.TermNo}}
 	client, err := allinpay.New(cfg)

@@ -34,16 +34,18 @@ type Shell struct {
 	AfterTrade *aftertrade.Hook
 	Trace      *StartupTrace // where the start-up spends its time (logged at the first paint)
 
-	Session  *services.SessionService
-	Pay      *services.PayService
-	Trade    *services.TradeService
-	Handover *services.HandoverService
-	Cashier  *services.CashierService
-	Notice   *services.NoticeService
-	Settings *services.SettingsService
-	Device   *services.DeviceService
-	Window   *services.WindowService
-	System   *services.SystemService
+	Session   *services.SessionService
+	Pay       *services.PayService
+	Trade     *services.TradeService
+	Handover  *services.HandoverService
+	Cashier   *services.CashierService
+	Notice    *services.NoticeService
+	Reconcile *services.ReconcileService
+	Settings  *services.SettingsService
+	Device    *services.DeviceService
+	Window    *services.WindowService
+	System    *services.SystemService
+	Pos       *services.PosService // the cashier software's API (设置 → 截屏区域配置)
 
 	tray    *tray.Tray // nil until StartWindow
 	logFile io.Closer
@@ -111,15 +113,17 @@ func (sh *Shell) bindServices(opts services.Options) {
 	sh.Modes.SetQuitAsk(sh.Handover.ShouldAsk)
 	sh.Cashier = services.NewCashierService(c)
 	sh.Notice = services.NewNoticeService(c)
+	sh.Reconcile = services.NewReconcileService(c)
 	sh.Settings = services.NewSettingsService(c)
 	sh.Device = services.NewDeviceService(c, services.DeviceOptions{Modes: sh.Modes})
 	sh.Window = services.NewWindowService(sh.Modes)
 	sh.System = services.NewSystemService(c, supportSource{sh}, sh.Device)
+	sh.Pos = services.NewPosService(c, sh.Pay, sh.Trade, services.PosOptions{Dir: sh.Dir})
 }
 
 // Bind lists the structs whose methods the UI may call.
 func (sh *Shell) Bind() []any {
-	return []any{sh.Session, sh.Pay, sh.Trade, sh.Handover, sh.Cashier, sh.Notice, sh.Settings, sh.Device, sh.Window, sh.System}
+	return []any{sh.Session, sh.Pay, sh.Trade, sh.Handover, sh.Cashier, sh.Notice, sh.Reconcile, sh.Settings, sh.Device, sh.Window, sh.System, sh.Pos}
 }
 
 // InstanceID names this data folder for Wails' single-instance lock: a second start with

@@ -68,6 +68,9 @@ const (
 	CodeAdminOnly Code = "admin_only"
 	// CodeAdminUndeletable: admin 01 is the account initialisation restores; it cannot be deleted.
 	CodeAdminUndeletable Code = "admin_undeletable"
+	// CodeRangeTooLong: a trade query spans more days than the platform allows (Params
+	// maxDays, days).
+	CodeRangeTooLong Code = "range_too_long"
 )
 
 // Error is the error type every bound method and API call returns to the UI.

@@ -54,12 +54,13 @@ const (
 	SourceTextBox AmountSource = "textbox" // read from the cashier software's text box
 	SourceOCR     AmountSource = "ocr"     // recognised on screen
 	SourcePole    AmountSource = "pole"    // read from the cashier software's customer display (客显)
+	SourcePOS     AmountSource = "pos"     // asked for by the cashier software over the POS API
 )
 
 // Valid reports whether s is a known source.
 func (s AmountSource) Valid() bool {
 	switch s {
-	case SourceManual, SourceBox, SourceTextBox, SourceOCR, SourcePole:
+	case SourceManual, SourceBox, SourceTextBox, SourceOCR, SourcePole, SourcePOS:
 		return true
 	}
 	return false

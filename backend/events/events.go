@@ -65,8 +65,9 @@ type Progress struct {
 
 // Amount is the AmountDetected payload.
 type Amount struct {
-	Amount int64  `json:"amount"` // fen
-	Source string `json:"source"` // domain.AmountSource
+	Amount int64  `json:"amount"`          // fen
+	Source string `json:"source"`          // domain.AmountSource
+	Order  string `json:"order,omitempty"` // source pos: the cashier software's order number (outTradeNo)
 }
 
 // Mode is the WindowMode payload. Reason, Amount and Code are set when Go switches the
@@ -78,6 +79,7 @@ type Mode struct {
 	Amount int64  `json:"amount,omitempty"` // fen: the amount for quick pay
 	Source string `json:"source,omitempty"` // domain.AmountSource of a detected Amount: ocr or textbox
 	Code   string `json:"code,omitempty"`   // the payment code the box read, for quick pay
+	Order  string `json:"order,omitempty"`  // source pos: the order number the cashier software sent
 }
 
 // Reasons carried by window:mode (Mode.Reason) when Go switches the mode itself.
@@ -86,6 +88,7 @@ const (
 	ReasonBox    = "box"    // the scanner box read a payment code
 	ReasonAmount = "amount" // the amount watcher read a new amount
 	ReasonUser   = "user"   // the cashier: tray menu, minimise, close
+	ReasonPOS    = "pos"    // the cashier software asked for a payment over the POS API
 )
 
 // Hotkey is the HotkeyPressed payload.

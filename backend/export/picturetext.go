@@ -10,6 +10,7 @@ type pictureText struct {
 	count                                       func(n int64) string
 	allCount                                    func(n int64) string
 	byChannel, byChannelSub, byHour, byHourUnit string
+	byDay, byDayUnit, periodTo, nonePeriod      string
 	none, note, generated                       string
 	hour                                        func(h int) string
 	channel                                     func(ch string) string
@@ -21,7 +22,8 @@ var pictureZh = pictureText{
 	count:     func(n int64) string { return itoa64(n) + " 笔" },
 	allCount:  func(n int64) string { return "共 " + itoa64(n) + " 笔交易" },
 	byChannel: "渠道分布", byChannelSub: "按支付渠道统计收款", byHour: "分时段收款", byHourUnit: "（金额）",
-	none: "当天暂无收款", note: "柱上数字为笔数 · 撤销与退货不计入分渠道、分时段收款", generated: "生成于 ",
+	byDay: "收款", byDayUnit: "（按日，金额）", periodTo: " 至 ", nonePeriod: "所选期间暂无收款",
+	none: "当天暂无收款", note: "柱上数字为笔数 · 撤销与退货不计入分渠道、分时段（按日）收款", generated: "生成于 ",
 	hour:    func(h int) string { return strconv.Itoa(h) + "时" },
 	channel: ChannelLabel,
 }
@@ -32,6 +34,7 @@ var pictureEn = pictureText{
 	count:     tradesEn,
 	allCount:  func(n int64) string { return itoa64(n) + " trades in all" },
 	byChannel: "By method", byChannelSub: "payments per wallet", byHour: "By hour", byHourUnit: " (amount)",
+	byDay: "By day", byDayUnit: " (amount)", periodTo: " to ", nonePeriod: "No payments in this period",
 	none: "No payments this day", note: "Numbers on the bars are trade counts · voids and refunds are not in the charts",
 	generated: "Generated ",
 	hour:      strconv.Itoa,

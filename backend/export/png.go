@@ -63,9 +63,10 @@ type faces struct {
 	txt                            *pictureText
 }
 
-// StatsPNG draws a day's statistics of the current store (manual §5.3) as a PNG: a header
-// with the store and the day, cards with 笔数 and 金额 of 收款, 撤销, 退货 and 净收款, the
-// payments per channel as bars, and the payments per hour as a column chart.
+// StatsPNG draws the statistics of a day or a period of the current store (manual §5.3) as a
+// PNG: a header with the store and the period, cards with 笔数 and 金额 of 收款, 撤销, 退货
+// and 净收款, the payments per channel as bars, and the payments per hour (one day) or per
+// day (a longer period, stats.ByDay) as a column chart.
 func StatsPNG(stats platform.DayStats, opts PNGOptions) ([]byte, error) {
 	if opts.Scale == 0 {
 		opts.Scale = 2
@@ -87,7 +88,11 @@ func StatsPNG(stats platform.DayStats, opts PNGOptions) ([]byte, error) {
 	y := drawHeader(c, fs, stats)
 	y = drawCards(c, fs, stats, y+gap)
 	y = drawChannels(c, fs, stats, y+gap, chanH)
-	y = drawHours(c, fs, hours, y+gap)
+	if len(stats.ByDay) > 1 {
+		y = drawColumns(c, fs, fs.txt.byDay, fs.txt.byDayUnit, fs.txt.nonePeriod, dayColumns(stats.ByDay), y+gap)
+	} else {
+		y = drawColumns(c, fs, fs.txt.byHour, fs.txt.byHourUnit, fs.txt.none, hourColumns(fs, hours), y+gap)
+	}
 	drawFooter(c, fs, opts, y)
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, c.img); err != nil {

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -222,6 +223,34 @@ func TestStatsPNGSpeaksTheUILanguage(t *testing.T) {
 			p.hour(12), p.channel("unionpay")} {
 			if !tf.covers(s) {
 				t.Errorf("the embedded font lacks a rune of %q", s)
+			}
+		}
+	}
+}
+
+// TestStatsPNGPeriodByDay: a period is drawn with its days as columns (any length up to the
+// span) instead of the hours, at the same size, and names the period in both languages.
+func TestStatsPNGPeriodByDay(t *testing.T) {
+	one := sampleStats()
+	oneDay, err := StatsPNG(one, PNGOptions{Scale: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{2, 31, 92} {
+		period := sampleStats()
+		period.From, period.To, period.Day = "2026-01-01", "2026-04-02", ""
+		for d := range n {
+			period.ByDay = append(period.ByDay, platform.DaySum{Day: fmt.Sprintf("2026-01-%02d", d%28+1), Count: int64(d), Amount: int64(d) * 1000})
+		}
+		for _, lang := range []string{"zh-CN", "en"} {
+			img, err := StatsPNG(period, PNGOptions{Scale: 1, Lang: lang})
+			if err != nil {
+				t.Fatalf("%d days, %s: %v", n, lang, err)
+			}
+			a, _ := png.DecodeConfig(bytes.NewReader(img))
+			b, _ := png.DecodeConfig(bytes.NewReader(oneDay))
+			if a.Width != b.Width || a.Height != b.Height || bytes.Equal(img, oneDay) {
+				t.Fatalf("%d days, %s: %dx%d, one day %dx%d", n, lang, a.Width, a.Height, b.Width, b.Height)
 			}
 		}
 	}

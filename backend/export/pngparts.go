@@ -31,10 +31,18 @@ func drawHeader(c *canvas, fs *faces, stats platform.DayStats) int {
 		name = fs.txt.anyStore
 	}
 	c.text(fs.title, name, margin, 48, alignLeft, colPanel)
-	c.text(fs.sub, fs.txt.title+"  "+stats.Day+"  ·  "+fs.txt.onlyStore, margin, 80, alignLeft, colHeader2)
+	c.text(fs.sub, fs.txt.title+"  "+periodLabel(fs, stats)+"  ·  "+fs.txt.onlyStore, margin, 80, alignLeft, colHeader2)
 	c.text(fs.brand, "小通付", layoutWidth-margin, 48, alignRight, colPanel)
 	c.text(fs.small, "XiaoTongFu", layoutWidth-margin, 76, alignRight, colHeader2)
 	return headerH
+}
+
+// periodLabel is the day, or "first 至 last" for a longer period.
+func periodLabel(fs *faces, stats platform.DayStats) string {
+	if len(stats.ByDay) <= 1 || stats.From == stats.To {
+		return cmp.Or(stats.Day, stats.From)
+	}
+	return stats.From + fs.txt.periodTo + stats.To
 }
 
 // drawCards paints the four total cards and returns the y below them.
@@ -114,15 +122,47 @@ func drawChannels(c *canvas, fs *faces, s platform.DayStats, y, h int) int {
 	return y + h
 }
 
-// drawHours paints the payments of each hour as columns with a light grid.
-func drawHours(c *canvas, fs *faces, hours [24]platform.HourStats, y int) int {
+// column is one bar of the column chart: an hour or a day.
+type column struct {
+	label         string
+	count, amount int64
+}
+
+// hourColumns are the 24 hours of a day, labelled every other hour.
+func hourColumns(fs *faces, hours [24]platform.HourStats) []column {
+	out := make([]column, 24)
+	for i, h := range hours {
+		out[i] = column{count: h.Count, amount: h.Amount}
+		if i%2 == 0 {
+			out[i].label = fs.txt.hour(i)
+		}
+	}
+	return out
+}
+
+// dayColumns are the days of a period (MM-DD), labelled so that at most about 12 show.
+func dayColumns(days []platform.DaySum) []column {
+	every := (len(days) + 11) / 12
+	out := make([]column, len(days))
+	for i, d := range days {
+		out[i] = column{count: d.Count, amount: d.Amount}
+		if i%every == 0 && len(d.Day) == 10 {
+			out[i].label = d.Day[5:]
+		}
+	}
+	return out
+}
+
+// drawColumns paints the payments of each hour or day as columns with a light grid; the
+// counts stand on the bars while there is room for them.
+func drawColumns(c *canvas, fs *faces, title, unit, none string, cols []column, y int) int {
 	x, w := margin, layoutWidth-2*margin
 	c.roundRect(float64(x), float64(y), float64(w), hourPanelH, radius, colPanel)
-	c.text(fs.heading, fs.txt.byHour, x+20, y+36, alignLeft, colText)
-	c.text(fs.small, fs.txt.byHourUnit, x+20+c.textWidth(fs.heading, fs.txt.byHour), y+36, alignLeft, colMuted)
+	c.text(fs.heading, title, x+20, y+36, alignLeft, colText)
+	c.text(fs.small, unit, x+20+c.textWidth(fs.heading, title), y+36, alignLeft, colMuted)
 	peak := int64(0)
-	for _, h := range hours {
-		peak = max(peak, h.Amount)
+	for _, col := range cols {
+		peak = max(peak, col.amount)
 	}
 	top := niceCeil(peak)
 	chartX, chartW := x+84, w-84-24
@@ -133,19 +173,21 @@ func drawHours(c *canvas, fs *faces, hours [24]platform.HourStats, y int) int {
 		c.text(fs.tiny, yuanShort(top*int64(i)/4), chartX-10, gy+4, alignRight, colMuted)
 	}
 	if peak == 0 {
-		c.text(fs.label, fs.txt.none, chartX+chartW/2, chartY+chartH/2, alignCenter, colMuted)
+		c.text(fs.label, none, chartX+chartW/2, chartY+chartH/2, alignCenter, colMuted)
 	}
-	slot := float64(chartW) / 24
-	for i, h := range hours {
+	slot := float64(chartW) / float64(max(len(cols), 1))
+	for i, col := range cols {
 		bx := float64(chartX) + slot*float64(i) + slot*0.18
-		if h.Amount > 0 {
-			bh := float64(chartH) * float64(h.Amount) / float64(top)
+		if col.amount > 0 {
+			bh := float64(chartH) * float64(col.amount) / float64(top)
 			bh = max(bh, 2)
-			c.roundRect(bx, float64(chartY+chartH)-bh, slot*0.64, bh, 3, colBar)
-			c.text(fs.tiny, itoa64(h.Count), int(bx+slot*0.32), chartY+chartH-int(bh)-6, alignCenter, colMuted)
+			c.roundRect(bx, float64(chartY+chartH)-bh, slot*0.64, bh, min(3, slot*0.3), colBar)
+			if slot >= 22 {
+				c.text(fs.tiny, itoa64(col.count), int(bx+slot*0.32), chartY+chartH-int(bh)-6, alignCenter, colMuted)
+			}
 		}
-		if i%2 == 0 {
-			c.text(fs.tiny, fs.txt.hour(i), int(bx+slot*0.32), chartY+chartH+20, alignCenter, colMuted)
+		if col.label != "" {
+			c.text(fs.tiny, col.label, int(bx+slot*0.32), chartY+chartH+20, alignCenter, colMuted)
 		}
 	}
 	return y + hourPanelH

@@ -48,6 +48,8 @@ type Options struct {
 	PlainIDs bool
 	// SheetName names the XLSX sheet; empty means 交易数据.
 	SheetName string
+	// Period names the exported period on the XLSX totals sheet (e.g. 2026-03-01_2026-03-31).
+	Period string
 }
 
 func (o Options) location() *time.Location {
@@ -107,11 +109,14 @@ func fillRow(rec []string, t platform.Trade, loc *time.Location) {
 
 // Totals sums the trades that moved money (status success or cancelled), in fen.
 type Totals struct {
-	Count  int   // trades counted
-	Pay    int64 // payments, positive
-	Cancel int64 // voids, negative
-	Refund int64 // refunds, negative
-	Net    int64 // Pay + Cancel + Refund
+	Count       int   // trades counted
+	PayCount    int   // payments among them
+	CancelCount int   // voids among them
+	RefundCount int   // refunds among them
+	Pay         int64 // payments, positive
+	Cancel      int64 // voids, negative
+	Refund      int64 // refunds, negative
+	Net         int64 // Pay + Cancel + Refund
 }
 
 func (s *Totals) add(t platform.Trade) {
@@ -124,10 +129,13 @@ func (s *Totals) add(t platform.Trade) {
 	switch domain.TradeKind(t.Kind) {
 	case domain.KindCancel:
 		s.Cancel += a
+		s.CancelCount++
 	case domain.KindRefund:
 		s.Refund += a
+		s.RefundCount++
 	default:
 		s.Pay += a
+		s.PayCount++
 	}
 }
 

@@ -26,7 +26,7 @@ type xlsxStyles struct {
 }
 
 // WriteXLSX writes trades as an Excel workbook: a header row, one row per trade, then a
-// 合计 row. 交易金额 is a number (computed exactly from fen) shown as 0.00, 交易时间 a date
+// 合计 row; a second sheet (TotalsSheet) sums them in all and per channel. 交易金额 is a number (computed exactly from fen) shown as 0.00, 交易时间 a date
 // shown as yyyy-mm-dd hh:mm:ss in shop time; order numbers are text, so no digit is lost.
 // The 合计 row sums the trades that moved money (成功, and payments later 已撤销), so
 // failed, closed and unresolved trades do not count. Text cells are stored as strings,
@@ -58,7 +58,7 @@ func WriteXLSX(ctx context.Context, w io.Writer, trades []platform.Trade, opts O
 		return err
 	}
 	p := newProgress(opts.Progress, len(trades), time.Now)
-	var tot Totals
+	tot := newSheetTotals()
 	rec := make([]string, numColumns)
 	cells := make([]any, numColumns)
 	loc := opts.location()
@@ -76,10 +76,13 @@ func WriteXLSX(ctx context.Context, w io.Writer, trades []platform.Trade, opts O
 	if err != nil {
 		return err
 	}
-	if err := sw.SetRow(cellName(1, len(trades)+2), totalsRow(tot, st)); err != nil {
+	if err := sw.SetRow(cellName(1, len(trades)+2), totalsRow(tot.money, st)); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
+		return err
+	}
+	if err := writeTotalsSheet(f, st, tot, opts.Period); err != nil {
 		return err
 	}
 	if _, err := f.WriteTo(w); err != nil {

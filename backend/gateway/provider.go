@@ -28,6 +28,9 @@ type Provider interface {
 	Refund(ctx context.Context, req ReverseRequest) (*Result, error)
 	// Close closes an unpaid processing trade (tranx/close).
 	Close(ctx context.Context, req CloseRequest) (*Result, error)
+	// Statement downloads the merchant's daily statement (对账单, trxfile/get) of one China
+	// business day, yyyyMMdd.
+	Statement(ctx context.Context, date string) (*Statement, error)
 }
 
 // PayRequest is one 被扫 payment attempt. ReqSN is generated once and stored before sending.

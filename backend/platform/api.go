@@ -15,6 +15,7 @@ type API interface {
 	NoticeAPI
 	PaymentAPI
 	HandoverAPI
+	ReconcileAPI
 }
 
 // Creds identify the caller: the terminal's token (issued at initialisation) and, once a
@@ -94,6 +95,12 @@ type PaymentAPI interface {
 	Refund(ctx context.Context, creds Creds, in ReverseInput) (*Trade, error)
 	// DayStats sums the trades of this store for one day (manual §5.3).
 	DayStats(ctx context.Context, creds Creds, day string) (*DayStats, error)
+	// PeriodStats is DayStats over the period, store, cashier, terminal and channel of f.
+	PeriodStats(ctx context.Context, creds Creds, f TradeFilter) (*DayStats, error)
+	// TradeTotals sums every trade f matches, with the visibility of ListTrades.
+	TradeTotals(ctx context.Context, creds Creds, f TradeFilter) (*TradeTotals, error)
+	// TradeStores lists the merchant's stores an admin may query (a cashier: forbidden).
+	TradeStores(ctx context.Context, creds Creds) ([]StoreInfo, error)
 	// ClosePay is 撤销本笔: it closes this terminal's pay still waiting for the customer now,
 	// queries it and returns it as the state machine leaves it (paid meanwhile stays paid).
 	ClosePay(ctx context.Context, creds Creds, id uint) (*Trade, error)
@@ -245,9 +252,15 @@ type Trade struct {
 	UpdatedAt      time.Time `json:"updatedAt"`
 }
 
-// TradeFilter narrows the trade list (manual §5.1). Day is yyyy-MM-dd (today when empty).
+// TradeFilter narrows the trade list (manual §5.1). The period is From–To, both yyyy-MM-dd
+// days of the shop's time zone, inclusive, at most Options.MaxRangeDays long; when both are
+// empty it is the one day Day (today when empty too); one of them alone is that one day.
 type TradeFilter struct {
 	Day      string `json:"day"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	StoreID  uint   `json:"storeId"` // admins: another store of the merchant (0: this terminal's)
+	Cashier  string `json:"cashier"` // one cashier's account: any for admins, a cashier only their own
 	Kind     string `json:"kind"`
 	Channel  string `json:"channel"` // wechat, alipay or unionpay; a refund lists under its payment's
 	Status   string `json:"status"`
@@ -255,17 +268,39 @@ type TradeFilter struct {
 	Terminal bool   `json:"terminal"` // only this terminal
 	Offset   int    `json:"offset"`
 	Limit    int    `json:"limit"`
+	// BeforeID, when set, pages by key instead of Offset: the trades listed after trade
+	// BeforeID in the list's order (an export reads a long period this way).
+	BeforeID uint `json:"beforeId,omitempty"`
 }
 
-// TradePage is one page of trades plus the total count.
+// TradePage is one page of trades plus the total count and the longest period one query may
+// span (MaxDays days).
 type TradePage struct {
-	Trades []Trade `json:"trades"`
-	Total  int64   `json:"total"`
+	Trades  []Trade `json:"trades"`
+	Total   int64   `json:"total"`
+	MaxDays int     `json:"maxDays"`
 }
 
-// DayStats sums one day of one store, per channel and kind (manual §5.3).
+// TradeTotals sums every trade a TradeFilter matches (paging aside): Count trades in all;
+// the money moved by successful payments (including ones voided later), voids and refunds
+// (amounts positive, fen) and the net (payments minus voids and refunds).
+type TradeTotals struct {
+	Count        int64 `json:"count"`
+	PayCount     int64 `json:"payCount"`
+	PayAmount    int64 `json:"payAmount"`
+	CancelCount  int64 `json:"cancelCount"`
+	CancelAmount int64 `json:"cancelAmount"`
+	RefundCount  int64 `json:"refundCount"`
+	RefundAmount int64 `json:"refundAmount"`
+	NetAmount    int64 `json:"netAmount"`
+}
+
+// DayStats sums one day or a period (From–To, yyyy-MM-dd) of one store, per channel, kind,
+// day and hour (manual §5.3). Day is From when the period is one day, else "".
 type DayStats struct {
 	Day          string         `json:"day"`
+	From         string         `json:"from"`
+	To           string         `json:"to"`
 	StoreName    string         `json:"storeName"`
 	PayCount     int64          `json:"payCount"`
 	PayAmount    int64          `json:"payAmount"`
@@ -276,6 +311,15 @@ type DayStats struct {
 	NetAmount    int64          `json:"netAmount"`
 	ByChannel    []ChannelStats `json:"byChannel"`
 	ByHour       []HourStats    `json:"byHour"`
+	ByDay        []DaySum       `json:"byDay"` // every day of the period, oldest first
+}
+
+// DaySum is one day's successful payments and net of a period.
+type DaySum struct {
+	Day    string `json:"day"` // yyyy-MM-dd
+	Count  int64  `json:"count"`
+	Amount int64  `json:"amount"`
+	Net    int64  `json:"net"`
 }
 
 // ChannelStats is one channel's share of a day.

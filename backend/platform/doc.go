@@ -28,7 +28,7 @@
 //
 //	created  sent      sender   the request is about to leave; recorded before it does
 //	created  failed    sender   marking it sent did not commit, so it was never sent
-//	created  failed    sweep    still created past the first-query delay: its sender died before marking it sent
+//	created  failed    sweep    still created after Poll.Unsent (≈15 s): its sender died before marking it sent
 //	sent     success   sender   the first answer is a success
 //	sent     failed    sender   the first answer is a final refusal, or the client refused to send it
 //	sent     pending   sender   the first answer is processing or unknown: query it
@@ -90,4 +90,13 @@
 // Handovers are only inserted, never updated. The unique key (terminal, cashier, seq) lets one
 // of two concurrent handovers write seq n; the other rolls back and starts again as seq n+1
 // from the first one's To, so concurrent handovers chain without overlap.
+//
+// # Reconciliation (对账)
+//
+// A reconciler (reconcile*.go, composed by Service) fetches a merchant's daily statement
+// through gateway.Provider.Statement, matches it both ways against the day's trades by trxid or
+// reqsn and amount, has the normal state machine query every unknown trade a difference names
+// (checkNow, as RecheckTrade does), and stores each remaining difference with its kind for the
+// admin. Start runs it in the background when Options.Reconcile.Enabled. See
+// docs/reconciliation.md.
 package platform

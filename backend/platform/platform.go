@@ -33,12 +33,17 @@ type PollSchedule struct {
 	MaxCheck time.Duration // after this long an unknown trade with no trace at the acquirer is closed
 	Slow     time.Duration // after MaxCheck, an unresolved unknown trade is checked this often (≈1 h)
 	Lease    time.Duration // a driver's claim on a trade; another sweep takes over after it (≈2 min)
+	// Unsent is how long a pay may stay recorded but not yet marked sent before the sweep
+	// fails it as never sent (≈15 s): far longer than a sender's stall on a loaded shop PC
+	// (a slow disk's fsync, a GC pause), short enough that a crash frees the terminal soon.
+	Unsent time.Duration
 }
 
 // DefaultPollSchedule follows docs/allinpay-syb.md §9.
 var DefaultPollSchedule = PollSchedule{
 	First: 3 * time.Second, Every: 5 * time.Second, Window: 60 * time.Second,
 	Sweep: 30 * time.Second, MaxCheck: 24 * time.Hour, Lease: 2 * time.Minute, Slow: time.Hour,
+	Unsent: 15 * time.Second,
 }
 
 // Options configure a Service.
@@ -54,12 +59,17 @@ type Options struct {
 	Log        *slog.Logger   // slog.Default() when nil
 	SessionTTL time.Duration  // 12 h when zero
 	Location   *time.Location // the shop's time zone for days and hours; China (UTC+8) when nil
+	// MaxRangeDays is the longest period (in days) one trade query, total or statistic may
+	// span; DefaultMaxRangeDays when zero.
+	MaxRangeDays int
 	// Secret keys the stored hashes of SMS codes (HMAC-SHA256), so a database copy does not
 	// give the codes away. xtfd keeps it in a 0600 file; a random one is made when nil.
 	Secret []byte
 	// TerminalTTL is how long a terminal token lives without being used (then the terminal
 	// must be initialised again); 0 means it does not expire (the embedded desktop).
 	TerminalTTL time.Duration
+	// Reconcile sets up the daily reconciliation against the acquirer's statement.
+	Reconcile ReconcileOptions
 }
 
 // Service is the platform. Create it with New, start its background work with Start.
@@ -73,9 +83,11 @@ type Service struct {
 	log        *slog.Logger
 	sessionTTL time.Duration
 	loc        *time.Location
+	maxDays    int // Options.MaxRangeDays
 	secret     []byte
 	// terminalTTL is how long an unused terminal token stays valid.
 	terminalTTL time.Duration
+	recon       *reconciler // 对账 (reconcile.go)
 
 	pwChecks atomic.Int64 // bcrypt comparisons run (PasswordChecks)
 	reserves atomic.Int64 // attempts reserved, to purge finished counters now and then
@@ -103,6 +115,9 @@ func New(opts Options) (*Service, error) {
 	if s.loc == nil {
 		s.loc = ChinaTime
 	}
+	if s.maxDays = opts.MaxRangeDays; s.maxDays <= 0 {
+		s.maxDays = DefaultMaxRangeDays
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -113,6 +128,7 @@ func New(opts Options) (*Service, error) {
 		s.log = slog.Default()
 	}
 	s.terminalTTL = opts.TerminalTTL
+	s.recon = &reconciler{s: s, opts: opts.Reconcile.withDefaults()}
 	if s.sessionTTL == 0 {
 		s.sessionTTL = 12 * time.Hour
 	}
@@ -140,6 +156,7 @@ func (p PollSchedule) withDefaults() PollSchedule {
 	for _, f := range []struct{ v, def *time.Duration }{
 		{&p.First, &d.First}, {&p.Every, &d.Every}, {&p.Window, &d.Window},
 		{&p.Sweep, &d.Sweep}, {&p.MaxCheck, &d.MaxCheck}, {&p.Lease, &d.Lease}, {&p.Slow, &d.Slow},
+		{&p.Unsent, &d.Unsent},
 	} {
 		if *f.v <= 0 {
 			*f.v = *f.def

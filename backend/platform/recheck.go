@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"xiaotongfu/backend/domain"
+	"xiaotongfu/backend/gateway"
 	"xiaotongfu/backend/store"
 )
 
@@ -30,13 +31,8 @@ func (s *Service) RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trad
 			s.auditCaller(ctx, c, AuditRecheck, detail+"：支付通道不可用", false)
 			return nil, domain.Errorf(domain.CodeUnavailable, "支付通道不可用，请稍后重试")
 		}
-		now, err := s.dbNow(ctx)
-		if err != nil {
+		if err := s.checkNow(ctx, gw, t); err != nil {
 			return nil, s.internal("read the database clock", err)
-		}
-		ok, err := store.ClaimTrade(ctx, s.db, t.ID, t.NextCheckAt, now.Add(s.poll.Lease))
-		if err == nil && ok {
-			s.checkUnknown(gw, t)
 		}
 	}
 	out, err := s.tradeDTO(ctx, t.ID)
@@ -45,4 +41,18 @@ func (s *Service) RecheckTrade(ctx context.Context, creds Creds, id uint) (*Trad
 	}
 	s.auditCaller(ctx, c, AuditRecheck, detail+" → "+out.Status, true)
 	return out, nil
+}
+
+// checkNow takes the lease of an unknown trade and asks the acquirer about it at once
+// (checkUnknown: the normal state machine); a trade someone else just claimed is left to them.
+func (s *Service) checkNow(ctx context.Context, gw gateway.Provider, t *store.Trade) error {
+	now, err := s.dbNow(ctx)
+	if err != nil {
+		return err
+	}
+	ok, err := store.ClaimTrade(ctx, s.db, t.ID, t.NextCheckAt, now.Add(s.poll.Lease))
+	if err == nil && ok {
+		s.checkUnknown(gw, t)
+	}
+	return nil
 }

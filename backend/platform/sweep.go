@@ -37,6 +37,13 @@ func (s *Service) Start(ctx context.Context) error {
 		defer s.drivers.Done()
 		s.sweepLoop(ctx)
 	}()
+	if s.recon.opts.Enabled {
+		s.drivers.Add(1)
+		go func() {
+			defer s.drivers.Done()
+			s.recon.loop(ctx)
+		}()
+	}
 	return nil
 }
 
@@ -67,7 +74,7 @@ func (s *Service) Stop() {
 }
 
 // failUnsent fails a trade left in created: it was never sent (sent is recorded before the
-// request leaves), so nothing can have been charged. Only one older than Poll.First on the
+// request leaves), so nothing can have been charged. Only one older than Poll.Unsent on the
 // database clock is taken, and the compare-and-set from created decides against a sender that
 // marks it sent meanwhile: then the trade is left to its sender and its lease.
 func (s *Service) failUnsent(t *store.Trade) {
@@ -127,7 +134,7 @@ func (s *Service) sweep(ctx context.Context) error {
 	}
 	var stale []store.Trade
 	if err := s.db.WithContext(ctx).Where("status = ? AND created_at < ?", domain.StatusCreated,
-		now.Add(-s.poll.First)).Limit(sweepBatch).Find(&stale).Error; err != nil {
+		now.Add(-s.poll.Unsent)).Limit(sweepBatch).Find(&stale).Error; err != nil {
 		s.log.Error("platform: sweep created", "err", err)
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/gateway/allinpay"
 	"xiaotongfu/backend/store"
@@ -136,5 +138,34 @@ func TestUnknownGivesUpAfterMaxCheck(t *testing.T) {
 	must(t, e.svc.Start(t.Context()))
 	if got := e.waitStatus(creds, lost.ID, domain.StatusClosed); got.ErrMsg != "通联无此交易" {
 		t.Fatalf("lost trade closed with %q", got.ErrMsg)
+	}
+}
+
+// TestSlowSenderKeepsItsTrade: a sender that stalls between recording a pay (created) and
+// marking it sent — a slow disk's fsync, a GC pause, a loaded shop PC — for many times
+// Poll.First while the sweep runs still sends it and charges once: the sweep fails a
+// never-sent trade only after Poll.Unsent. (Under Wine in CI the sweep failed such a pay as
+// 支付未发出 after Poll.First.)
+func TestSlowSenderKeepsItsTrade(t *testing.T) {
+	e := newPayEnv(t, "MD5", testPoll)
+	creds := e.login(e.store, domain.RoleCashier, "cashier123")
+	var stall atomic.Bool
+	stall.Store(true)
+	must(t, e.db.Callback().Create().After("gorm:commit_or_rollback_transaction").Register("test:stall", func(tx *gorm.DB) {
+		if _, ok := tx.Statement.Dest.(*store.Trade); ok && stall.CompareAndSwap(true, false) {
+			time.Sleep(10 * testPoll.Sweep) // the sweep runs ten times, each past Poll.First
+		}
+	}))
+	must(t, e.svc.Start(t.Context()))
+	code := e.code(0)
+	tr, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 100, AuthCode: code})
+	if err != nil || tr.Status != string(domain.StatusSuccess) {
+		t.Fatalf("Pay after a stalled send = %+v, %v; want success", tr, err)
+	}
+	if stall.Load() {
+		t.Fatal("the stall never happened: the test did not test anything")
+	}
+	if n := e.bankPays(code); n != 1 {
+		t.Fatalf("bank saw %d pays, want 1", n)
 	}
 }

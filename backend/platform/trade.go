@@ -52,30 +52,34 @@ func (s *Service) FindTrade(ctx context.Context, creds Creds, tradeNo string) (*
 	return s.oneDTO(ctx, t)
 }
 
-// ListTrades lists the trades of one day the caller may see, newest first.
+// ListTrades lists the trades of a period (TradeFilter) the caller may see, newest first.
 func (s *Service) ListTrades(ctx context.Context, creds Creds, f TradeFilter) (*TradePage, error) {
 	c, err := s.caller(ctx, creds)
 	if err != nil {
 		return nil, err
 	}
-	from, to, err := s.dayRange(f.Day)
+	q, _, err := s.periodTrades(ctx, c, f)
 	if err != nil {
 		return nil, err
 	}
-	q := s.visibleTrades(ctx, c).Where("created_at >= ? AND created_at < ?", from, to)
-	if q, err = filterTrades(q, c, f); err != nil {
-		return nil, err
-	}
-	page := &TradePage{Trades: []Trade{}}
-	if err := q.Model(&store.Trade{}).Count(&page.Total).Error; err != nil {
+	page := &TradePage{Trades: []Trade{}, MaxDays: s.maxDays}
+	if err := q.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
 		return nil, s.internal("count trades", err)
 	}
 	limit := f.Limit
-	if limit <= 0 || limit > 200 {
+	if limit <= 0 || limit > maxPage {
 		limit = 50
 	}
+	q = q.Order("created_at DESC, id DESC").Limit(limit)
+	if f.BeforeID != 0 {
+		if q, err = s.keysetAfter(ctx, c, q, f.BeforeID); err != nil {
+			return nil, err
+		}
+	} else {
+		q = q.Offset(max(f.Offset, 0))
+	}
 	var ts []store.Trade
-	if err := q.Order("created_at DESC, id DESC").Offset(max(f.Offset, 0)).Limit(limit).Find(&ts).Error; err != nil {
+	if err := q.Find(&ts).Error; err != nil {
 		return nil, s.internal("list trades", err)
 	}
 	if page.Trades, err = s.toDTOs(ctx, ts); err != nil {
@@ -83,6 +87,9 @@ func (s *Service) ListTrades(ctx context.Context, creds Creds, f TradeFilter) (*
 	}
 	return page, nil
 }
+
+// maxPage is the most trades one ListTrades call returns.
+const maxPage = 1000
 
 // filterTrades applies the kind, channel, status, trade number and terminal filters.
 func filterTrades(q *gorm.DB, c *Caller, f TradeFilter) (*gorm.DB, error) {

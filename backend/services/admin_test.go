@@ -34,6 +34,8 @@ func TestACashierCannotChangeTheConnectionOrTheDevices(t *testing.T) {
 	t.Cleanup(h.core.Stop)
 	remote := services.Settings{Mode: services.ModeRemote, ServerURL: "https://evil.example.com"}
 	printer := services.PrinterSettings{Enabled: true, Name: "file:///tmp/x", Copies: 1, Width: 58}
+	src := &shellSource{dir: h.dir}
+	sys := services.NewSystemService(h.core, src, dev)
 	calls := map[string]error{
 		"Settings.Save":  h.setting.Save(remote, ownerPassword),
 		"SavePrinter":    dev.SavePrinter(printer),
@@ -44,6 +46,7 @@ func TestACashierCannotChangeTheConnectionOrTheDevices(t *testing.T) {
 		"SaveScreen 客显":  dev.SaveScreen(services.ScreenSettings{Mode: services.ScreenPole, Pole: services.PoleSettings{Port: "/dev/null"}}),
 		"Connect":        errOnly(dev.Connect(services.ScreenSettings{Mode: services.ScreenOCR}, "1.00")),
 		"CaptureDisplay": errOnly(dev.CaptureDisplay(0)),
+		"SetAutostart":   errOnly(sys.SetAutostart(false)),
 	}
 	for name, err := range calls {
 		if e := codeOf(t, err, domain.CodeAdminOnly); e.Message == "" {
@@ -56,6 +59,9 @@ func TestACashierCannotChangeTheConnectionOrTheDevices(t *testing.T) {
 	}
 	if d, _ := dev.Settings(); d.Printer.Enabled || d.Box.Enabled || d.Screen.Mode != services.ScreenOff {
 		t.Fatalf("a refused change was saved: %+v", d)
+	}
+	if len(src.on) != 0 {
+		t.Fatalf("a refused 开机自动启动 was applied: %v", src.on)
 	}
 
 	// The admin may.

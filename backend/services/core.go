@@ -86,6 +86,7 @@ type Core struct {
 	pollEvery, pollFor time.Duration
 
 	dialog SaveDialog
+	jobs   jobs // the running file job (export, picture, diagnostics), for CancelExport
 
 	mu       sync.Mutex
 	ctx      context.Context

@@ -17,6 +17,7 @@ type DeviceSettings struct {
 	Box     BoxSettings     `json:"box"`
 	Screen  ScreenSettings  `json:"screen"`
 	Hotkeys HotkeySettings  `json:"hotkeys"`
+	Pos     PosSettings     `json:"pos"`
 	// Handover is this terminal's 交接班 prompt choice (see HandoverService.QuitAsk).
 	Handover HandoverPrefs `json:"handover"`
 }
@@ -27,6 +28,7 @@ func (d DeviceSettings) withDefaults() DeviceSettings {
 	d.Box = d.Box.withDefaults()
 	d.Screen = d.Screen.withDefaults()
 	d.Hotkeys = d.Hotkeys.withDefaults()
+	d.Pos = d.Pos.withDefaults()
 	return d
 }
 
@@ -98,9 +100,12 @@ func NewDeviceService(c *Core, opts DeviceOptions) *DeviceService {
 	return s
 }
 
-// Settings returns the device settings, with the manual's defaults where nothing was saved.
+// Settings returns the device settings, with the manual's defaults where nothing was saved,
+// without the POS API's key (PosService.Status shows it to the admin).
 func (s *DeviceService) Settings() (DeviceSettings, error) {
-	return s.c.prefs.Devices().withDefaults(), nil
+	d := s.c.prefs.Devices().withDefaults()
+	d.Pos.Key = ""
+	return d, nil
 }
 
 // start opens the box when it is enabled.

@@ -17,3 +17,10 @@ func SetExportTimeout(t *testing.T, d time.Duration) {
 	exportTimeout = d
 	t.Cleanup(func() { exportTimeout = old })
 }
+
+// SetExportCap lowers the export cap to n for the rest of the test t.
+func SetExportCap(t *testing.T, n int) {
+	old := exportCap
+	exportCap = n
+	t.Cleanup(func() { exportCap = old })
+}

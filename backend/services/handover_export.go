@@ -7,6 +7,7 @@ import (
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/export"
+	"xiaotongfu/backend/internal/atomicfile"
 	"xiaotongfu/backend/platform"
 )
 
@@ -41,7 +42,7 @@ func (s *HandoverService) Export(f platform.HandoverFilter, format string) (Expo
 		return ExportResult{}, jobErr(ctx, err)
 	}
 	path = withExt(path, format)
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(path, data, nil); err != nil {
 		return ExportResult{}, s.c.saveFailed("handover export", err)
 	}
 	s.c.log.Info("exported handovers", "format", format, "count", n)

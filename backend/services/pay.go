@@ -49,6 +49,18 @@ var (
 // the wait is over (the trade is then still pending and the platform keeps resolving it).
 // It emits pay:progress while waiting and pay:result at the end.
 func (s *PayService) Pay(amount string, authCode string, source string) (*platform.Trade, error) {
+	t, err := s.charge(func() (platform.PayInput, error) { return s.input(amount, authCode, source) })
+	if err != nil {
+		// Declined: the promise rejects with the acquirer's reason; pay:result carries the trade.
+		return nil, err
+	}
+	return t, nil
+}
+
+// charge holds the payment slot, takes the payment build returns (a fresh request id unless
+// it carries one), waits for its outcome and reports it: Pay, and the POS API's payments.
+// A declined payment returns its failed trade together with the acquirer's reason.
+func (s *PayService) charge(build func() (platform.PayInput, error)) (*platform.Trade, error) {
 	if !s.c.slot.busy.TryLock() {
 		return nil, errPayBusy
 	}
@@ -56,7 +68,7 @@ func (s *PayService) Pay(amount string, authCode string, source string) (*platfo
 	s.setFlight(&payFlight{})
 	defer s.setFlight(nil)
 	c := s.c
-	in, err := s.input(amount, authCode, source)
+	in, err := build()
 	if err != nil {
 		return nil, err
 	}
@@ -72,11 +84,7 @@ func (s *PayService) Pay(amount string, authCode string, source string) (*platfo
 	c.log.Info("pay done", "trade", t.ID, "reqsn", t.ReqSN, "amount", t.Amount, "code", t.CodeMasked,
 		"status", t.Status, "ms", time.Since(start).Milliseconds())
 	c.payReported(t)
-	if err != nil {
-		// Declined: the promise rejects with the acquirer's reason; pay:result carries the trade.
-		return nil, err
-	}
-	return t, nil
+	return t, err
 }
 
 // input checks what the cashier entered against this terminal's limit.
@@ -172,9 +180,11 @@ const (
 var errPayUnsure = domain.Errorf(domain.CodePayUnsure,
 	"平台服务器无法连接，这笔交易的结果未知：请勿重复收款或退款，网络恢复后先在交易查询中核对")
 
-// send asks the platform to charge; see sendIdempotent.
+// send asks the platform to charge (with a new request id unless in has one); see sendIdempotent.
 func (s *PayService) send(in platform.PayInput) (*platform.Trade, error) {
-	in.RequestID = newRequestID()
+	if in.RequestID == "" {
+		in.RequestID = newRequestID()
+	}
 	return sendIdempotent(s.c, in.RequestID, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
 		return api.Pay(ctx, cr, in)
 	})

@@ -8,8 +8,7 @@ import (
 
 // TradeService queries trades and day statistics (manual §5).
 type TradeService struct {
-	c    *Core
-	jobs jobs // the running export or picture, for CancelExport
+	c *Core
 }
 
 // NewTradeService binds the trade query methods to c.
@@ -31,6 +30,29 @@ func (s *TradeService) list(ctx context.Context, f platform.TradeFilter) (*platf
 func (s *TradeService) Stats(day string) (*platform.DayStats, error) {
 	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.DayStats, error) {
 		return api.DayStats(ctx, cr, day)
+	})
+}
+
+// Totals sums every trade matching f (all pages): how many, and what the successful
+// payments, voids and refunds moved.
+func (s *TradeService) Totals(f platform.TradeFilter) (*platform.TradeTotals, error) {
+	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.TradeTotals, error) {
+		return api.TradeTotals(ctx, cr, f)
+	})
+}
+
+// PeriodStats sums f's period (store, cashier, terminal and channel as f says) per channel,
+// day and hour, for 统计.
+func (s *TradeService) PeriodStats(f platform.TradeFilter) (*platform.DayStats, error) {
+	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.DayStats, error) {
+		return api.PeriodStats(ctx, cr, f)
+	})
+}
+
+// Stores lists the merchant's stores for an admin's store filter (a cashier: forbidden).
+func (s *TradeService) Stores() ([]platform.StoreInfo, error) {
+	return call(s.c, func(ctx context.Context, api platform.API, cr platform.Creds) ([]platform.StoreInfo, error) {
+		return api.TradeStores(ctx, cr)
 	})
 }
 

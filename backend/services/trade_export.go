@@ -2,9 +2,9 @@ package services
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,6 +13,7 @@ import (
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/events"
 	"xiaotongfu/backend/export"
+	"xiaotongfu/backend/internal/atomicfile"
 	"xiaotongfu/backend/platform"
 )
 
@@ -24,13 +25,16 @@ type ExportResult struct {
 }
 
 // MaxExportRows bounds one export; a larger selection must be narrowed first.
-const MaxExportRows = 50_000
+const MaxExportRows = 100_000
+
+// exportCap is MaxExportRows (lowered by tests).
+var exportCap = MaxExportRows
 
 // CodeExportTooLarge is the error code of an export over MaxExportRows.
 const CodeExportTooLarge domain.Code = "export_too_large"
 
 // exportPage is how many trades one ListTrades call fetches (the platform's maximum).
-const exportPage = 200
+const exportPage = 1000
 
 // exportFormats are the formats Export writes.
 var exportFormats = map[string]struct {
@@ -52,13 +56,13 @@ func (s *TradeService) Export(f platform.TradeFilter, format string) (ExportResu
 	if !ok {
 		return ExportResult{}, domain.FieldError("format", "导出格式只能是 csv 或 xlsx")
 	}
-	job, end := s.jobs.start(s.c.context())
+	job, end := s.c.jobs.start(s.c.context())
 	defer end()
 	total, err := s.count(job, f)
 	if err != nil {
 		return ExportResult{}, jobErr(job, err)
 	}
-	name := "交易数据-" + cmpDay(f.Day) + "." + format
+	name := "交易数据-" + filterPeriod(f) + "." + format
 	path, err := s.c.dialog.SavePath(s.c.context(), SaveRequest{Title: "导出交易数据", DefaultName: name,
 		Filters: []FileFilter{kind.filter}})
 	if err != nil || path == "" || job.Err() != nil {
@@ -71,7 +75,7 @@ func (s *TradeService) Export(f platform.TradeFilter, format string) (ExportResu
 		return ExportResult{}, jobErr(ctx, err)
 	}
 	path = withExt(path, format)
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(path, data, nil); err != nil {
 		return ExportResult{}, s.c.saveFailed("export", err)
 	}
 	s.c.log.Info("exported trades", "format", format, "count", n)
@@ -84,7 +88,7 @@ func (s *TradeService) ExportDownload(f platform.TradeFilter, format string) (Fi
 	if _, ok := exportFormats[format]; !ok {
 		return FileData{}, domain.FieldError("format", "导出格式只能是 csv 或 xlsx")
 	}
-	job, end := s.jobs.start(s.c.context())
+	job, end := s.c.jobs.start(s.c.context())
 	defer end()
 	ctx, cancel := context.WithTimeout(job, exportTimeout)
 	defer cancel()
@@ -97,12 +101,12 @@ func (s *TradeService) ExportDownload(f platform.TradeFilter, format string) (Fi
 		return FileData{}, jobErr(ctx, err)
 	}
 	s.c.log.Info("exported trades for download", "format", format, "count", n)
-	return newFileData("交易数据-"+cmpDay(f.Day)+"."+format, data, n), nil
+	return newFileData("交易数据-"+filterPeriod(f)+"."+format, data, n), nil
 }
 
 // render fetches every trade of f and writes them as format, with export:progress.
 func (s *TradeService) render(ctx context.Context, f platform.TradeFilter, format string, total int) ([]byte, int, error) {
-	if total > MaxExportRows {
+	if total > exportCap {
 		return nil, 0, tooMany(total)
 	}
 	p := newExportProgress(s.c.emit, total)
@@ -112,7 +116,7 @@ func (s *TradeService) render(ctx context.Context, f platform.TradeFilter, forma
 	}
 	p.setTotal(len(trades))
 	var buf bytes.Buffer
-	opts := export.Options{Progress: func(done, _ int) { p.written(done) }}
+	opts := export.Options{Progress: func(done, _ int) { p.written(done) }, Period: filterPeriod(f)}
 	if err := exportFormats[format].write(ctx, &buf, trades, opts); err != nil {
 		if ctx.Err() == nil {
 			s.c.log.Error("export failed", "format", format, "err", err)
@@ -124,8 +128,8 @@ func (s *TradeService) render(ctx context.Context, f platform.TradeFilter, forma
 }
 
 func tooMany(n int) error {
-	return domain.Errorf(CodeExportTooLarge, "要导出的交易有 %d 笔，超过单次上限 %d 笔，请缩小查询条件后再导出", n, MaxExportRows).
-		With("count", n).With("limit", MaxExportRows)
+	return domain.Errorf(CodeExportTooLarge, "要导出的交易有 %d 笔，超过单次上限 %d 笔，请缩小查询条件后再导出", n, exportCap).
+		With("count", n).With("limit", exportCap)
 }
 
 // count asks how many trades match f.
@@ -138,12 +142,11 @@ func (s *TradeService) count(ctx context.Context, f platform.TradeFilter) (int, 
 	return int(page.Total), nil
 }
 
-// fetchAll reads every page of f, newest first. A trade made meanwhile shifts the pages by
-// one, so a trade seen twice is kept once.
+// fetchAll reads every page of f, newest first, each after the last trade of the one before
+// (keyset pages: a trade made meanwhile neither shifts nor repeats a row).
 func (s *TradeService) fetchAll(ctx context.Context, f platform.TradeFilter, p *exportProgress) ([]platform.Trade, error) {
 	var out []platform.Trade
-	seen := map[uint]bool{}
-	for f.Offset, f.Limit = 0, exportPage; ; f.Offset += exportPage {
+	for f.Offset, f.Limit, f.BeforeID = 0, exportPage, 0; ; {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -151,20 +154,25 @@ func (s *TradeService) fetchAll(ctx context.Context, f platform.TradeFilter, p *
 		if err != nil {
 			return nil, err
 		}
-		for _, t := range page.Trades {
-			if !seen[t.ID] {
-				seen[t.ID] = true
-				out = append(out, t)
-			}
-		}
-		if len(out) > MaxExportRows {
+		out = append(out, page.Trades...)
+		if len(out) > exportCap {
 			return nil, tooMany(len(out))
 		}
 		p.fetched(len(out))
 		if len(page.Trades) < exportPage {
 			return out, nil
 		}
+		f.BeforeID = page.Trades[len(page.Trades)-1].ID
 	}
+}
+
+// filterPeriod names f's period in file names: its day (today when empty) or first_last.
+func filterPeriod(f platform.TradeFilter) string {
+	if f.From == "" && f.To == "" {
+		return cmpDay(f.Day)
+	}
+	from, to := cmp.Or(f.From, f.To), cmp.Or(f.To, f.From)
+	return periodName(from, to)
 }
 
 // cmpDay is day, or today in China time when empty.
@@ -181,24 +189,6 @@ func withExt(path, ext string) string {
 		return path
 	}
 	return path + "." + ext
-}
-
-// writeFileAtomic writes through a temporary file next to path and renames it into place,
-// so a failed export never leaves half a file under the chosen name.
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".xtf-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // exportProgressEvery is the shortest gap between two export:progress events.

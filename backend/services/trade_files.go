@@ -6,12 +6,13 @@ import (
 	"encoding/base64"
 	"errors"
 	"image/png"
-	"io"
 	"sync"
 	"time"
 
 	"xiaotongfu/backend/domain"
 	"xiaotongfu/backend/export"
+	"xiaotongfu/backend/internal/atomicfile"
+	"xiaotongfu/backend/platform"
 )
 
 // Error codes of exports and pictures.
@@ -36,8 +37,8 @@ func newFileData(name string, data []byte, count int) FileData {
 	return FileData{Name: name, Data: base64.StdEncoding.EncodeToString(data), Count: count}
 }
 
-// jobs holds the cancel function of the running export or picture; a new job cancels the
-// one before it.
+// jobs holds the cancel function of the running file job (an export, a picture, the
+// diagnostics); a new job cancels the one before it.
 type jobs struct {
 	mu     sync.Mutex
 	seq    int
@@ -74,9 +75,9 @@ func (j *jobs) stop() {
 	}
 }
 
-// CancelExport stops the running export or picture save (取消): it ends with export_cancelled
-// and writes nothing. Nothing running: no effect.
-func (s *TradeService) CancelExport() { s.jobs.stop() }
+// CancelExport stops the running file job (取消): an export, a picture save or 导出诊断信息
+// (SystemService) ends with export_cancelled and writes nothing. Nothing running: no effect.
+func (s *TradeService) CancelExport() { s.c.jobs.stop() }
 
 // jobErr names why a job ended early: cancelled or out of time when ctx says so, else err.
 func jobErr(ctx context.Context, err error) error {
@@ -103,10 +104,11 @@ type StatsImage struct {
 	PayCount int64  `json:"payCount"`
 }
 
-// StatsPicture draws the day's statistics (yyyy-MM-dd; today when empty) of this store as a
-// PNG in lang ("zh-CN" or "en"), for the 统计 dialog to show (manual §5.3).
-func (s *TradeService) StatsPicture(day string, lang string) (StatsImage, error) {
-	st, err := s.Stats(day)
+// StatsPicture draws the statistics of f's period (today when it names none) of this store
+// as a PNG in lang ("zh-CN" or "en"), for the 统计 dialog to show (manual §5.3): by hour for
+// one day, by day for longer.
+func (s *TradeService) StatsPicture(f platform.TradeFilter, lang string) (StatsImage, error) {
+	st, err := s.PeriodStats(f)
 	if err != nil {
 		return StatsImage{}, err
 	}
@@ -115,8 +117,16 @@ func (s *TradeService) StatsPicture(day string, lang string) (StatsImage, error)
 		s.c.log.Error("draw statistics", "err", err)
 		return StatsImage{}, domain.Errorf(domain.CodeInternal, "生成统计图片失败")
 	}
-	return StatsImage{Day: st.Day, Name: "交易统计-" + cmpDay(st.Day) + ".png",
+	return StatsImage{Day: periodName(st.From, st.To), Name: "交易统计-" + periodName(st.From, st.To) + ".png",
 		PNG: base64.StdEncoding.EncodeToString(img), PayCount: st.PayCount}, nil
+}
+
+// periodName names a period in file names: the day, or first_last.
+func periodName(from, to string) string {
+	if from == to {
+		return from
+	}
+	return from + "_" + to
 }
 
 // SaveStatsPNG saves the picture StatsPicture gave (pic.PNG, unchanged) where the cashier
@@ -129,7 +139,7 @@ func (s *TradeService) SaveStatsPNG(pic StatsImage) (ExportResult, error) {
 	if err != nil {
 		return ExportResult{}, domain.FieldError("png", "统计图片无效，请重新打开统计")
 	}
-	job, end := s.jobs.start(s.c.context())
+	job, end := s.c.jobs.start(s.c.context())
 	defer end()
 	path, err := s.c.dialog.SavePath(s.c.context(), SaveRequest{Title: "保存统计图片",
 		DefaultName: "交易统计-" + cmpDay(pic.Day) + ".png", Filters: []FileFilter{{"PNG 图片 (*.png)", "*.png"}}})
@@ -137,7 +147,7 @@ func (s *TradeService) SaveStatsPNG(pic StatsImage) (ExportResult, error) {
 		return ExportResult{}, jobErr(job, err)
 	}
 	path = withExt(path, "png")
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(path, data, nil); err != nil {
 		return ExportResult{}, s.c.saveFailed("statistics picture", err)
 	}
 	return ExportResult{Path: path, Count: int(pic.PayCount)}, nil

@@ -173,7 +173,7 @@ func TestExportCancelledAndBadFormat(t *testing.T) {
 	if _, err := h.trades.Export(platform.TradeFilter{}, "pdf"); domain.AsError(err).Field != "format" {
 		t.Fatalf("pdf export: %v", err)
 	}
-	pic, err := h.trades.StatsPicture("", "zh-CN")
+	pic, err := h.trades.StatsPicture(platform.TradeFilter{}, "zh-CN")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func TestSaveStatsPNG(t *testing.T) {
 	h.loginAdmin()
 	paid(t, h, 1, "12.30")
 	paid(t, h, 2, "1")
-	pic, err := h.trades.StatsPicture("", "zh-CN")
+	pic, err := h.trades.StatsPicture(platform.TradeFilter{}, "zh-CN")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,10 +216,10 @@ func TestSaveStatsPNG(t *testing.T) {
 	if err != nil || img.Bounds().Dx() < 900 {
 		t.Fatalf("png: %v, %v", img, err)
 	}
-	if en, err := h.trades.StatsPicture("", "en"); err != nil || en.PNG == pic.PNG {
+	if en, err := h.trades.StatsPicture(platform.TradeFilter{}, "en"); err != nil || en.PNG == pic.PNG {
 		t.Fatalf("English picture: %v (same as Chinese: %v)", err, en.PNG == pic.PNG)
 	}
-	if _, err := h.trades.StatsPicture("2024-13-40", "zh-CN"); err == nil {
+	if _, err := h.trades.StatsPicture(platform.TradeFilter{Day: "2024-13-40"}, "zh-CN"); err == nil {
 		t.Fatal("a bad day was accepted")
 	}
 	if _, err := h.trades.SaveStatsPNG(services.StatsImage{PNG: "bm90IGEgcGljdHVyZQ=="}); domain.AsError(err).Field != "png" {

@@ -26,7 +26,11 @@ func (s *TradeService) Refund(tradeNo string, amount string, adminPassword strin
 	if err != nil {
 		return nil, err
 	}
-	in := platform.ReverseInput{TradeNo: strings.TrimSpace(tradeNo), Amount: fen, AdminPassword: adminPassword}
+	return s.refund(platform.ReverseInput{TradeNo: strings.TrimSpace(tradeNo), Amount: fen, AdminPassword: adminPassword})
+}
+
+// refund sends the refund in (fen; a new request id unless it has one) and waits like Cancel.
+func (s *TradeService) refund(in platform.ReverseInput) (*platform.Trade, error) {
 	return s.reverse(in, func(ctx context.Context, api platform.API, cr platform.Creds, in platform.ReverseInput) (*platform.Trade, error) {
 		return api.Refund(ctx, cr, in)
 	})
@@ -57,7 +61,9 @@ func (s *TradeService) reverse(in platform.ReverseInput, send reverseFunc) (*pla
 	}
 	defer c.slot.busy.Unlock()
 	start := time.Now()
-	in.RequestID = newRequestID()
+	if in.RequestID == "" {
+		in.RequestID = newRequestID()
+	}
 	t, err := sendIdempotent(c, in.RequestID, func(ctx context.Context, api platform.API, cr platform.Creds) (*platform.Trade, error) {
 		return send(ctx, api, cr, in)
 	})

@@ -101,3 +101,17 @@ func Close(db *gorm.DB) error {
 	}
 	return sqlDB.Close()
 }
+
+// OpenSQLite opens (creating it) a SQLite file of the desktop's own, outside the platform's
+// schema, with the same durability settings as Open and no migrations: the caller owns its
+// tables (e.g. the POS API's order numbers).
+func OpenSQLite(path string) (*gorm.DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("store: create folder for %s: %w", path, err)
+	}
+	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{Logger: logger.Discard, TranslateError: true})
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return db, nil
+}

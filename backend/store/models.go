@@ -150,18 +150,18 @@ type Trade struct {
 	ID             uint   `gorm:"primaryKey"`
 	MerchantID     uint   `gorm:"uniqueIndex:idx_trade_reqsn;index:idx_trade_day,priority:1;not null"`
 	ReqSN          string `gorm:"size:32;uniqueIndex:idx_trade_reqsn;not null"`
-	StoreID        uint   `gorm:"index;not null"`
+	StoreID        uint   `gorm:"index;index:idx_trade_store_day,priority:1;not null"`
 	TerminalID     uint   `gorm:"index;not null"`
-	CashierID      uint   `gorm:"index;not null"`
-	CashierAccount string `gorm:"size:32"`                // the cashier's account when the trade was made (kept if the account is deleted)
-	Kind           string `gorm:"size:8;not null"`        // domain.TradeKind
-	Status         string `gorm:"size:12;index;not null"` // domain.TradeStatus
-	Amount         int64  `gorm:"not null"`               // fen, always positive; a refund's own amount
+	CashierID      uint   `gorm:"index;index:idx_trade_cashier_day,priority:1;not null"`
+	CashierAccount string `gorm:"size:32"`                                                                                            // the cashier's account when the trade was made (kept if the account is deleted)
+	Kind           string `gorm:"size:8;not null;index:idx_trade_store_day,priority:3;index:idx_trade_cashier_day,priority:3"`        // domain.TradeKind
+	Status         string `gorm:"size:12;index;not null;index:idx_trade_store_day,priority:4;index:idx_trade_cashier_day,priority:4"` // domain.TradeStatus
+	Amount         int64  `gorm:"not null;index:idx_trade_store_day,priority:6;index:idx_trade_cashier_day,priority:6"`               // fen, always positive; a refund's own amount
 	RefundedAmount int64  // fen refunded or cancelled so far (pay trades)
-	OrigTradeID    *uint  `gorm:"index"`         // the pay trade a cancel or refund reverses
-	Channel        string `gorm:"size:12"`       // domain.Channel
-	Source         string `gorm:"size:8"`        // domain.AmountSource
-	CodeHash       string `gorm:"size:64;index"` // SHA-256 of the payment code: never charge a code twice
+	OrigTradeID    *uint  `gorm:"index"`                                                                               // the pay trade a cancel or refund reverses
+	Channel        string `gorm:"size:12;index:idx_trade_store_day,priority:5;index:idx_trade_cashier_day,priority:5"` // domain.Channel
+	Source         string `gorm:"size:8"`                                                                              // domain.AmountSource
+	CodeHash       string `gorm:"size:64;index"`                                                                       // SHA-256 of the payment code: never charge a code twice
 	CodeLast4      string `gorm:"size:4"`
 	TrxID          string `gorm:"size:32;index"`
 	ChnlTrxID      string `gorm:"size:64"`
@@ -190,7 +190,7 @@ type Trade struct {
 	// HandoverID is the handover (交接班) that reported this trade, NULL until one does: a
 	// trade is claimed once, by the first handover of its cashier and terminal after it is final.
 	HandoverID *uint     `gorm:"index"`
-	CreatedAt  time.Time `gorm:"index:idx_trade_day,priority:2"`
+	CreatedAt  time.Time `gorm:"index:idx_trade_day,priority:2;index:idx_trade_store_day,priority:2;index:idx_trade_cashier_day,priority:2"`
 	UpdatedAt  time.Time
 }
 
@@ -216,5 +216,6 @@ type Handover struct {
 // All lists every model; the migrations in migrations/ build their tables (TestMigrationsMatchModels).
 func All() []any {
 	return []any{&Merchant{}, &Store{}, &Terminal{}, &Cashier{}, &Session{}, &SMSCode{}, &Grant{},
-		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}, &Throttle{}, &Handover{}}
+		&Captcha{}, &Notice{}, &NoticeRead{}, &Audit{}, &Trade{}, &Throttle{}, &Handover{},
+		&ReconcileRun{}, &ReconcileDiff{}}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"xiaotongfu/backend/domain"
 )
 
 // CheckName names one device self-test; the UI translates it (settings.about.check.<name>).
@@ -42,14 +44,34 @@ type Check struct {
 	Run  func(ctx context.Context) error
 }
 
-// Result is one self-test's outcome. Detail (the error text, possibly the OS's own words)
-// goes into the zip and the log only, never to the screen.
+// Codes of a self-test that failed without a code of its own; the UI translates every code
+// of a Result as errors.<code> with its Params.
+const (
+	CodeCheckTimeout domain.Code = "selftest_timeout" // no answer within CheckTimeout
+	CodeCheckFailed  domain.Code = "selftest_failed"  // failed for a reason only the zip names
+)
+
+// Result is one self-test's outcome. Code (with Params) says why it failed, or what is worth
+// knowing about a working device (the box's port already held by 小通付); the UI shows its
+// text. Detail (the error text, possibly the OS's own words) goes into the zip and the log
+// only, never to the screen.
 type Result struct {
-	Name   CheckName   `json:"name"`
-	Status CheckStatus `json:"status"`
-	Detail string      `json:"-"`
-	Millis int64       `json:"millis"`
+	Name   CheckName      `json:"name"`
+	Status CheckStatus    `json:"status"`
+	Code   domain.Code    `json:"code,omitempty"`
+	Params map[string]any `json:"params,omitempty"`
+	Detail string         `json:"-"`
+	Millis int64          `json:"millis"`
 }
+
+// passed is what Passed returns: a working device with something to say about it.
+type passed struct{ note *domain.Error }
+
+func (p passed) Error() string { return "ok: " + p.note.Error() }
+
+// Passed is what a check returns when the device works and note says how (e.g. the port is
+// open already, read by 小通付 itself): the result is StatusOK with note's code and params.
+func Passed(note *domain.Error) error { return passed{note} }
 
 // RunChecks runs every check at once, each bounded by CheckTimeout, and returns the results
 // in the order given. A check that panics or overruns is a failure, not a crash or a hang.
@@ -85,14 +107,28 @@ func runOne(ctx context.Context, c Check) Result {
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		err = fmt.Errorf("no answer within %s", CheckTimeout)
+		err = domain.Errorf(CodeCheckTimeout, "no answer within %s", CheckTimeout)
 	}
 	r := Result{Name: c.Name, Status: StatusOK, Millis: time.Since(start).Milliseconds()}
+	var ok passed
 	switch {
+	case err == nil:
+	case errors.As(err, &ok):
+		r.Code, r.Params = ok.note.Code, ok.note.Params
 	case errors.Is(err, ErrNotConfigured):
 		r.Status = StatusNotConfigured
-	case err != nil:
+	default:
 		r.Status, r.Detail = StatusFailed, err.Error()
+		r.Code, r.Params = codeOf(err)
 	}
 	return r
+}
+
+// codeOf is the code and params a failed check carries, CodeCheckFailed when it has none.
+func codeOf(err error) (domain.Code, map[string]any) {
+	var e *domain.Error
+	if errors.As(err, &e) && e.Code != "" && e.Code != domain.CodeInternal {
+		return e.Code, e.Params
+	}
+	return CodeCheckFailed, nil
 }

@@ -6,36 +6,51 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"xiaotongfu/backend/domain"
 )
 
+// TestRunChecksReportsEachOutcomeInOrder: each check's outcome comes back in order, with the
+// code (and params) of its error for the screen and the error's own words for the zip only.
 func TestRunChecksReportsEachOutcomeInOrder(t *testing.T) {
+	busy := domain.Errorf("box_port_busy", "串口 COM3 被占用").With("port", "COM3")
+	held := domain.Errorf("box_connected", "扫码盒子已连接（COM3）").With("port", "COM3")
 	checks := []Check{
 		{CheckPrinter, func(context.Context) error { return nil }},
-		{CheckBox, func(context.Context) error { return errors.New("open COM3: Access is denied") }},
+		{CheckBox, func(context.Context) error { return fmt.Errorf("%w: open COM3: Access is denied", busy) }},
 		{CheckHotkeys, func(context.Context) error { panic("boom") }},
 		{CheckScreen, func(context.Context) error { return ErrNotConfigured }},
+		{CheckBox, func(context.Context) error { return Passed(held) }},
+		{CheckPrinter, func(context.Context) error { return errors.New("no code at all") }},
 	}
 	got := RunChecks(context.Background(), checks)
 	want := []struct {
 		name   CheckName
 		status CheckStatus
+		code   domain.Code
 		detail string
-	}{{CheckPrinter, StatusOK, ""}, {CheckBox, StatusFailed, "Access is denied"}, {CheckHotkeys, StatusFailed, "panic: boom"}, {CheckScreen, StatusNotConfigured, ""}}
+	}{{CheckPrinter, StatusOK, "", ""}, {CheckBox, StatusFailed, "box_port_busy", "Access is denied"},
+		{CheckHotkeys, StatusFailed, CodeCheckFailed, "panic: boom"}, {CheckScreen, StatusNotConfigured, "", ""},
+		{CheckBox, StatusOK, "box_connected", ""}, {CheckPrinter, StatusFailed, CodeCheckFailed, "no code at all"}}
 	for i, w := range want {
 		r := got[i]
-		if r.Name != w.name || r.Status != w.status || !strings.Contains(r.Detail, w.detail) || (w.detail == "" && r.Detail != "") {
-			t.Errorf("result %d = %+v, want %s %s %q", i, r, w.name, w.status, w.detail)
+		if r.Name != w.name || r.Status != w.status || r.Code != w.code || !strings.Contains(r.Detail, w.detail) || (w.detail == "" && r.Detail != "") {
+			t.Errorf("result %d = %+v, want %s %s %s %q", i, r, w.name, w.status, w.code, w.detail)
 		}
 	}
+	if got[1].Params["port"] != "COM3" || got[4].Params["port"] != "COM3" {
+		t.Errorf("the port is not a parameter of the code: %+v / %+v", got[1], got[4])
+	}
 	b, _ := json.Marshal(got[1])
-	if strings.Contains(string(b), "Access") {
-		t.Errorf("the OS's words reach the UI: %s", b)
+	if strings.Contains(string(b), "Access") || !strings.Contains(string(b), `"code":"box_port_busy"`) {
+		t.Errorf("the screen gets the OS's words or no code: %s", b)
 	}
 }
 
@@ -45,7 +60,7 @@ func TestRunChecksDoesNotHangOnADeadDevice(t *testing.T) {
 	hang := make(chan struct{})
 	defer close(hang)
 	got := RunChecks(ctx, []Check{{CheckPrinter, func(context.Context) error { <-hang; return nil }}})
-	if got[0].Status != StatusFailed || !strings.Contains(got[0].Detail, "no answer") {
+	if got[0].Status != StatusFailed || got[0].Code != CodeCheckTimeout || !strings.Contains(got[0].Detail, "no answer") {
 		t.Fatalf("a check that never returns: %+v", got[0])
 	}
 }

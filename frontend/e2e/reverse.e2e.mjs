@@ -31,6 +31,29 @@ async function openReverse(page, kind, reqsn) {
   await page.waitForSelector(`${tid('reverse-orig')}[data-state="found"]`)
 }
 
+/**
+ * aboutDownload runs 设置 → 关于 → 导出诊断信息 in the browser: the zip is handed over as a
+ * download (no native dialog on a screen nobody sees) and the self-test of the four devices shows.
+ */
+export async function aboutDownload(page) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.click(tid('about-export')),
+  ])
+  const name = dl.suggestedFilename()
+  const data = fs.readFileSync(await dl.path())
+  assert(/^小通付诊断信息-\d{8}-\d{4}\.zip$/.test(name), `downloaded ${name}`)
+  assert(
+    data.subarray(0, 4).toString('latin1') === 'PK\x03\x04',
+    `not a zip: ${data.subarray(0, 8).toString('hex')}`,
+  )
+  for (const part of ['README.txt', 'about.json', 'selftest.json', 'devices.json'])
+    assert(data.includes(Buffer.from(part)), `the zip has no ${part}`)
+  await page.waitForSelector(tid('about-checks'))
+  for (const c of ['printer', 'box', 'hotkeys', 'screen'])
+    assert(await page.locator(tid(`about-check-${c}`)).count(), `no self-test row ${c}`)
+}
+
 /** fieldError waits for the error shown under the form field holding data-testid id and returns it. */
 async function fieldError(page, id) {
   const err = page.locator('.el-form-item', { has: page.locator(tid(id)) }).locator('.el-form-item__error')
@@ -157,7 +180,7 @@ export async function reverseSuite(runner, browser, app, simURL) {
     )
   }
   await runner.test(
-    'settings: 关于 shows the version of wails.json and this terminal; 开机自动启动 is Windows only',
+    'settings: 关于 shows the version of wails.json and this terminal; 开机自动启动 is Windows only; 导出诊断信息 in a browser is a download of the zip with the self-test shown',
     async () => {
       const want = JSON.parse(fs.readFileSync(path.join(root, 'wails.json'), 'utf8')).info.productVersion
       await page.click(tid('nav-settings'))
@@ -168,6 +191,7 @@ export async function reverseSuite(runner, browser, app, simURL) {
       assert(/^\S+$/.test(term) && term !== '未初始化', `terminal ${JSON.stringify(term)}`)
       const cls = await page.locator(tid('about-autostart')).getAttribute('class')
       assert(cls.includes('is-disabled'), `autostart switch on Linux: ${cls}`)
+      await aboutDownload(page)
     },
     pages,
   )

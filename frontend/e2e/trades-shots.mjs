@@ -26,6 +26,13 @@ const app = await startApp({
 const browser = await launchBrowser()
 const digits = (n) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
 
+/** pickPeriod chooses a preset period of 交易查询 (本月, 今天…). */
+async function pickPeriod(page, label) {
+  await page.click(tid('trades-period'))
+  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+  await page.waitForTimeout(500)
+}
+
 /** paid charges amount with code and returns the order number. */
 async function paid(page, amount, code, phase = 'success') {
   await pay(page, amount, code)
@@ -63,6 +70,14 @@ try {
     await page.waitForSelector(tid('stats-picture'))
     await shot('stats')
     await page.click(tid('stats-close'))
+    await pickPeriod(page, '本月')
+    await page.waitForSelector(tid('trades-cell-time'))
+    await shot('list-month')
+    await page.click(tid('trades-stats'))
+    await page.waitForSelector(tid('stats-picture'))
+    await shot('stats-month')
+    await page.click(tid('stats-close'))
+    await pickPeriod(page, '今天')
     await page.evaluate((no) => (location.hash = `#/reverse/cancel?no=${no}`), voided)
     await page.waitForSelector(`${tid('reverse-orig')}[data-state="found"]`)
     await shot('reverse-voided')

@@ -1,6 +1,6 @@
 // Issue 10 end to end on the embedded demo terminal in a plain browser (the README's browser
 // mode, where a native save dialog would open on a screen nobody sees): 交易查询 by channel
-// with 部分退货, 导出 and 统计 → 保存图片 as downloads, every column and the footnote in view
+// and over a period (issue 12) with its totals, with 部分退货, 导出 and 统计 → 保存图片 as downloads, every column and the footnote in view
 // at 1024×640, and the 原交易 panel after a void.
 import fs from 'node:fs'
 import { assert, expectText, fill, openPage, textOf, tid } from './lib.mjs'
@@ -75,6 +75,66 @@ export async function tradesSuite(runner, browser, app) {
         types.length > 0 && types.every((x) => x.trim() === '支付宝支付'),
         `支付宝 filter shows ${types}`,
       )
+      await page.setViewportSize({ width: 1280, height: 800 })
+    },
+    pages,
+  )
+
+  await runner.test(
+    'trades: 本月 with the 支付宝 filter lists and sums the period as Go does; over the span is refused',
+    async () => {
+      await page.setViewportSize({ width: 1024, height: 640 })
+      await page.click(tid('nav-trades'))
+      await fill(page, 'trades-tradeno', '')
+      await pick(page, 'trades-period', '本月')
+      await pick(page, 'trades-channel', '支付宝')
+      await page.click(tid('trades-query'))
+      await page.waitForFunction((no) => document.body.innerText.includes(no), ali)
+      const from = `${day.slice(0, 8)}01`
+      const types = await page
+        .locator(`${tid('trades-table')} .el-table__body tr td:nth-child(3)`)
+        .allInnerTexts()
+      assert(types.length > 0 && types.every((x) => x.trim() === '支付宝支付'), `本月 支付宝 shows ${types}`)
+      if (from !== day) {
+        const times = await page.locator(tid('trades-cell-time')).allInnerTexts()
+        assert(
+          times.every((x) => /^\d\d-\d\d \d\d:\d\d$/.test(x.trim())),
+          `times ${times}`,
+        )
+      }
+      const f = { day: '', from, to: day, storeId: 0, cashier: '', kind: '', channel: 'alipay' }
+      const go = await callGo(page, 'TradeService', 'Totals', {
+        ...f,
+        status: '',
+        tradeNo: '',
+        terminal: true,
+      })
+      assert(go.value, `totals: ${JSON.stringify(go)}`)
+      const yuan = (fen) => (fen / 100).toFixed(2)
+      await expectText(
+        page,
+        'trades-totals',
+        `合计 ${go.value.count} 笔：收款 ${go.value.payCount} 笔 ¥${yuan(go.value.payAmount)}`,
+      )
+      const [dx] = await overflow(page, `${tid('trades-table')} .el-scrollbar__wrap`)
+      assert(dx <= 0, `the table scrolls sideways by ${dx}px at 1024×640 over a period`)
+      const [nx, ny] = await overflow(page, '.foot .notes')
+      assert(nx <= 0 && ny <= 0, `the footnote is cut (${nx}, ${ny})`)
+      await expectText(page, 'trades-note', '单次最长 92 天')
+      const long = await callGo(page, 'TradeService', 'List', {
+        ...f,
+        from: '2025-01-01',
+        status: '',
+        tradeNo: '',
+        terminal: true,
+        offset: 0,
+        limit: 20,
+      })
+      assert(
+        JSON.stringify(long.error ?? '').includes('range_too_long'),
+        `a long period: ${JSON.stringify(long)}`,
+      )
+      await pick(page, 'trades-period', '今天')
       await page.setViewportSize({ width: 1280, height: 800 })
     },
     pages,

@@ -20,6 +20,7 @@ type gatewayFlags struct {
 	kind     string // sim | allinpay
 	simSign  string // sim: RSA, SM2 or MD5
 	url      string // allinpay: API base URL
+	stmtURL  string // allinpay: trxfile/get URL; url+"/trxfile/get" when empty
 	signType string // allinpay: RSA, SM2 or MD5
 	keyFile  string // merchant (or org) private key, PEM
 	pubFile  string // Allinpay public key, PEM
@@ -62,7 +63,7 @@ func (f gatewayFlags) sim(log *slog.Logger) (platform.GatewayFor, func(), error)
 
 // allinpay reads the key files once and builds one client per merchant (its cusid and appid).
 func (f gatewayFlags) allinpay() (platform.GatewayFor, error) {
-	base := allinpay.Config{BaseURL: f.url, SignType: f.signType, OrgID: f.orgID, Version: f.version,
+	base := allinpay.Config{BaseURL: f.url, StatementURL: f.stmtURL, SignType: f.signType, OrgID: f.orgID, Version: f.version,
 		TermInfo: allinpay.TermInfo{DeviceType: "11"}}
 	// read trims surrounding whitespace: a key file written by `echo key > f` ends in a newline.
 	// Secret keys must not be readable by others (checkPrivate); the public key may be.

@@ -29,6 +29,8 @@ type serveFlags struct {
 	insecureHTTP                 bool
 	proxies                      []netip.Addr
 	sessionTTL, terminalTTL      time.Duration
+	maxRangeDays                 int
+	reconcileHour                int
 	gw                           gatewayFlags
 	sms                          smsFlags
 	test                         testFlags
@@ -51,10 +53,13 @@ func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
 	fs.StringVar(&f.secretFile, "secret-file", "", "server secret (keys SMS code hashes; created 0600; default: <db>.secret)")
 	fs.DurationVar(&f.sessionTTL, "session-ttl", 12*time.Hour, "how long a login session lasts")
 	fs.DurationVar(&f.terminalTTL, "terminal-ttl", 90*24*time.Hour, "a terminal unused this long must be initialised again (0: never)")
+	fs.IntVar(&f.maxRangeDays, "max-range-days", platform.DefaultMaxRangeDays, "the longest period (days) one trade query, total, statistic or export may span")
+	fs.IntVar(&f.reconcileHour, "reconcile-hour", platform.DefaultReconcileHour, "fetch yesterday's Allinpay statement and reconcile at or after this hour, China time (0–23; -1: never)")
 	fs.BoolVar(&f.sms.demo, "demo", false, "console SMS: show phone numbers and codes in the log")
 	fs.StringVar(&f.gw.kind, "gateway", "sim", "acquirer: sim (built-in simulator) or allinpay")
 	fs.StringVar(&f.gw.simSign, "sim-sign", allinpay.SignRSA, "simulator signing: RSA, SM2 or MD5")
 	fs.StringVar(&f.gw.url, "allinpay-url", allinpay.ProductionURL, "Allinpay API base URL")
+	fs.StringVar(&f.gw.stmtURL, "allinpay-statement-url", "", "Allinpay daily statement (trxfile/get) URL; default: -allinpay-url + /trxfile/get")
 	fs.StringVar(&f.gw.signType, "allinpay-sign", allinpay.SignRSA, "Allinpay signing: RSA, SM2 or MD5")
 	fs.StringVar(&f.gw.keyFile, "allinpay-key", "", "merchant private key file (PEM, PKCS#8)")
 	fs.StringVar(&f.gw.pubFile, "allinpay-pubkey", "", "Allinpay public key file (PEM)")
@@ -77,6 +82,9 @@ func parseServe(args []string, stderr io.Writer) (*serveFlags, error) {
 	}
 	if f.tlsCert == "" && !f.insecureHTTP && !loopback(f.listen) {
 		return nil, fmt.Errorf("-listen %s is not a loopback address: serve HTTPS (-tls-cert, -tls-key), or give -insecure-http behind a TLS proxy", f.listen)
+	}
+	if f.reconcileHour < -1 || f.reconcileHour > 23 {
+		return nil, fmt.Errorf("-reconcile-hour %d: give 0–23, or -1 for never", f.reconcileHour)
 	}
 	if f.secretFile == "" {
 		f.secretFile = defaultSecretFile(f.dsn)
@@ -195,7 +203,8 @@ func buildService(f *serveFlags, log *slog.Logger) (svc *platform.Service, clean
 	}
 	undo = append(undo, func() { closeSMS() })
 	svc, err = platform.New(platform.Options{DB: db, Gateway: gw, SMS: sms, Log: log, Secret: secret,
-		SessionTTL: f.sessionTTL, TerminalTTL: f.terminalTTL, Poll: f.test.poll, Now: f.test.now()})
+		SessionTTL: f.sessionTTL, TerminalTTL: f.terminalTTL, MaxRangeDays: f.maxRangeDays, Poll: f.test.poll, Now: f.test.now(),
+		Reconcile: platform.ReconcileOptions{Enabled: f.reconcileHour >= 0, Hour: f.reconcileHour}})
 	return svc, release, err
 }
 

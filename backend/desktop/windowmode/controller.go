@@ -142,7 +142,7 @@ func (w *Controller) ShowQuickPay(reason, code string, amount int64) {
 // ShowDetected opens the quick-pay dialog with an amount read from the screen; window:mode
 // names its source (ocr or textbox).
 func (w *Controller) ShowDetected(reason string, a events.Amount) {
-	w.switchTo(events.Mode{Mode: events.ModeQuickPay, Reason: reason, Amount: a.Amount, Source: a.Source}, true)
+	w.switchTo(events.Mode{Mode: events.ModeQuickPay, Reason: reason, Amount: a.Amount, Source: a.Source, Order: a.Order}, true)
 }
 
 // ShowMain brings back the main window and tells the UI with window:mode.

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"go.bug.st/serial"
+
+	"xiaotongfu/backend/domain"
 )
 
 // comPortEnv names a COM port the Windows tests may open and close; scripts/wine-test.sh maps
@@ -59,5 +61,22 @@ func TestBoxOpensAndClosesCOMPort(t *testing.T) {
 	}
 	if err := p.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestProbeOpensCOMPort: the self-test's Probe opens the COM port and gives it back (a second
+// probe opens it again); a COM port that is not there fails with a box code naming the port.
+func TestProbeOpensCOMPort(t *testing.T) {
+	s := DefaultSettings()
+	s.Port = testCOMPort(t)
+	for i := range 2 {
+		if err := Probe(s); err != nil {
+			t.Fatalf("probe %d of %s: %v", i+1, s.Port, err)
+		}
+	}
+	s.Port = "COM99"
+	e := domain.AsError(Probe(s))
+	if e == nil || e.Code == domain.CodeInternal || e.Params["port"] != "COM99" {
+		t.Fatalf("probe of a missing COM99: %+v", e)
 	}
 }

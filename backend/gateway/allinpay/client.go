@@ -81,6 +81,11 @@ func VerifyNotify(v Verifier, signType string, body []byte) (map[string]string, 
 
 // call signs fields, posts them to path and returns the verified response fields.
 func (c *Client) call(ctx context.Context, op, path string, fields map[string]string) (map[string]string, error) {
+	return c.callURL(ctx, op, c.cfg.BaseURL+path, fields)
+}
+
+// callURL is call against a full URL.
+func (c *Client) callURL(ctx context.Context, op, target string, fields map[string]string) (map[string]string, error) {
 	fields["cusid"] = c.cfg.CusID
 	fields["appid"] = c.cfg.AppID
 	fields["orgid"] = c.cfg.OrgID
@@ -100,7 +105,7 @@ func (c *Client) call(ctx context.Context, op, path string, fields map[string]st
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.cfg.BaseURL+path, strings.NewReader(form.Encode()))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, strings.NewReader(form.Encode()))
 	if err != nil {
 		return nil, refused("bad request URL")
 	}

@@ -22,7 +22,10 @@ const DefaultTimeout = 45 * time.Second
 
 // Config is everything a Client needs. Keys are PEM or bare base64 text.
 type Config struct {
-	BaseURL           string // e.g. ProductionURL; the API paths are appended to it
+	BaseURL string // e.g. ProductionURL; the API paths are appended to it
+	// StatementURL is where Statement posts trxfile/get; BaseURL+PathStatement when empty
+	// (e.g. "https://vsp.allinpay.com/cusapi/trxfile/get" for the newer path).
+	StatementURL      string
 	CusID             string // merchant number
 	AppID             string // platform-assigned appid; also the SM2 signer ID
 	OrgID             string // optional group/agent number
@@ -75,6 +78,9 @@ func (c Config) check() error {
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return errors.New("配置错误: BaseURL 必须是 http(s) 地址")
+	}
+	if s, err := url.Parse(c.StatementURL); c.StatementURL != "" && (err != nil || (s.Scheme != "http" && s.Scheme != "https") || s.Host == "") {
+		return errors.New("配置错误: StatementURL 必须是 http(s) 地址")
 	}
 	if c.CusID == "" || len(c.CusID) > 15 {
 		return errors.New("配置错误: 商户号 cusid 为空或超过 15 位")

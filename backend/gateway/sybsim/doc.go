@@ -1,8 +1,8 @@
 // Package sybsim is a simulated Allinpay 收银宝 (SYB) platform: an http.Handler that serves
-// the same five apiweb endpoints as the real one, with the same form fields and the same
-// signing (RSA, SM2 or MD5). It verifies every request with the merchant's public key (or
-// the MD5 key), signs every accepted response with its own platform key, and keeps a ledger
-// of what the "bank" actually did: in memory, or also in a JSON file (Config.StateFile) that
+// the same apiweb endpoints as the real one (five for trades, and the daily statement), with
+// the same form fields and the same signing (RSA, SM2 or MD5). It verifies every request with
+// the merchant's public key (or the MD5 key), signs every accepted response with its own
+// platform key, and keeps a ledger of what the "bank" actually did: in memory, or also in a JSON file (Config.StateFile) that
 // a restarted simulator continues from.
 //
 // Endpoints:
@@ -12,6 +12,9 @@
 //	POST /apiweb/tranx/cancel          same business day (UTC+8), full amount, not yet refunded
 //	POST /apiweb/tranx/refund          partial allowed, never above what is left
 //	POST /apiweb/tranx/close           only an unpaid processing pay (else trxstatus 3xxx, see below)
+//	POST /apiweb/trxfile/get           daily statement (also /cusapi/trxfile/get): answers a url to the ZIP
+//	GET  /_sim/trxfile/<key>.zip       the statement: a GBK CSV of the day's settled trades (docs/reconciliation.md)
+//	POST /_sim/statement-tweak         JSON StatementTweak: drop, change or add trades in later statements
 //	GET  /_sim/trades                  read-only JSON of the ledger (reqsn, trxid, amount, status, code's last 4 digits)
 //
 // A reqsn is unique per merchant across pays, cancels and refunds; a repeat gets trxstatus 3888.

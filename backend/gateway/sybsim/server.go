@@ -22,6 +22,7 @@ type Server struct {
 	verifier allinpay.Verifier
 	ledger   *ledger
 	routes   map[string]func(map[string]string) reply
+	files    files // statement ZIPs handed out, and the test tweak
 }
 
 // behaviour is how a pay response travels back (scripted outcomes 93–96).
@@ -46,14 +47,26 @@ type reply struct {
 
 func notAccepted(code, msg string) reply { return reply{retcode: code, retmsg: msg} }
 
-// ServeHTTP serves the five apiweb endpoints and GET /_sim/trades.
+// ServeHTTP serves the five apiweb endpoints, the statement (trxfile/get and its download)
+// and the /_sim test endpoints.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	if r.URL.Path == "/_sim/trades" {
+	switch {
+	case r.URL.Path == "/_sim/trades":
 		s.serveTrades(w, r)
+		return
+	case r.URL.Path == "/_sim/statement-tweak":
+		s.serveTweak(w, r)
+		return
+	case strings.HasPrefix(r.URL.Path, "/_sim/trxfile/"):
+		s.serveFile(w, r)
 		return
 	}
 	handle, ok := s.routes[r.URL.Path]
+	if r.URL.Path == "/apiweb"+allinpay.PathStatement || r.URL.Path == "/cusapi"+allinpay.PathStatement {
+		base := baseURL(r)
+		handle, ok = func(req map[string]string) reply { return s.statement(req, base) }, true
+	}
 	if !ok {
 		http.NotFound(w, r)
 		s.logf("%s %s -> 404", r.Method, r.URL.Path)

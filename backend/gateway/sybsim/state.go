@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
+
+	"xiaotongfu/backend/internal/atomicfile"
 )
 
 // stateVersion is the format of the state file.
@@ -80,30 +81,9 @@ func (l *ledger) save(path, cusID string) error {
 	if bytes.Equal(b, l.saved) {
 		return nil
 	}
-	if err := writeAtomic(path, b); err != nil {
+	if err := atomicfile.Write(path, b, nil); err != nil {
 		return fmt.Errorf("sybsim: save state: %w", err)
 	}
 	l.saved = b
 	return nil
-}
-
-// writeAtomic replaces path with b through a synced temporary file and a rename.
-func writeAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".sybsim-*.json")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -171,6 +171,25 @@ func (c *Client) DayStats(ctx context.Context, creds platform.Creds, day string)
 	return fetch[platform.DayStats](ctx, c, "trades/stats", creds, dayReq{day})
 }
 
+// PeriodStats implements platform.PaymentAPI.
+func (c *Client) PeriodStats(ctx context.Context, creds platform.Creds, f platform.TradeFilter) (*platform.DayStats, error) {
+	return fetch[platform.DayStats](ctx, c, "trades/period-stats", creds, f)
+}
+
+// TradeTotals implements platform.PaymentAPI.
+func (c *Client) TradeTotals(ctx context.Context, creds platform.Creds, f platform.TradeFilter) (*platform.TradeTotals, error) {
+	return fetch[platform.TradeTotals](ctx, c, "trades/totals", creds, f)
+}
+
+// TradeStores implements platform.PaymentAPI.
+func (c *Client) TradeStores(ctx context.Context, creds platform.Creds) ([]platform.StoreInfo, error) {
+	out, err := fetch[[]platform.StoreInfo](ctx, c, "trades/stores", creds, empty{})
+	if err != nil {
+		return nil, err
+	}
+	return *out, nil
+}
+
 // ClosePay implements platform.PaymentAPI.
 func (c *Client) ClosePay(ctx context.Context, creds platform.Creds, id uint) (*platform.Trade, error) {
 	return fetch[platform.Trade](ctx, c, "trades/close", creds, idReq{id})
@@ -194,4 +213,19 @@ func (c *Client) Handover(ctx context.Context, creds platform.Creds) (*platform.
 // Handovers implements platform.HandoverAPI.
 func (c *Client) Handovers(ctx context.Context, creds platform.Creds, f platform.HandoverFilter) (*platform.HandoverPage, error) {
 	return fetch[platform.HandoverPage](ctx, c, "handovers/list", creds, f)
+}
+
+// Reconciliation implements platform.ReconcileAPI.
+func (c *Client) Reconciliation(ctx context.Context, creds platform.Creds, day string) (*platform.ReconcileReport, error) {
+	return fetch[platform.ReconcileReport](ctx, c, "reconcile/report", creds, dayReq{Day: day})
+}
+
+// Reconcile implements platform.ReconcileAPI.
+func (c *Client) Reconcile(ctx context.Context, creds platform.Creds, day string) (*platform.ReconcileReport, error) {
+	return fetch[platform.ReconcileReport](ctx, c, "reconcile/run", creds, dayReq{Day: day})
+}
+
+// ReconcileOpen implements platform.ReconcileAPI.
+func (c *Client) ReconcileOpen(ctx context.Context, creds platform.Creds) (*platform.ReconcileCount, error) {
+	return fetch[platform.ReconcileCount](ctx, c, "reconcile/open", creds, empty{})
 }

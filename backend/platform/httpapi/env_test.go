@@ -55,6 +55,7 @@ type env struct {
 	url    string
 	logs   *lockedBuffer
 	stores []platform.StoreInfo
+	sim    *sybsim.Server
 
 	mu    sync.Mutex
 	now   time.Time
@@ -81,8 +82,8 @@ func newEnvWith(t testing.TB, o envOptions) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close(db) })
-	gw, _, _ := simtest.StartWith(t, "MD5", o.tune)
-	e := &env{db: db, logs: &lockedBuffer{}, now: time.Now(), codes: map[string]string{}}
+	gw, sim, _ := simtest.StartWith(t, "MD5", o.tune)
+	e := &env{db: db, logs: &lockedBuffer{}, now: time.Now(), codes: map[string]string{}, sim: sim}
 	if o.live {
 		e.live = e.now
 	}

@@ -205,6 +205,15 @@ var routes = []route{
 	rpc("trades/stats", "当日统计（§5.3）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *dayReq) (*platform.DayStats, error) {
 		return a.DayStats(ctx, c, r.Day)
 	}),
+	rpc("trades/totals", "交易查询合计：筛选条件下全部交易的笔数与金额", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *platform.TradeFilter) (*platform.TradeTotals, error) {
+		return a.TradeTotals(ctx, c, *r)
+	}),
+	rpc("trades/period-stats", "按日期范围统计（按日、按支付方式）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *platform.TradeFilter) (*platform.DayStats, error) {
+		return a.PeriodStats(ctx, c, *r)
+	}),
+	rpc("trades/stores", "可查询的门店（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, _ *empty) ([]platform.StoreInfo, error) {
+		return a.TradeStores(ctx, c)
+	}),
 	rpc("trades/close", "撤销本笔：关闭本机支付中的收款（§4.1）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *idReq) (*platform.Trade, error) {
 		return a.ClosePay(ctx, c, r.ID)
 	}),
@@ -219,5 +228,14 @@ var routes = []route{
 	}),
 	rpc("handovers/list", "交接班记录（管理员：全门店；收银员：本人）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *platform.HandoverFilter) (*platform.HandoverPage, error) {
 		return a.Handovers(ctx, c, *r)
+	}),
+	rpc("reconcile/report", "对账结果：某日（空为最近一次）与通联对账单的差异（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *dayReq) (*platform.ReconcileReport, error) {
+		return a.Reconciliation(ctx, c, r.Day)
+	}),
+	rpc("reconcile/run", "立即对账：下载某日（空为昨日）对账单并核对（管理员）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, r *dayReq) (*platform.ReconcileReport, error) {
+		return a.Reconcile(ctx, c, r.Day)
+	}),
+	rpc("reconcile/open", "未处理的对账差异笔数（管理员，主界面角标）", authSession, func(ctx context.Context, a platform.API, c platform.Creds, _ *empty) (*platform.ReconcileCount, error) {
+		return a.ReconcileOpen(ctx, c)
 	}),
 }

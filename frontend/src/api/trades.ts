@@ -2,13 +2,27 @@
 import * as T from '../../wailsjs/go/services/TradeService'
 import type { platform } from '../../wailsjs/go/models'
 import { call } from './bridge'
-import type { DayStats, ExportResult, FileData, StatsImage, Trade, TradeFilter, TradePage } from './types'
+import type {
+  DayStats,
+  ExportResult,
+  FileData,
+  StatsImage,
+  StoreInfo,
+  Trade,
+  TradeFilter,
+  TradePage,
+  TradeTotals,
+} from './types'
 
 const goFilter = (f: TradeFilter) => f as platform.TradeFilter
 
 export const tradeApi = {
   list: (f: TradeFilter) => call<TradePage>(() => T.List(goFilter(f))),
   stats: (day: string) => call<DayStats>(() => T.Stats(day)),
+  /** totals sums every trade matching f (all pages). */
+  totals: (f: TradeFilter) => call<TradeTotals>(() => T.Totals(goFilter(f))),
+  /** stores lists the merchant's stores for an admin's store filter. */
+  stores: () => call<StoreInfo[] | null>(() => T.Stores()),
   /** cancel voids a same-day payment in full (撤销); blocks until final or ~75 s, emitting pay:progress. */
   cancel: (tradeNo: string, adminPassword: string) => call<Trade>(() => T.Cancel(tradeNo, adminPassword)),
   /** refund returns part or all of a payment (退货); amount is yuan text, parsed in Go. */
@@ -26,8 +40,8 @@ export const tradeApi = {
     call<FileData>(() => T.ExportDownload(goFilter(f), format)),
   /** cancelExport stops the running export or picture save (it ends with export_cancelled). */
   cancelExport: () => call<void>(() => T.CancelExport()),
-  /** statsPicture draws the day's statistics in lang as the PNG the 统计 dialog shows. */
-  statsPicture: (day: string, lang: string) => call<StatsImage>(() => T.StatsPicture(day, lang)),
+  /** statsPicture draws the statistics of f's period in lang as the PNG the 统计 dialog shows. */
+  statsPicture: (f: TradeFilter, lang: string) => call<StatsImage>(() => T.StatsPicture(goFilter(f), lang)),
   /** saveStatsPng saves exactly that picture through the native save dialog; path "" = cancelled. */
   saveStatsPng: (pic: StatsImage) => call<ExportResult>(() => T.SaveStatsPNG(pic)),
 }

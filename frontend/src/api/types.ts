@@ -109,6 +109,13 @@ export interface Trade {
 /** Filter of the trade list (manual §5.1). */
 export interface TradeFilter {
   day: string
+  /** First and last day of the period (yyyy-MM-dd, inclusive); both '' means the one day `day`. */
+  from: string
+  to: string
+  /** Admins: another store of the merchant (0: this terminal's). */
+  storeId: number
+  /** One cashier's account ('' for all); a cashier may only name their own. */
+  cashier: string
   kind: string
   /** wechat, alipay or unionpay; '' for all. */
   channel: string
@@ -117,12 +124,28 @@ export interface TradeFilter {
   terminal: boolean
   offset: number
   limit: number
+  /** Keyset paging (exports): the trades after this one in the list's order. */
+  beforeId?: number
 }
 
 /** One page of trades. */
 export interface TradePage {
   trades: Trade[] | null
   total: number
+  /** The longest period one query may span, in days. */
+  maxDays: number
+}
+
+/** Sums of every trade a filter matches: payments, voids and refunds that moved money (fen). */
+export interface TradeTotals {
+  count: number
+  payCount: number
+  payAmount: number
+  cancelCount: number
+  cancelAmount: number
+  refundCount: number
+  refundAmount: number
+  netAmount: number
 }
 
 /** Cashier list filter; empty fields match all. */
@@ -165,9 +188,11 @@ export interface PayProgress {
   elapsedMs: number
 }
 
-/** Sums of one day of one store (manual §5.3). */
+/** Sums of one day or a period (from–to) of one store (manual §5.3). */
 export interface DayStats {
   day: string
+  from: string
+  to: string
   storeName: string
   payCount: number
   payAmount: number
@@ -178,6 +203,7 @@ export interface DayStats {
   netAmount: number
   byChannel: { channel: string; count: number; amount: number }[] | null
   byHour: { hour: number; count: number; amount: number }[] | null
+  byDay: { day: string; count: number; amount: number; net: number }[] | null
 }
 
 /** What an export or a saved picture produced; path "" when the user cancelled the dialog. */
@@ -340,6 +366,8 @@ export interface DeviceSettings {
   box: BoxSettings
   screen: ScreenSettings
   hotkeys: HotkeySettings
+  /** pos is the POS API's settings; Go never sends the key here (PosService.Status has it). */
+  pos: PosSettings
   /** 交接班 prompt: skipPrompt is 不再提示 (HandoverService.SetSkipPrompt changes it). */
   handover: { skipPrompt: boolean }
 }
@@ -352,10 +380,35 @@ export interface BoxScan {
   orderNo?: string
 }
 
+/** PosSettings are the POS API's (收银软件接口) saved settings: off by default. */
+export interface PosSettings {
+  enabled: boolean
+  /** port on 127.0.0.1 (17788 by default). */
+  port: number
+  key: string
+}
+
+/** PosStatus is the POS API as 设置 → 截屏区域配置 shows it. */
+export interface PosStatus extends PosSettings {
+  state: 'off' | 'listening' | 'failed' | string
+  /** addr is where it listens, e.g. 127.0.0.1:17788. */
+  addr?: string
+  /** code says why it failed: pos_port_busy, pos_not_loopback. */
+  code?: string
+}
+
+/** PosTest is the answer of 测试 on the POS API. */
+export interface PosTest {
+  addr: string
+  ms: number
+}
+
 /** Payload of amount:detected. */
 export interface AmountDetected {
   amount: number
-  source: 'ocr' | 'textbox' | 'pole' | string
+  source: 'ocr' | 'textbox' | 'pole' | 'pos' | string
+  /** order is the cashier software's order number when the POS API asked for the amount (source pos). */
+  order?: string
 }
 
 /** The window's modes. */
@@ -373,8 +426,10 @@ export interface WindowModeEvent {
   reason?: 'hotkey' | 'box' | 'amount' | 'user' | string
   amount?: number
   /** Where a carried amount was read; Go sets it whenever amount comes from a detection. */
-  source?: 'ocr' | 'textbox' | 'pole'
+  source?: 'ocr' | 'textbox' | 'pole' | 'pos'
   code?: string
+  /** order is the cashier software's order number (source pos, reason pos). */
+  order?: string
 }
 
 /** AboutInfo is 设置 → 关于: version, folders, platform mode, this terminal and 开机自动启动. */
@@ -392,10 +447,15 @@ export interface AboutInfo {
   autostartSupported: boolean
 }
 
-/** A device self-test of 导出诊断信息: the UI shows it by name and status only. */
+/**
+ * A device self-test of 导出诊断信息: the UI shows it by name and status, and the text of its
+ * code (errors.<code> with params) when there is one; never the system's words.
+ */
 export interface CheckResult {
   name: 'printer' | 'box' | 'hotkeys' | 'screen'
   status: 'ok' | 'failed' | 'not_configured'
+  code?: string
+  params?: Record<string, unknown>
   millis: number
 }
 
@@ -403,4 +463,44 @@ export interface CheckResult {
 export interface DiagnosticsResult {
   path: string
   checks: CheckResult[]
+}
+
+/** 导出诊断信息 in a browser: the zip to download and the self-test. */
+export interface DiagnosticsFile {
+  file: FileData
+  checks: CheckResult[]
+}
+
+/** ReconcileDiffKind is how a trade differs from Allinpay's daily statement. */
+export type ReconcileDiffKind = 'only_bank' | 'only_local' | 'amount_differs' | 'status_differs'
+
+/** ReconcileDiff is one difference of a reconciliation (ReconcileService). Money is fen. */
+export interface ReconcileDiff {
+  id: number
+  kind: ReconcileDiffKind
+  reqsn: string
+  trxid: string
+  tradeKind: string
+  bankAmount: number
+  localAmount: number
+  bankStatus: string
+  localStatus: string
+  trxCode: string
+  bankTime: string
+  resolved: boolean
+  note: string
+}
+
+/** ReconcileReport is one day's reconciliation; status none, running, done or failed. */
+export interface ReconcileReport {
+  day: string
+  status: string
+  errorCode?: string
+  bankRows: number
+  localRows: number
+  matched: number
+  startedAt?: string
+  finishedAt?: string
+  diffs: ReconcileDiff[] | null
+  open: number
 }

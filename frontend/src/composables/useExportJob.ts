@@ -1,6 +1,7 @@
-// One long file job at a time (导出, 保存图片) with a 取消 and a time limit, so the screen can
-// never stay on "正在准备导出…": 取消 or the limit stop Go's job (CancelExport) and free the
-// screen at once; an answer that comes later is ignored.
+// One long file job at a time (导出, 保存图片, 导出诊断信息) with a 取消 and a time limit, so the
+// screen can never stay on "正在准备导出…": 取消 or the limit stop Go's job (CancelExport, which
+// stops whichever file job runs) and free the screen at once; an answer that comes later is
+// ignored.
 import { onBeforeUnmount, ref, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { toAppError } from '../api/errors'
@@ -21,11 +22,13 @@ export interface ExportJob {
 }
 
 /**
- * useExportJob runs long file jobs one at a time, each with 取消 and a time limit; stopGo
- * cancels the job on the Go side (the trade export's by default).
+ * useExportJob runs long file jobs one at a time, each with 取消 and a time limit; timeoutCode
+ * names the error shown when the limit is reached (errors.<code>); stopGo cancels the job on
+ * the Go side (the trade export's by default).
  */
 export function useExportJob(
   limitMs = jobLimitMs,
+  timeoutCode = 'export_timeout',
   stopGo: () => Promise<void> = () => tradeApi.cancelExport(),
 ): ExportJob {
   const running = ref(false)
@@ -51,7 +54,7 @@ export function useExportJob(
     running.value = true
     timer = setTimeout(() => {
       stop()
-      ElMessage.error(i18n.global.t('errors.export_timeout'))
+      ElMessage.error(i18n.global.t(`errors.${timeoutCode}`))
     }, limitMs)
     try {
       const v = await fn()

@@ -9,7 +9,7 @@ import { amountHint, formatFen, normalizeAmountInput, type AmountCode } from '..
 import { errText } from '../utils/errorText'
 
 /** AmountOrigin is where the amount came from. */
-export type AmountOrigin = 'ocr' | 'textbox' | 'pole' | 'manual'
+export type AmountOrigin = 'ocr' | 'textbox' | 'pole' | 'pos' | 'manual'
 
 /**
  * paySource is the source PayService.Pay records: the detection that read the amount (when the
@@ -18,6 +18,15 @@ export type AmountOrigin = 'ocr' | 'textbox' | 'pole' | 'manual'
 export function paySource(origin: AmountOrigin, codeFromBox: boolean): string {
   if (origin !== 'manual') return origin
   return codeFromBox ? 'box' : 'manual'
+}
+
+/**
+ * detectedOrigin is the origin of a detected amount: a POS API order only with its number (so it
+ * is paid as that order), else the detection named, ocr when unknown.
+ */
+export function detectedOrigin(a: AmountDetected): AmountOrigin {
+  if (a.source === 'pos') return a.order ? 'pos' : 'manual'
+  return a.source === 'textbox' || a.source === 'pole' ? a.source : 'ocr'
 }
 
 /**
@@ -47,6 +56,8 @@ export function usePayEntry() {
   const origin = ref<AmountOrigin>('manual')
   const code = ref('')
   const codeFromBox = ref(false)
+  /** order is the cashier software's order number while the amount is the one its POS API sent. */
+  const order = ref('')
   const hint = ref<Hint | null>(null)
   /** normalized is set when full-width input was turned into the ASCII amount shown. */
   const normalized = ref(false)
@@ -62,6 +73,7 @@ export function usePayEntry() {
   function clear(): void {
     amount.value = ''
     origin.value = 'manual'
+    order.value = ''
     code.value = ''
     codeFromBox.value = false
     hint.value = null
@@ -78,7 +90,8 @@ export function usePayEntry() {
   function detected(a: AmountDetected): boolean {
     if (pay.busy || !(a.amount > 0)) return false
     amount.value = formatFen(a.amount)
-    origin.value = a.source === 'textbox' || a.source === 'pole' ? a.source : 'ocr'
+    origin.value = detectedOrigin(a)
+    order.value = origin.value === 'pos' ? (a.order ?? '') : ''
     normalized.value = false
     settle('amount')
     return true
@@ -101,6 +114,7 @@ export function usePayEntry() {
     const edited = before !== '' && (amount.value.startsWith(before) || before.startsWith(amount.value))
     normalized.value = amount.value !== v || (normalized.value && edited)
     origin.value = 'manual'
+    order.value = ''
     settle('amount')
     const h = amountHint(amount.value, limit.value)
     if (h && (shownWhileTyping.has(h) || !finishable.test(amount.value))) setAmountHint(h)
@@ -146,6 +160,7 @@ export function usePayEntry() {
   return {
     amount,
     origin,
+    order,
     code,
     codeFromBox,
     hint,

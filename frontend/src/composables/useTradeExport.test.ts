@@ -26,6 +26,10 @@ import { setLocale } from '../locales'
 
 const filter: TradeFilter = {
   day: '2026-12-03',
+  from: '',
+  to: '',
+  storeId: 0,
+  cashier: '',
   kind: '',
   channel: '',
   status: '',

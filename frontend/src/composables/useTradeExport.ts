@@ -48,7 +48,7 @@ export function useFileExport<F extends { offset: number; limit: number }>(
   calls: ExportCalls<F>,
   limitMs?: number,
 ): TradeExport {
-  const job = useExportJob(limitMs, calls.cancel)
+  const job = useExportJob(limitMs, undefined, calls.cancel)
   const progress = ref<ExportProgress | null>(null)
 
   useEvent<ExportProgress>(Events.ExportProgress, (p) => {

@@ -7,6 +7,7 @@ import * as settings from './settings'
 import * as shop from './shop'
 import * as handover from './handover'
 import * as errors from './errors'
+import * as reconcile from './reconcile'
 import type zh from './zh-CN'
 
 const en: typeof zh = {
@@ -18,6 +19,7 @@ const en: typeof zh = {
   ...shop.en,
   ...handover.en,
   ...errors.en,
+  ...reconcile.en,
 }
 
 export default en

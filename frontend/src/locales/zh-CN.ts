@@ -7,6 +7,7 @@ import * as settings from './settings'
 import * as shop from './shop'
 import * as handover from './handover'
 import * as errors from './errors'
+import * as reconcile from './reconcile'
 
 export default {
   ...app.zh,
@@ -17,4 +18,5 @@ export default {
   ...shop.zh,
   ...handover.zh,
   ...errors.zh,
+  ...reconcile.zh,
 }

@@ -66,6 +66,24 @@ export function noticeService(s: MockState) {
   }
 }
 
+/** reconcileService mirrors ReconcileService: a clean day, nothing open. */
+export function reconcileService() {
+  const report = (day: string) => ({
+    day: day || new Date().toISOString().slice(0, 10),
+    status: 'done',
+    bankRows: 0,
+    localRows: 0,
+    matched: 0,
+    diffs: [],
+    open: 0,
+  })
+  return {
+    Report: async (day: string) => report(day),
+    Run: async (day: string) => report(day),
+    Open: async () => ({ open: 0 }),
+  }
+}
+
 /** settingsService mirrors SettingsService. */
 export function settingsService(s: MockState) {
   return {
@@ -110,17 +128,26 @@ export function systemService() {
     autostart: true,
     autostartSupported: true,
   }
+  const checks = [
+    {
+      name: 'printer',
+      status: 'failed',
+      code: 'printer_unreachable',
+      params: { printer: '192.168.1.50:9100' },
+      millis: 5,
+    },
+    { name: 'box', status: 'ok', code: 'box_connected', params: { port: 'COM3' }, millis: 0 },
+    { name: 'hotkeys', status: 'ok', millis: 0 },
+    { name: 'screen', status: 'not_configured', millis: 0 },
+  ]
   return {
     About: async () => ({ ...info }),
     SetAutostart: async (on: boolean) => ({ ...Object.assign(info, { autostart: on }) }),
-    ExportDiagnostics: async () => ({
-      path: 'C:\\Users\\shop\\Desktop\\小通付诊断信息.zip',
-      checks: [
-        { name: 'printer', status: 'not_configured', millis: 0 },
-        { name: 'box', status: 'not_configured', millis: 0 },
-        { name: 'hotkeys', status: 'ok', millis: 0 },
-        { name: 'screen', status: 'not_configured', millis: 0 },
-      ],
+    ExportDiagnostics: async () => ({ path: 'C:\\Users\\shop\\Desktop\\小通付诊断信息.zip', checks }),
+    // The bytes of an empty zip: a preview has no log or devices to put in it.
+    ExportDiagnosticsDownload: async () => ({
+      file: { name: '小通付诊断信息.zip', data: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==', count: 0 },
+      checks,
     }),
   }
 }

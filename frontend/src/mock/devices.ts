@@ -38,6 +38,7 @@ export function newDevices(): DeviceSettings {
       showMain: { keys: 'Ctrl+Alt+M', enabled: true },
       hideFloating: false,
     },
+    pos: { enabled: false, port: 17788, key: '' },
     handover: { skipPrompt: false },
   }
 }

@@ -2,9 +2,10 @@
 // the contract in notes/services.md closely enough to look at every screen; it is never built
 // into the app and no test relies on it. ?mock=login or ?mock=main picks the starting state;
 // window.xtfMock.emit plays Go's events (box:scan, amount:detected, window:mode…).
-import { cashierService, noticeService, settingsService, systemService } from './admin'
+import { cashierService, noticeService, reconcileService, settingsService, systemService } from './admin'
 import { deviceService, newDevices, windowService } from './devices'
 import { payService, tradeService } from './pay'
+import { posService } from './pos'
 import { emit, runtimeStub } from './runtime'
 import { handoverService } from './handover'
 import { sessionService } from './session'
@@ -23,10 +24,12 @@ export function installMock(): void {
       HandoverService: handoverService(s),
       CashierService: cashierService(s),
       NoticeService: noticeService(s),
+      ReconcileService: reconcileService(),
       SettingsService: settingsService(s),
       DeviceService: deviceService(newDevices()),
       WindowService: windowService(),
       SystemService: systemService(),
+      PosService: posService(),
     },
   }
   w.runtime = runtimeStub

@@ -148,9 +148,9 @@ export function tradeService(s: MockState) {
       return { name: `交易数据-${f.day || today()}.${format}`, data, count: s.trades.length }
     },
     CancelExport: async () => {},
-    StatsPicture: async (day: string) => ({
-      day: day || today(),
-      name: `交易统计-${day || today()}.png`,
+    StatsPicture: async (f: TradeFilter) => ({
+      day: f.from || today(),
+      name: `交易统计-${f.from || today()}.png`,
       png: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
       payCount: s.trades.length,
     }),
@@ -166,9 +166,33 @@ export function tradeService(s: MockState) {
           (!f.status || t.status === f.status),
       )
       if (f.tradeNo) list = list.filter((t) => t.reqsn.endsWith(f.tradeNo) || t.trxid.endsWith(f.tradeNo))
-      if (f.day && f.day !== today()) list = []
-      return { trades: structuredClone(list.slice(f.offset, f.offset + f.limit)), total: list.length }
+      if ((f.from || f.day || today()) > today() || (f.to || f.day || today()) < today()) list = []
+      return {
+        trades: structuredClone(list.slice(f.offset, f.offset + f.limit)),
+        total: list.length,
+        maxDays: 92,
+      }
     },
+    Totals: async () => {
+      const moved = s.trades.filter((t) => t.status === 'success' || t.status === 'cancelled')
+      const sum = (k: string) => moved.filter((t) => t.kind === k).reduce((a, t) => a + t.amount, 0)
+      const n = (k: string) => moved.filter((t) => t.kind === k).length
+      const [pay, cancel, refund] = [sum('pay'), sum('cancel'), sum('refund')]
+      return {
+        count: s.trades.length,
+        payCount: n('pay'),
+        payAmount: pay,
+        cancelCount: n('cancel'),
+        cancelAmount: cancel,
+        refundCount: n('refund'),
+        refundAmount: refund,
+        netAmount: pay - cancel - refund,
+      }
+    },
+    Stores: async () => [
+      { id: 1, name: '演示一店' },
+      { id: 2, name: '演示二店' },
+    ],
     Stats: async (day: string) => {
       const ok = s.trades.filter((t) => t.status === 'success')
       const of = (k: string) => ok.filter((t) => t.kind === k)

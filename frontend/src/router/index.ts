@@ -29,6 +29,11 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../views/reverse/ReverseView.vue'),
         props: (r) => ({ kind: r.params.kind }),
       },
+      {
+        path: 'reconcile',
+        name: 'reconcile',
+        component: () => import('../views/reconcile/ReconcileView.vue'),
+      },
       { path: 'notices', name: 'notices', component: () => import('../views/notices/NoticeList.vue') },
       {
         path: 'notices/:id(\\d+)',

@@ -116,7 +116,7 @@ export const usePayStore = defineStore('pay', () => {
    * pay charges one payment code. While a payment is in flight every further call is
    * ignored (Enter, a second scan, a double click); Go also refuses a second one.
    */
-  async function pay(amount: string, code: string, source = 'manual'): Promise<PayOutcome> {
+  async function pay(amount: string, code: string, source = 'manual', order = ''): Promise<PayOutcome> {
     if (busy.value) return 'ignored'
     reset()
     phase.value = 'paying'
@@ -124,7 +124,11 @@ export const usePayStore = defineStore('pay', () => {
     startedAt.value = Date.now()
     requestedAmount.value = amount.trim()
     try {
-      applyTrade(await payApi.pay(amount.trim(), code.trim(), source))
+      applyTrade(
+        await (source === 'pos' && order
+          ? payApi.payOrder(order, code.trim())
+          : payApi.pay(amount.trim(), code.trim(), source)),
+      )
       return 'result'
     } catch (e) {
       return failed(toAppError(e))

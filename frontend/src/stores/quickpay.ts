@@ -46,13 +46,14 @@ export const useQuickPayStore = defineStore('quickpay', () => {
 
   /** detected takes an amount read from the cashier software and remembers its source. */
   function detected(a: AmountDetected): void {
-    if (entry.detected(a)) lastDetected.value = entry.origin.value
+    if (entry.detected(a) && entry.origin.value !== 'pos') lastDetected.value = entry.origin.value
   }
 
   /** seed fills the dialog from the window:mode that opened it. */
   function seed(e: WindowModeEvent | null): void {
     if (!e || pay.busy) return
-    if (e.amount && e.amount > 0) detected({ amount: e.amount, source: e.source ?? lastDetected.value })
+    if (e.amount && e.amount > 0)
+      detected({ amount: e.amount, source: e.source ?? lastDetected.value, order: e.order })
     if (e.code) entry.scanned({ code: e.code })
   }
 

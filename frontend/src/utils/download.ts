@@ -17,6 +17,7 @@ function mimeOf(name: string): string {
   if (name.endsWith('.csv')) return 'text/csv'
   if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
   if (name.endsWith('.png')) return 'image/png'
+  if (name.endsWith('.zip')) return 'application/zip'
   return 'application/octet-stream'
 }
 

@@ -89,6 +89,24 @@ export namespace platform {
 	        this.amount = source["amount"];
 	    }
 	}
+	export class DaySum {
+	    day: string;
+	    count: number;
+	    amount: number;
+	    net: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DaySum(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.count = source["count"];
+	        this.amount = source["amount"];
+	        this.net = source["net"];
+	    }
+	}
 	export class HourStats {
 	    hour: number;
 	    count: number;
@@ -107,6 +125,8 @@ export namespace platform {
 	}
 	export class DayStats {
 	    day: string;
+	    from: string;
+	    to: string;
 	    storeName: string;
 	    payCount: number;
 	    payAmount: number;
@@ -117,6 +137,7 @@ export namespace platform {
 	    netAmount: number;
 	    byChannel: ChannelStats[];
 	    byHour: HourStats[];
+	    byDay: DaySum[];
 	
 	    static createFrom(source: any = {}) {
 	        return new DayStats(source);
@@ -125,6 +146,8 @@ export namespace platform {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.day = source["day"];
+	        this.from = source["from"];
+	        this.to = source["to"];
 	        this.storeName = source["storeName"];
 	        this.payCount = source["payCount"];
 	        this.payAmount = source["payAmount"];
@@ -135,6 +158,7 @@ export namespace platform {
 	        this.netAmount = source["netAmount"];
 	        this.byChannel = this.convertValues(source["byChannel"], ChannelStats);
 	        this.byHour = this.convertValues(source["byHour"], HourStats);
+	        this.byDay = this.convertValues(source["byDay"], DaySum);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -155,6 +179,7 @@ export namespace platform {
 		    return a;
 		}
 	}
+	
 	export class StoreInfo {
 	    id: number;
 	    name: string;
@@ -475,6 +500,104 @@ export namespace platform {
 	        this.passwordChanged = source["passwordChanged"];
 	    }
 	}
+	export class ReconcileCount {
+	    open: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReconcileCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	    }
+	}
+	export class ReconcileDiff {
+	    id: number;
+	    kind: string;
+	    reqsn: string;
+	    trxid: string;
+	    tradeKind: string;
+	    bankAmount: number;
+	    localAmount: number;
+	    bankStatus: string;
+	    localStatus: string;
+	    trxCode: string;
+	    bankTime: string;
+	    resolved: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReconcileDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.reqsn = source["reqsn"];
+	        this.trxid = source["trxid"];
+	        this.tradeKind = source["tradeKind"];
+	        this.bankAmount = source["bankAmount"];
+	        this.localAmount = source["localAmount"];
+	        this.bankStatus = source["bankStatus"];
+	        this.localStatus = source["localStatus"];
+	        this.trxCode = source["trxCode"];
+	        this.bankTime = source["bankTime"];
+	        this.resolved = source["resolved"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ReconcileReport {
+	    day: string;
+	    status: string;
+	    errorCode?: string;
+	    bankRows: number;
+	    localRows: number;
+	    matched: number;
+	    // Go type: time
+	    startedAt?: any;
+	    // Go type: time
+	    finishedAt?: any;
+	    diffs: ReconcileDiff[];
+	    open: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReconcileReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.status = source["status"];
+	        this.errorCode = source["errorCode"];
+	        this.bankRows = source["bankRows"];
+	        this.localRows = source["localRows"];
+	        this.matched = source["matched"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	        this.diffs = this.convertValues(source["diffs"], ReconcileDiff);
+	        this.open = source["open"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SMSChallenge {
 	    maskedPhone: string;
 	    resendAfter: number;
@@ -628,6 +751,10 @@ export namespace platform {
 	}
 	export class TradeFilter {
 	    day: string;
+	    from: string;
+	    to: string;
+	    storeId: number;
+	    cashier: string;
 	    kind: string;
 	    channel: string;
 	    status: string;
@@ -635,6 +762,7 @@ export namespace platform {
 	    terminal: boolean;
 	    offset: number;
 	    limit: number;
+	    beforeId?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new TradeFilter(source);
@@ -643,6 +771,10 @@ export namespace platform {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.day = source["day"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.storeId = source["storeId"];
+	        this.cashier = source["cashier"];
 	        this.kind = source["kind"];
 	        this.channel = source["channel"];
 	        this.status = source["status"];
@@ -650,11 +782,13 @@ export namespace platform {
 	        this.terminal = source["terminal"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
+	        this.beforeId = source["beforeId"];
 	    }
 	}
 	export class TradePage {
 	    trades: Trade[];
 	    total: number;
+	    maxDays: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new TradePage(source);
@@ -664,6 +798,7 @@ export namespace platform {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.trades = this.convertValues(source["trades"], Trade);
 	        this.total = source["total"];
+	        this.maxDays = source["maxDays"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -683,6 +818,32 @@ export namespace platform {
 		    }
 		    return a;
 		}
+	}
+	export class TradeTotals {
+	    count: number;
+	    payCount: number;
+	    payAmount: number;
+	    cancelCount: number;
+	    cancelAmount: number;
+	    refundCount: number;
+	    refundAmount: number;
+	    netAmount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TradeTotals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.payCount = source["payCount"];
+	        this.payAmount = source["payAmount"];
+	        this.cancelCount = source["cancelCount"];
+	        this.cancelAmount = source["cancelAmount"];
+	        this.refundCount = source["refundCount"];
+	        this.refundAmount = source["refundAmount"];
+	        this.netAmount = source["netAmount"];
+	    }
 	}
 
 }
@@ -907,6 +1068,22 @@ export namespace services {
 	        this.skipPrompt = source["skipPrompt"];
 	    }
 	}
+	export class PosSettings {
+	    enabled: boolean;
+	    port: number;
+	    key: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PosSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.port = source["port"];
+	        this.key = source["key"];
+	    }
+	}
 	export class Hotkey {
 	    keys: string;
 	    enabled: boolean;
@@ -1054,6 +1231,7 @@ export namespace services {
 	    box: BoxSettings;
 	    screen: ScreenSettings;
 	    hotkeys: HotkeySettings;
+	    pos: PosSettings;
 	    handover: HandoverPrefs;
 	
 	    static createFrom(source: any = {}) {
@@ -1066,7 +1244,56 @@ export namespace services {
 	        this.box = this.convertValues(source["box"], BoxSettings);
 	        this.screen = this.convertValues(source["screen"], ScreenSettings);
 	        this.hotkeys = this.convertValues(source["hotkeys"], HotkeySettings);
+	        this.pos = this.convertValues(source["pos"], PosSettings);
 	        this.handover = this.convertValues(source["handover"], HandoverPrefs);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FileData {
+	    name: string;
+	    data: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	        this.count = source["count"];
+	    }
+	}
+	export class DiagnosticsFile {
+	    file: FileData;
+	    checks: support.Result[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DiagnosticsFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = this.convertValues(source["file"], FileData);
+	        this.checks = this.convertValues(source["checks"], support.Result);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1153,22 +1380,7 @@ export namespace services {
 	        this.count = source["count"];
 	    }
 	}
-	export class FileData {
-	    name: string;
-	    data: string;
-	    count: number;
 	
-	    static createFrom(source: any = {}) {
-	        return new FileData(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.data = source["data"];
-	        this.count = source["count"];
-	    }
-	}
 	
 	export class HandoverResult {
 	    handover?: platform.Handover;
@@ -1255,6 +1467,43 @@ export namespace services {
 	        this.params = source["params"];
 	        this.total = source["total"];
 	        this.at = source["at"];
+	    }
+	}
+	
+	export class PosStatus {
+	    enabled: boolean;
+	    port: number;
+	    key: string;
+	    state: string;
+	    addr?: string;
+	    code?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PosStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.port = source["port"];
+	        this.key = source["key"];
+	        this.state = source["state"];
+	        this.addr = source["addr"];
+	        this.code = source["code"];
+	    }
+	}
+	export class PosTest {
+	    addr: string;
+	    ms: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PosTest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.addr = source["addr"];
+	        this.ms = source["ms"];
 	    }
 	}
 	
@@ -1386,6 +1635,8 @@ export namespace support {
 	export class Result {
 	    name: string;
 	    status: string;
+	    code?: string;
+	    params?: Record<string, any>;
 	    millis: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1396,6 +1647,8 @@ export namespace support {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.status = source["status"];
+	        this.code = source["code"];
+	        this.params = source["params"];
 	        this.millis = source["millis"];
 	    }
 	}

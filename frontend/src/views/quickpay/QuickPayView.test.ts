@@ -12,8 +12,9 @@ vi.mock('../../api/runtime', () => ({
   },
 }))
 const payMock = vi.fn()
+const cancelMock = vi.fn()
 vi.mock('../../api/pay', () => ({
-  payApi: { pay: (...a: unknown[]) => payMock(...a), pending: async () => [] },
+  payApi: { pay: (...a: unknown[]) => payMock(...a), cancel: () => cancelMock(), pending: async () => [] },
 }))
 const setMode = vi.fn(async (_m: string) => undefined)
 vi.mock('../../api/window', () => ({ windowApi: { setMode: (m: string) => setMode(m) } }))
@@ -39,6 +40,7 @@ beforeEach(() => {
   const pinia = createPinia()
   setActivePinia(pinia)
   payMock.mockReset()
+  cancelMock.mockReset()
   setMode.mockClear()
   handlers.clear()
   // Opened from the floating bubble by a box scan.
@@ -101,6 +103,31 @@ describe('quick-pay dialog', () => {
     await flushPromises()
     expect(payMock).not.toHaveBeenCalled()
     expect(input('quickpay-code').element.value).toBe('281234567890123400')
+  })
+
+  it('offers 撤销本笔 while paying: it asks Go to close the payment and shows 已撤销本笔 once the bank closed it', async () => {
+    await flushPromises()
+    await input('quickpay-amount').setValue('6')
+    let finish!: (t: Trade) => void
+    payMock.mockReturnValue(new Promise<Trade>((r) => (finish = r)))
+    cancelMock.mockResolvedValue(undefined)
+    key('Enter')
+    await flushPromises()
+    const stop = wrapper.get('[data-testid="quickpay-cancel"]')
+    expect(stop.text()).toBe('撤销本笔')
+    await stop.trigger('click')
+    await flushPromises()
+    expect(cancelMock).toHaveBeenCalledTimes(1)
+    expect(wrapper.get('[data-testid="quickpay-cancel"]').text()).toBe('正在撤销…')
+    expect(wrapper.get('[data-testid="quickpay-cancel"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-testid="quickpay-result-status"]').text()).toBe('正在撤销…')
+    await wrapper.get('[data-testid="quickpay-cancel"]').trigger('click')
+    expect(cancelMock).toHaveBeenCalledTimes(1)
+    finish({ ...okTrade, amount: 600, status: 'closed', errmsg: '订单已关闭' })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="quickpay-cancel"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="quickpay-result-status"]').text()).toBe('已撤销本笔')
+    expect(wrapper.get('[data-testid="quickpay-result-reason"]').text()).toBe('通联已关单，未扣款')
   })
 
   it('ignores Enter and Esc while paying', async () => {

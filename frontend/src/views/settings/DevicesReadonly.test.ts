@@ -146,3 +146,13 @@ describe('盒子配置 status', () => {
     expect(wrapper.find('[data-testid="box-status-reason"]').exists()).toBe(false)
   })
 })
+
+describe('截屏区域配置 for a cashier', () => {
+  it('shows whether the POS API is on, never its key, and no 测试', async () => {
+    api.settings.mockResolvedValue({ ...settings, pos: { enabled: true, port: 17788, key: '' } })
+    await open(ScreenView, 'cashier')
+    expect(wrapper.get('[data-testid="source-pos-state"]').text()).toBe('使用中')
+    expect(wrapper.find('[data-testid="pos-key"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="source-pos-test"]').exists()).toBe(false)
+  })
+})

@@ -15,13 +15,27 @@ vi.mock('../../api/trades', () => ({
 import StatsDialog from './StatsDialog.vue'
 import { i18n, setLocale } from '../../locales'
 
+const filter = {
+  day: '',
+  from: '2026-12-01',
+  to: '2026-12-03',
+  storeId: 0,
+  cashier: '',
+  kind: '',
+  channel: 'wechat',
+  status: '',
+  tradeNo: '',
+  terminal: true,
+  offset: 0,
+  limit: 20,
+}
 const pic = { day: '2026-12-03', name: '交易统计-2026-12-03.png', png: 'iVBORw0KGgo=', payCount: 2 }
 let wrapper: VueWrapper
 const downloads: string[] = []
 
 async function open(): Promise<void> {
   wrapper = mount(StatsDialog, {
-    props: { modelValue: true, day: '2026-12-03' },
+    props: { modelValue: true, filter },
     global: { plugins: [i18n, ElementPlus] },
     attachTo: document.body,
   })
@@ -52,7 +66,7 @@ const button = (id: string) => document.querySelector<HTMLButtonElement>(`[data-
 describe('统计', () => {
   it('shows the picture Go drew in the UI language, and downloads that same picture in a browser', async () => {
     await open()
-    expect(api.statsPicture).toHaveBeenCalledWith('2026-12-03', 'zh-CN')
+    expect(api.statsPicture).toHaveBeenCalledWith(filter, 'zh-CN')
     expect(picture().getAttribute('src')).toBe(`data:image/png;base64,${pic.png}`)
     button('stats-save').click()
     await flushPromises()
@@ -60,7 +74,7 @@ describe('统计', () => {
     expect(api.saveStatsPng).not.toHaveBeenCalled()
     setLocale('en')
     await flushPromises()
-    expect(api.statsPicture).toHaveBeenLastCalledWith('2026-12-03', 'en')
+    expect(api.statsPicture).toHaveBeenLastCalledWith(filter, 'en')
     setLocale('zh-CN')
   })
 

@@ -13,7 +13,22 @@ vi.mock('../../api/runtime', () => ({
   },
 }))
 const api = { list: vi.fn(), reprint: vi.fn() }
-vi.mock('../../api/trades', () => ({ tradeApi: { list: (...a: unknown[]) => api.list(...a) } }))
+vi.mock('../../api/trades', () => ({
+  tradeApi: {
+    list: (...a: unknown[]) => api.list(...a),
+    totals: (...a: unknown[]) => totals(...a),
+  },
+}))
+const totals = vi.fn(async (..._: unknown[]) => ({
+  count: 3,
+  payCount: 2,
+  payAmount: 5000,
+  cancelCount: 0,
+  cancelAmount: 0,
+  refundCount: 1,
+  refundAmount: 1000,
+  netAmount: 4000,
+}))
 vi.mock('../../api/devices', () => ({ deviceApi: { reprint: (...a: unknown[]) => api.reprint(...a) } }))
 
 import TradesView from './TradesView.vue'
@@ -69,7 +84,13 @@ describe('交易查询: receipts that lead back', () => {
     await open()
     handlers.get('box:scan')?.({ code: orderNo, codeMasked: orderNo, orderNo })
     await flushPromises()
-    expect(lastFilter()).toMatchObject({ day: '2026-11-25', tradeNo: orderNo, terminal: false, offset: 0 })
+    expect(lastFilter()).toMatchObject({
+      from: '2026-11-25',
+      to: '2026-11-25',
+      tradeNo: orderNo,
+      terminal: false,
+      offset: 0,
+    })
     expect(wrapper.get<HTMLInputElement>('[data-testid="trades-tradeno"]').element.value).toBe(orderNo)
   })
 
@@ -87,7 +108,7 @@ describe('交易查询: receipts that lead back', () => {
     field.focus()
     typeBurst(field, orderNo, 5)
     await flushPromises()
-    expect(lastFilter()).toMatchObject({ day: '2026-11-25', tradeNo: orderNo })
+    expect(lastFilter()).toMatchObject({ from: '2026-11-25', to: '2026-11-25', tradeNo: orderNo })
     const calls = api.list.mock.calls.length
     typeBurst(document.body, '202611251753280000000106', 150)
     await flushPromises()

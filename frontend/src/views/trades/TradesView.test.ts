@@ -7,10 +7,26 @@ import type { Trade } from '../../api/types'
 
 vi.mock('../../api/runtime', () => ({ onEvent: () => () => {} }))
 const api = { list: vi.fn() }
-vi.mock('../../api/trades', () => ({ tradeApi: { list: (...a: unknown[]) => api.list(...a) } }))
+vi.mock('../../api/trades', () => ({
+  tradeApi: {
+    list: (...a: unknown[]) => api.list(...a),
+    totals: (...a: unknown[]) => totals(...a),
+  },
+}))
+const totals = vi.fn(async (..._: unknown[]) => ({
+  count: 3,
+  payCount: 2,
+  payAmount: 5000,
+  cancelCount: 0,
+  cancelAmount: 0,
+  refundCount: 1,
+  refundAmount: 1000,
+  netAmount: 4000,
+}))
 
 import TradesView from './TradesView.vue'
 import { i18n, setLocale } from '../../locales'
+import { presetPeriod } from '../../utils/period'
 
 const pay = {
   id: 5,
@@ -74,5 +90,28 @@ describe('交易查询', () => {
     await wrapper.get('[data-testid="trades-query"]').trigger('click')
     await flushPromises()
     expect(api.list.mock.lastCall![0]).toMatchObject({ channel: 'alipay', offset: 0 })
+  })
+
+  it('queries a preset period (本周, from Monday, China time) with its totals', async () => {
+    await open()
+    const today = presetPeriod('today')
+    expect(api.list.mock.calls[0][0]).toMatchObject({ from: today.from, to: today.to })
+    expect(wrapper.get('[data-testid="trades-totals"]').text()).toBe(
+      '合计 3 笔：收款 2 笔 ¥50.00，撤销 ¥0.00，退货 ¥10.00，净收款 ¥40.00',
+    )
+    await wrapper.get('[data-testid="trades-period"]').trigger('click')
+    await flushPromises()
+    document.querySelector<HTMLElement>('[data-testid="trades-period-week"]')!.click()
+    await flushPromises()
+    const week = presetPeriod('week')
+    expect(api.list.mock.lastCall![0]).toMatchObject({ from: week.from, to: week.to, offset: 0 })
+    expect(totals.mock.lastCall![0]).toMatchObject({ from: week.from, to: week.to })
+  })
+
+  it("replaces the manual's footnote: the screen itself queries any period", async () => {
+    await open()
+    const note = wrapper.get('[data-testid="trades-note"]').text()
+    expect(note).not.toContain('公众号')
+    expect(note).toContain('单次最长 92 天')
   })
 })

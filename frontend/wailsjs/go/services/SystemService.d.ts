@@ -7,4 +7,6 @@ export function About():Promise<support.Info>;
 
 export function ExportDiagnostics():Promise<services.DiagnosticsResult>;
 
+export function ExportDiagnosticsDownload():Promise<services.DiagnosticsFile>;
+
 export function SetAutostart(arg1:boolean):Promise<support.Info>;

@@ -10,6 +10,10 @@ export function ExportDiagnostics() {
   return window['go']['services']['SystemService']['ExportDiagnostics']();
 }
 
+export function ExportDiagnosticsDownload() {
+  return window['go']['services']['SystemService']['ExportDiagnosticsDownload']();
+}
+
 export function SetAutostart(arg1) {
   return window['go']['services']['SystemService']['SetAutostart'](arg1);
 }

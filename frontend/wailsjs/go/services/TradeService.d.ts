@@ -15,6 +15,8 @@ export function List(arg1:platform.TradeFilter):Promise<platform.TradePage>;
 
 export function Lookup(arg1:string):Promise<platform.Trade>;
 
+export function PeriodStats(arg1:platform.TradeFilter):Promise<platform.DayStats>;
+
 export function Recheck(arg1:number):Promise<platform.Trade>;
 
 export function Refund(arg1:string,arg2:string,arg3:string):Promise<platform.Trade>;
@@ -23,4 +25,8 @@ export function SaveStatsPNG(arg1:services.StatsImage):Promise<services.ExportRe
 
 export function Stats(arg1:string):Promise<platform.DayStats>;
 
-export function StatsPicture(arg1:string,arg2:string):Promise<services.StatsImage>;
+export function StatsPicture(arg1:platform.TradeFilter,arg2:string):Promise<services.StatsImage>;
+
+export function Stores():Promise<Array<platform.StoreInfo>>;
+
+export function Totals(arg1:platform.TradeFilter):Promise<platform.TradeTotals>;

@@ -26,6 +26,10 @@ export function Lookup(arg1) {
   return window['go']['services']['TradeService']['Lookup'](arg1);
 }
 
+export function PeriodStats(arg1) {
+  return window['go']['services']['TradeService']['PeriodStats'](arg1);
+}
+
 export function Recheck(arg1) {
   return window['go']['services']['TradeService']['Recheck'](arg1);
 }
@@ -44,4 +48,12 @@ export function Stats(arg1) {
 
 export function StatsPicture(arg1, arg2) {
   return window['go']['services']['TradeService']['StatsPicture'](arg1, arg2);
+}
+
+export function Stores() {
+  return window['go']['services']['TradeService']['Stores']();
+}
+
+export function Totals(arg1) {
+  return window['go']['services']['TradeService']['Totals'](arg1);
 }

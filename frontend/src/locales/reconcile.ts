@@ -1,0 +1,103 @@
+// UI text of one feature, Chinese first and English second: 对账结果, the reconciliation of a day against Allinpay's statement.
+// `en` has the type of `zh`, so vue-tsc refuses a missing or extra key.
+export const zh = {
+  reconcile: {
+    title: '对账结果',
+    tip: '每天自动下载通联前一日对账单，与本地交易逐笔核对（按订单号/通联流水号与金额）。能通过查询确认的差异已自动更正，其余请核实处理。',
+    adminOnly: '只有管理员可以查看对账结果',
+    day: '对账日期',
+    run: '重新对账',
+    ran: '对账完成',
+    latest: '最近一次',
+    summary: '对账单 {bank} 笔，本地 {local} 笔，一致 {matched} 笔',
+    allClear: '本日对账一致，无差异',
+    openCount: '未处理差异 {n} 笔',
+    state: {
+      none: '该日尚未对账',
+      running: '正在对账…',
+      done: '对账完成',
+      failed: '对账失败',
+    },
+    error: {
+      gateway_unavailable: '支付通道不可用，请检查商户配置',
+      statement_refused: '通联拒绝了对账单请求，请检查商户号与密钥',
+      statement_malformed: '对账单文件无法完整读取，未使用',
+      statement_unavailable: '暂时无法下载对账单，将稍后重试',
+      internal: '对账时发生内部错误，请查看日志',
+      other: '对账失败（{code}）',
+    },
+    kind: {
+      only_bank: '仅通联有',
+      only_local: '仅本地有',
+      amount_differs: '金额不符',
+      status_differs: '状态不符',
+    },
+    note: {
+      query_fixed: '已查询更正',
+      in_flight: '查询中',
+      needs_admin: '需人工核实',
+    },
+    col: {
+      kind: '差异类型',
+      reqsn: '订单号 / 通联流水号',
+      tradeKind: '类型 / 时间',
+      amount: '金额 通联 / 本地',
+      status: '状态 通联 / 本地',
+      note: '处理',
+    },
+    bankOk: '成功',
+    bankOther: '未成功（{code}）',
+    kindOther: '其他',
+  },
+}
+
+export const en: typeof zh = {
+  reconcile: {
+    title: 'Reconciliation',
+    tip: "Every day Allinpay's statement of the previous day is downloaded and checked trade by trade against ours (by order number or Allinpay serial, and amount). Differences a query could settle were corrected; check the rest.",
+    adminOnly: 'Only an admin can see the reconciliation',
+    day: 'Day',
+    run: 'Reconcile again',
+    ran: 'Reconciled',
+    latest: 'Latest',
+    summary: 'Statement {bank}, ours {local}, matching {matched}',
+    allClear: 'The day reconciles: no differences',
+    openCount: '{n} open differences',
+    state: {
+      none: 'Not reconciled yet',
+      running: 'Reconciling…',
+      done: 'Reconciled',
+      failed: 'Reconciliation failed',
+    },
+    error: {
+      gateway_unavailable: 'The payment channel is unavailable; check the merchant settings',
+      statement_refused: 'Allinpay refused the statement request; check the merchant number and keys',
+      statement_malformed: 'The statement file could not be read in full and was not used',
+      statement_unavailable: 'The statement cannot be downloaded now; it will be tried again',
+      internal: 'Internal error while reconciling; see the log',
+      other: 'Reconciliation failed ({code})',
+    },
+    kind: {
+      only_bank: 'Bank only',
+      only_local: 'Ours only',
+      amount_differs: 'Amount differs',
+      status_differs: 'Status differs',
+    },
+    note: {
+      query_fixed: 'Corrected by a query',
+      in_flight: 'Being queried',
+      needs_admin: 'Check by hand',
+    },
+    col: {
+      kind: 'Difference',
+      reqsn: 'Order no. / serial',
+      tradeKind: 'Type / time',
+      amount: 'Amount bank / ours',
+      status: 'Status bank / ours',
+      note: 'Handling',
+    },
+    bankOk: 'Success',
+    bankOther: 'Not settled ({code})',
+    kindOther: 'Other',
+  },
+}
