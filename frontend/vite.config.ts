@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // A view's first test imports Element Plus and the view (seconds on 2 busy cores in CI):
+    // a limit for a hung test, not a speed check.
+    testTimeout: 20000,
     // Element Plus' per-component styles (src/elementPlus.ts) import .css files: let Vite take them.
     server: { deps: { inline: [/element-plus\/es\/components\/[^/]+\/style\//] } },
   },
