@@ -14,7 +14,8 @@ pass=${XTF_SIGN_PASSWORD:-}
 dir=build/bin/signing
 if [[ -z $pfx ]]; then
   pfx=$dir/test-cert.p12 pass=test
-  if [[ ! -f $pfx ]]; then
+  # Made again when missing or within a day of its end (a build folder kept for weeks).
+  if [[ ! -f $pfx ]] || ! openssl x509 -checkend 86400 -noout -in "$dir/test-cert.pem" >/dev/null 2>&1; then
     mkdir -p "$dir"
     openssl req -x509 -newkey rsa:3072 -nodes -days 30 -subj "/CN=XiaoTongFu test signing (not trusted)" \
       -addext "extendedKeyUsage=codeSigning" -keyout "$dir/test-key.pem" -out "$dir/test-cert.pem" 2>/dev/null
