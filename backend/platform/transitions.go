@@ -54,7 +54,7 @@ const (
 var edges = map[edge]string{
 	{stCreated, stSent, bySender}:        "the request is about to leave; recorded before it does",
 	{stCreated, stFailed, bySender}:      "marking it sent did not commit, so it was never sent",
-	{stCreated, stFailed, bySweep}:       "still created past the first-query delay: its sender died before marking it sent",
+	{stCreated, stFailed, bySweep}:       "still created after Poll.Unsent (≈15 s): its sender died before marking it sent",
 	{stSent, stSuccess, bySender}:        "the first answer is a success",
 	{stSent, stFailed, bySender}:         "the first answer is a final refusal, or the client refused to send it",
 	{stSent, stPending, bySender}:        "the first answer is processing or unknown: query it",
