@@ -69,8 +69,8 @@ func (l line) kindOf(g glyph) kind {
 		return l.separator(g.box)
 	case h <= 0.55*l.h:
 		return kSmall
-	case h > l.h+l.tolH() && w >= 0.75*l.h:
-		return kLabel
+	case h > l.h+l.tolH() && w >= 0.75*l.h && w >= 0.85*h:
+		return kLabel // square like a CJK character; a taller digit is much narrower than high
 	}
 	return kOther
 }

@@ -104,6 +104,9 @@ func (r *Recognizer) analyse(img image.Image) page {
 			if f := extract(ink, b); f.ok {
 				g.m = classify(f, r.calibrated, r.builtin)
 			}
+			if g.m.class != '1' && gluedFoot(ink, b) {
+				g.m = match{} // a digit with a full stop or comma stuck to it: unknown, so nothing on its line is read
+			}
 		}
 		p.glyphs = append(p.glyphs, g)
 	}

@@ -1,6 +1,9 @@
 package ocr
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // inkThreshold is the share of the region's strongest contrast above which a pixel counts as ink
 // when the region is split into connected parts.
@@ -109,4 +112,27 @@ func union(a, b box) box {
 		x0: min(a.x0, b.x0), y0: min(a.y0, b.y0), x1: max(a.x1, b.x1), y1: max(a.y1, b.y1),
 		parts: a.parts + b.parts, border: a.border || b.border,
 	}
+}
+
+// gluedFoot reports whether the bottom rows of b reach clearly further right than its top half, as
+// a digit does with the decimal point of a seven-segment display (or a tightly kerned full stop)
+// stuck to its lower right corner. Reading such a glyph as the digit alone would lose the point.
+func gluedFoot(m *inkMap, b box) bool {
+	thr := m.max * inkThreshold
+	right := func(y0, y1 int) int {
+		r := -1
+		for y := y0; y < y1; y++ {
+			row := m.v[y*m.w:]
+			for x := b.x1 - 1; x > r && x >= b.x0; x-- {
+				if row[x] >= thr {
+					r = x
+					break
+				}
+			}
+		}
+		return r
+	}
+	h := b.h()
+	top, foot := right(b.y0, b.y0+h/2), right(b.y1-max(1, h/5), b.y1)
+	return float64(foot-top) >= math.Max(2, 0.1*float64(h))
 }

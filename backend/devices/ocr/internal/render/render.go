@@ -33,6 +33,17 @@ func LoadFont(path string) (*opentype.Font, error) {
 
 // ParseFont parses font data; idx selects a font of a collection.
 func ParseFont(data []byte, idx int) (*opentype.Font, error) {
+	f, err := parseFont(data, idx)
+	if err == nil {
+		return f, nil
+	}
+	if fixed, rerr := realign(data, idx); rerr == nil {
+		return opentype.Parse(fixed)
+	}
+	return nil, err
+}
+
+func parseFont(data []byte, idx int) (*opentype.Font, error) {
 	if coll, err := opentype.ParseCollection(data); err == nil && coll.NumFonts() > 1 {
 		return coll.Font(idx)
 	}
