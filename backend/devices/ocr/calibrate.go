@@ -20,7 +20,7 @@ type Calibration struct {
 	Glyphs      []CalibratedGlyph `json:"glyphs"`
 }
 
-// CalibratedGlyph is one learnt glyph: its character ("0"–"9" or "¥") and sampled features.
+// CalibratedGlyph is one learnt glyph: its character ("0"–"9", "¥" or "元") and sampled features.
 type CalibratedGlyph struct {
 	Char   string  `json:"char"`
 	Aspect float32 `json:"aspect"` // width / height of its box
@@ -74,6 +74,11 @@ func learn(img image.Image, amountText string, bt []template) (*Calibration, err
 	cal := &Calibration{Version: calibrationVersion, Amount: amountText, DigitHeight: int(ln.h + 0.5)}
 	for k, char := range labelsOf(want) {
 		cal.add(extract(ink, run[k]), char)
+	}
+	if strings.HasSuffix(strings.TrimSpace(amountText), "元") {
+		if b, ok := glyphAfter(gs, run[len(run)-1], ln); ok {
+			cal.add(extract(ink, b), "元")
+		}
 	}
 	return cal, nil
 }
@@ -144,6 +149,8 @@ func classOf(char string) byte {
 		return char[0]
 	case char == "¥" || char == "￥":
 		return classYen
+	case char == "元":
+		return classYuan
 	}
 	return 0
 }

@@ -122,3 +122,17 @@ func shapeOf(want string) string {
 	}
 	return sb.String()
 }
+
+// glyphAfter returns the glyph right after last on its line (a 元 glued to the amount): the next
+// box to the right within the near distance, about as tall as the digits or taller and roughly square.
+func glyphAfter(gs []box, last box, ln line) (box, bool) {
+	for _, b := range gs {
+		if b.x0 < last.x1 || b.border || float64(b.x0-last.x1) > nearGapH*ln.h {
+			continue
+		}
+		if float64(b.h()) >= 0.8*ln.h && float64(b.w()) >= 0.8*float64(b.h()) && b.y0 < last.y1 && b.y1 > last.y0 {
+			return b, true
+		}
+	}
+	return box{}, false
+}

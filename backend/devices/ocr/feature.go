@@ -99,4 +99,3 @@ func dot(a, b *[featLen]float32) float32 {
 	}
 	return s0 + s1 + s2 + s3
 }
-

@@ -13,6 +13,7 @@ const (
 	kDigit   kind = iota + 1 // a confidently recognised digit of the line's height
 	kWeak                    // digit-sized but not confidently recognised
 	kYen                     // ¥ or ￥
+	kYuan                    // 元 after the number
 	kDot                     // full stop on the baseline
 	kComma                   // comma reaching below the baseline
 	kSep                     // a full stop or a comma, too small to tell which
@@ -53,9 +54,11 @@ func (l line) kindOf(g glyph) kind {
 	switch {
 	case g.border:
 		return kClipped
+	case g.m.confident() && g.m.class == classYuan && g.m.score >= minYenScore && h >= 0.9*l.h && w >= 0.8*h:
+		return kYuan
 	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore:
 		return kYen
-	case l.digitSized(g.box) && g.m.confident():
+	case l.digitSized(g.box) && g.m.confident() && isDigit(g.m.class):
 		return kDigit
 	case l.digitSized(g.box):
 		return kWeak
@@ -104,7 +107,7 @@ func findNumbers(gs []glyph) []number {
 	used := make([]bool, len(gs))
 	var out []number
 	for i := range gs {
-		if used[i] || gs[i].border || !gs[i].m.confident() || gs[i].m.class == classYen {
+		if used[i] || gs[i].border || !gs[i].m.confident() || !isDigit(gs[i].m.class) {
 			continue
 		}
 		ln := lineOf(gs, i)
@@ -158,7 +161,7 @@ func lineOf(gs []glyph, i int) line {
 	seed := line{h: float64(gs[i].h()), base: float64(gs[i].y1)}
 	var hs, bs []float64
 	for _, g := range gs {
-		if g.m.confident() && g.m.class != classYen && seed.digitSized(g.box) {
+		if g.m.confident() && isDigit(g.m.class) && seed.digitSized(g.box) {
 			hs = append(hs, float64(g.h()))
 			bs = append(bs, float64(g.y1))
 		}
@@ -194,7 +197,7 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 		}
 	}
 	if end < len(band) && float64(gs[band[end]].x0-gs[band[end-1]].x1) <= near {
-		if k := kinds[end]; k != kLabel && k != kColon {
+		if k := kinds[end]; k != kLabel && k != kColon && k != kYuan {
 			return number{err: neighbourErr(k)}
 		}
 	}
@@ -224,6 +227,8 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 	fen, err := parseNumber(text)
 	return number{fen: fen, text: text, conf: conf, err: err}
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isSep(k kind) bool { return k == kDot || k == kComma || k == kSep }
 

@@ -99,16 +99,7 @@ func (r *Recognizer) analyse(img image.Image) page {
 		return p
 	}
 	for _, b := range glyphs(components(ink), ink.w, ink.h) {
-		g := glyph{box: b}
-		if b.h() >= minGlyphH {
-			if f := extract(ink, b); f.ok {
-				g.m = classify(f, r.calibrated, r.builtin)
-			}
-			if g.m.class != '1' && gluedFoot(ink, b) {
-				g.m = match{} // a digit with a full stop or comma stuck to it: unknown, so nothing on its line is read
-			}
-		}
-		p.glyphs = append(p.glyphs, g)
+		p.glyphs = append(p.glyphs, r.read(ink, b))
 	}
 	if len(p.glyphs) == 0 {
 		p.err = ErrEmpty
@@ -119,4 +110,27 @@ func (r *Recognizer) analyse(img image.Image) page {
 		p.err = ErrNoAmount
 	}
 	return p
+}
+
+// read classifies the glyph in b. A digit with a decimal point stuck to its foot is returned
+// unrecognised, so that nothing on its line is read: the point cannot be told from the digit.
+func (r *Recognizer) read(ink *inkMap, b box) glyph {
+	g := glyph{box: b, m: r.classify(ink, b)}
+	if !g.m.confident() || !isDigit(g.m.class) {
+		return g
+	}
+	if _, glued := gluedFoot(ink, b); glued && (g.m.class != '1' || !serifFoot(ink, b)) {
+		g.m = match{}
+	}
+	return g
+}
+
+func (r *Recognizer) classify(ink *inkMap, b box) match {
+	if b.h() < minGlyphH {
+		return match{}
+	}
+	if f := extract(ink, b); f.ok {
+		return classify(f, r.calibrated, r.builtin)
+	}
+	return match{}
 }

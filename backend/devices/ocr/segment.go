@@ -96,14 +96,18 @@ func contains(a, b box) bool {
 }
 
 func stacked(a, b box) bool {
-	if min(a.h(), b.h())*4 < max(a.h(), b.h()) {
-		return false // a speck above or below a glyph is not part of it
+	small, big := a, b
+	if small.h() > big.h() {
+		small, big = b, a
+	}
+	overlapY := min(a.y1, b.y1) - max(a.y0, b.y0)
+	if small.h()*4 < big.h() && (small.w()*2 < big.w() || -overlapY*2 > big.h()) {
+		return false // a speck above or below a glyph is not part of it; a bar close over it is (元, 三)
 	}
 	overlapX := min(a.x1, b.x1) - max(a.x0, b.x0)
 	if overlapX*2 < min(a.w(), b.w()) || overlapX <= 0 {
 		return false
 	}
-	overlapY := min(a.y1, b.y1) - max(a.y0, b.y0)
 	return overlapY <= 0
 }
 
@@ -114,25 +118,49 @@ func union(a, b box) box {
 	}
 }
 
+// rightEdge returns the rightmost ink column of b in rows [y0, y1), or -1.
+func rightEdge(m *inkMap, b box, y0, y1 int) int {
+	thr := m.max * inkThreshold
+	r := -1
+	for y := y0; y < y1; y++ {
+		row := m.v[y*m.w:]
+		for x := b.x1 - 1; x > r && x >= b.x0; x-- {
+			if row[x] >= thr {
+				r = x
+				break
+			}
+		}
+	}
+	return r
+}
+
 // gluedFoot reports whether the bottom rows of b reach clearly further right than its top half, as
 // a digit does with the decimal point of a seven-segment display (or a tightly kerned full stop)
 // stuck to its lower right corner. Reading such a glyph as the digit alone would lose the point.
-func gluedFoot(m *inkMap, b box) bool {
+// It also returns the last ink column of the top half.
+func gluedFoot(m *inkMap, b box) (int, bool) {
+	h := b.h()
+	top, foot := rightEdge(m, b, b.y0, b.y0+h/2), rightEdge(m, b, b.y1-max(1, h/5), b.y1)
+	return top, float64(foot-top) >= math.Max(2, 0.1*float64(h))
+}
+
+// serifFoot reports whether the bottom rows of b also reach further left than its middle, like
+// the foot serif of a 1 (which a decimal point stuck to the right does not do).
+func serifFoot(m *inkMap, b box) bool {
 	thr := m.max * inkThreshold
-	right := func(y0, y1 int) int {
-		r := -1
+	left := func(y0, y1 int) int {
+		l := b.x1
 		for y := y0; y < y1; y++ {
 			row := m.v[y*m.w:]
-			for x := b.x1 - 1; x > r && x >= b.x0; x-- {
+			for x := b.x0; x < l; x++ {
 				if row[x] >= thr {
-					r = x
+					l = x
 					break
 				}
 			}
 		}
-		return r
+		return l
 	}
 	h := b.h()
-	top, foot := right(b.y0, b.y0+h/2), right(b.y1-max(1, h/5), b.y1)
-	return float64(foot-top) >= math.Max(2, 0.1*float64(h))
+	return left(b.y0+h*2/5, b.y0+h*7/10)-left(b.y1-max(1, h/5), b.y1) >= 2
 }

@@ -20,10 +20,13 @@ import (
 //go:embed builtin.bin
 var builtinData []byte
 
-// classYen is the class of both ¥ (U+00A5) and ￥ (U+FFE5).
-const classYen = 'Y'
+// classYen is the class of both ¥ (U+00A5) and ￥ (U+FFE5); classYuan is that of 元 (U+5143).
+const (
+	classYen  = 'Y'
+	classYuan = 'U'
+)
 
-// template is one reference glyph: its class ('0'–'9' or classYen) and features.
+// template is one reference glyph: its class ('0'–'9', classYen or classYuan) and features.
 type template struct {
 	class byte
 	f     feature

@@ -22,7 +22,7 @@ import (
 
 var (
 	sizes   = []float64{10, 11, 12, 13, 14, 16, 18, 20, 23, 26, 30, 35, 40, 46}
-	amounts = []string{"1234567.89", "¥90.00", "4,071.35"}
+	amounts = []string{"1234567.89", "¥90.00", "4,071.35", "56.78元", "987654321", "301"}
 )
 
 func main() {
@@ -41,6 +41,9 @@ func main() {
 			for _, hint := range []bool{false, true} {
 				for _, dx := range offsets(size) {
 					for _, amount := range amounts {
+						if !render.HasGlyphs(f, amount) {
+							continue // a missing glyph would be learnt from the font's empty box
+						}
 						img, err := render.Draw(render.Line{
 							Parts: []render.Part{{Font: f, Text: amount}}, SizePx: size, Hinting: hint,
 							X: 8 + dx, FG: color.Black, BG: color.White, W: 40 + int(size*7), H: int(size*2) + 8,

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -96,4 +97,15 @@ func Draw(l Line) (*image.RGBA, error) {
 		face.Close()
 	}
 	return img, nil
+}
+
+// HasGlyphs reports whether f has a glyph for every rune of text.
+func HasGlyphs(f *opentype.Font, text string) bool {
+	var buf sfnt.Buffer
+	for _, r := range text {
+		if i, err := f.GlyphIndex(&buf, r); err != nil || i == 0 {
+			return false
+		}
+	}
+	return true
 }
