@@ -54,7 +54,7 @@ func (l line) kindOf(g glyph) kind {
 	switch {
 	case g.border:
 		return kClipped
-	case g.m.confident() && g.m.class == classYuan && g.m.score >= minYenScore && h >= 0.9*l.h && w >= 0.8*h:
+	case g.m.confident() && g.m.class == classYuan && g.m.score >= minYenScore && h >= 0.9*l.h && w >= 0.8*h && w <= 1.3*h:
 		return kYuan
 	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore:
 		return kYen
@@ -72,7 +72,7 @@ func (l line) kindOf(g glyph) kind {
 		return l.separator(g.box)
 	case h <= 0.55*l.h:
 		return kSmall
-	case h > l.h+l.tolH() && w >= 0.75*l.h && w >= 0.85*h:
+	case h > l.h+l.tolH() && w >= 0.75*l.h && w >= 0.85*h && w <= 1.3*h:
 		return kLabel // square like a CJK character; a taller digit is much narrower than high
 	}
 	return kOther
@@ -128,6 +128,7 @@ func findNumbers(gs []glyph) []number {
 		if kinds[start] != kDigit {
 			continue
 		}
+		joinLabelParts(gs, band, kinds, ln)
 		end := extendRun(gs, band, kinds, start, ln)
 		for _, j := range band[start:end] {
 			used[j] = true
@@ -140,6 +141,23 @@ func findNumbers(gs []glyph) []number {
 		out = append(out, readRun(gs, band, kinds, start, end, ln))
 	}
 	return out
+}
+
+// joinLabelParts marks as label the side-by-side parts of one CJK character (页 and 客 of 额, 讠 and
+// 十 of 计): neighbours both taller than the digits, nearly touching, whose union is about square.
+func joinLabelParts(gs []glyph, band []int, kinds []kind, ln line) {
+	tall := func(k int) bool {
+		return (kinds[k] == kOther || kinds[k] == kLabel) && float64(gs[band[k]].h()) > ln.h+ln.tolH()
+	}
+	for k := 0; k+1 < len(band); k++ {
+		a, b := gs[band[k]].box, gs[band[k+1]].box
+		if !tall(k) || !tall(k+1) || float64(b.x0-a.x1) > 0.2*ln.h {
+			continue
+		}
+		if u := union(a, b); u.w()*100 >= u.h()*85 && u.w()*10 <= u.h()*13 {
+			kinds[k], kinds[k+1] = kLabel, kLabel
+		}
+	}
 }
 
 // weakDigitScore is the correlation above which an unrecognised digit-sized glyph looks enough
@@ -191,14 +209,14 @@ func extendRun(gs []glyph, band []int, kinds []kind, start int, ln line) int {
 // readRun checks the run band[start:end] and its neighbours, then parses it.
 func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) number {
 	near := nearGapH * ln.h
-	if start > 0 && float64(gs[band[start]].x0-gs[band[start-1]].x1) <= near {
-		if k := kinds[start-1]; k != kYen && k != kColon && k != kLabel {
-			return number{err: neighbourErr(k)}
+	if start > 0 {
+		if gap := float64(gs[band[start]].x0 - gs[band[start-1]].x1); gap <= near && !neighbourOK(kinds[start-1], gap, ln, true) {
+			return number{err: neighbourErr(kinds[start-1])}
 		}
 	}
-	if end < len(band) && float64(gs[band[end]].x0-gs[band[end-1]].x1) <= near {
-		if k := kinds[end]; k != kLabel && k != kColon && k != kYuan {
-			return number{err: neighbourErr(k)}
+	if end < len(band) {
+		if gap := float64(gs[band[end]].x0 - gs[band[end-1]].x1); gap <= near && !neighbourOK(kinds[end], gap, ln, false) {
+			return number{err: neighbourErr(kinds[end])}
 		}
 	}
 	if err := checkPitch(gs, band[start:end], kinds[start:end], ln); err != nil {
@@ -245,6 +263,27 @@ func resolveSeparators(s string) (string, error) {
 		return "", ErrMalformed
 	}
 	return s[:i] + "." + tail, nil
+}
+
+// labelGapH is the smallest gap, as a share of the digit height, between a number and an unread
+// label character next to it: a digit touching a CJK character merges into one box with it, which
+// must not be taken for the label alone.
+const labelGapH = 0.2
+
+// neighbourOK reports whether a glyph of kind k, gap pixels before (left) or after the number, can
+// stand there without making the read unsure.
+func neighbourOK(k kind, gap float64, ln line, left bool) bool {
+	switch k {
+	case kColon:
+		return true
+	case kYen:
+		return left
+	case kYuan:
+		return !left
+	case kLabel:
+		return gap >= labelGapH*ln.h
+	}
+	return false
 }
 
 func neighbourErr(k kind) error {
