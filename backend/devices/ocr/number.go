@@ -297,23 +297,41 @@ func neighbourErr(k kind) error {
 // sit one pitch apart, and a separator adds visibly to that. A gap that does not fit means a lost
 // or spurious separator, or two numbers.
 func checkPitch(gs []glyph, run []int, kinds []kind, ln line) error {
-	var plain, sep []float64
-	prev, hadSep := -1, false
+	centre := func(b box) float64 { return float64(b.x0+b.x1) / 2 }
+	right := func(b box) float64 { return float64(b.x1) }
+	// Digits are placed in cells: proportional fonts centre a narrow 1 in its cell, seven-segment
+	// fonts align it right. A gap fits when it fits by centres or by right edges.
+	errC := pitchBy(gs, run, kinds, ln, centre)
+	if errC == nil {
+		return nil
+	}
+	if pitchBy(gs, run, kinds, ln, right) == nil {
+		return nil
+	}
+	return errC
+}
+
+// pitchBy checks the run's spacing with digit positions taken by pos.
+func pitchBy(gs []glyph, run []int, kinds []kind, ln line, pos func(box) float64) error {
+	var plain, sep, inline []float64
+	prev, sepKind := -1, kind(0)
 	for k, j := range run {
 		switch kinds[k] {
 		case kDigit:
-			c := float64(gs[j].x0+gs[j].x1) / 2
 			if prev >= 0 {
-				d := c - float64(gs[run[prev]].x0+gs[run[prev]].x1)/2
-				if hadSep {
-					sep = append(sep, d)
-				} else {
+				d := pos(gs[j].box) - pos(gs[run[prev]].box)
+				switch {
+				case sepKind == 0:
 					plain = append(plain, d)
+				case sepKind == kDot && gs[run[k-1]].w()*10 >= int(ln.h):
+					inline = append(inline, d)
+				default:
+					sep = append(sep, d)
 				}
 			}
-			prev, hadSep = k, false
+			prev, sepKind = k, 0
 		default:
-			hadSep = true
+			sepKind = kinds[k]
 		}
 	}
 	if len(plain) == 0 {
@@ -330,6 +348,11 @@ func checkPitch(gs []glyph, run []int, kinds []kind, ln line) error {
 	}
 	for _, d := range sep {
 		if d < (1+pitchSlack*0.6)*p || d > 2.6*p {
+			return ErrSpacing
+		}
+	}
+	for _, d := range inline { // a broad full stop may also sit in the gap of a seven-segment cell
+		if (d < (1+pitchSlack*0.6)*p && math.Abs(d-p) > pitchSlack*0.5*p) || d > 2.6*p {
 			return ErrSpacing
 		}
 	}

@@ -182,3 +182,25 @@ func refusal(fen int64, rng *rand.Rand) string {
 	}
 	return "CLIP" + fmt.Sprintf("%d%s", 1+rng.IntN(9), v)
 }
+
+// Variant returns s showing fen instead, formatted the same way (currency sign, thousands
+// separator, suffix), as the same cashier screen shows the next amount.
+func Variant(s Sample, fen int64, name string) Sample {
+	want := fmt.Sprintf("%d.%02d", fen/100, fen%100)
+	text := want
+	switch {
+	case strings.Contains(s.Text, ",") && fen >= 100000:
+		text = group(fen/100) + want[len(want)-3:]
+	case strings.Contains(s.Text, " ") && fen >= 100000:
+		text = strings.ReplaceAll(group(fen/100), ",", " ") + want[len(want)-3:]
+	}
+	for _, sign := range []string{"¥", "￥"} {
+		if strings.HasPrefix(s.Text, sign) {
+			text = sign + text
+		}
+	}
+	v := s
+	v.Name, v.Text, v.Want = name, text, want
+	v.W = max(s.W, int(s.X+v.width()+s.SizePx*0.6+20))
+	return v
+}

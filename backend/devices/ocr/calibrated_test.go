@@ -1,0 +1,67 @@
+package ocr
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"xiaotongfu/backend/devices/ocr/internal/corpus"
+)
+
+// minCalibratedRight is the coverage floor after one calibration per screen.
+const minCalibratedRight = 0.65
+
+// TestCalibratedScreens calibrates on one image of each of many cashier screens (font, size,
+// colours, effect) and reads other amounts on the same screen. No read may be wrong.
+func TestCalibratedScreens(t *testing.T) {
+	needFonts(t)
+	rng := rand.New(rand.NewPCG(11, 12))
+	rep := report{}
+	refused := map[string]int{}
+	for _, screen := range corpus.Generate(21, 120, false) {
+		if screen.Want == "?" || screen.Effect == "busy" {
+			continue
+		}
+		img, err := corpus.DrawGo(screen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cal, err := Calibrate(img, strings.ReplaceAll(screen.Text, " ", "")+screen.Suffix)
+		if err != nil {
+			refused[screen.Font.Group]++
+			rep.add("calibration refused", "?", Result{Err: err})
+			continue
+		}
+		r, err := NewRecognizer(cal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 6 {
+			v := corpus.Variant(screen, randomAmount(rng), fmt.Sprintf("%s-v%d", screen.Name, i))
+			img, err := corpus.DrawGo(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := r.Recognize(img)
+			if rep.add("all", v.Want, res) {
+				t.Errorf("%s (%s %.0fpx %s %q): calibrated read %q, want %s", v.Name, v.Font.Path, v.SizePx, v.Effect, v.Text, res.Text, v.Want)
+			}
+			rep.add("group "+v.Font.Group, v.Want, res)
+			rep.add("size "+corpus.Band(v.SizePx), v.Want, res)
+			rep.add("effect "+v.Effect, v.Want, res)
+		}
+	}
+	rep.log(t)
+	t.Logf("calibrations refused by group: %v", refused)
+	if got := rep["all"].share(); got < minCalibratedRight {
+		t.Errorf("calibrated reads %.1f%% right, want at least %.0f%%", 100*got, 100*minCalibratedRight)
+	}
+}
+
+func randomAmount(rng *rand.Rand) int64 {
+	if rng.IntN(2) == 0 {
+		return 100 + rng.Int64N(99900)
+	}
+	return 100000 + rng.Int64N(9900000)
+}
