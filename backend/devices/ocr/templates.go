@@ -154,7 +154,7 @@ func sortTemplates(ts []template) {
 }
 
 // dedupeAbove is the correlation above which a template adds nothing to one already kept.
-const dedupeAbove = 0.95
+const dedupeAbove = 0.92
 
 // BuildTemplateData packs the glyphs of many calibrations into the built-in template format,
 // dropping near-duplicates. It is used by go generate (internal/gentemplates) to make builtin.bin.
