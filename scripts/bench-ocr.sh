@@ -70,7 +70,7 @@ summarise "$dir/ours.tsv" "xiaotongfu ocr (Go)"
 echo "(ms per image: ours inside one process; tesseract one process per image, start-up included.)"
 echo
 # breakdown prints right / wrong / abstained of ours.tsv by manifest column $1 (4 = font group,
-# 6 = size band, 7 = effect); every corpus font is evaluation-only (docs/ocr-fonts.md).
+# 6 = size band, 7 = effect); every corpus font is evaluation-only (see backend/devices/ocr/doc.go).
 breakdown() {
   paste "$dir/manifest.tsv" "$dir/ours.tsv" | awk -F'\t' -v col="$1" '
     { k=$col; keys[k]=1; want=$2; got=$8

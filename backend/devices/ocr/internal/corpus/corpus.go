@@ -3,7 +3,7 @@
 // (ClearType fringes, dark themes, italic slant, a glued ¥ or 元, space thousands, busy rows),
 // each with the exact answer expected. Every corpus font is evaluation-only: the built-in
 // templates are learnt from TemplateFonts, which share no file with EvalFonts (see fonts.go and
-// docs/ocr-fonts.md). Images are drawn both by golang.org/x/image (in process) and by
+// the ocr package documentation). Images are drawn both by golang.org/x/image (in process) and by
 // ImageMagick's convert (a different rasteriser).
 package corpus
 
