@@ -33,18 +33,7 @@ func locateRun(ink *inkMap, boxes []box, bt []template, want string) ([]box, lin
 		if end < len(band) && kinds[end] == kDigit && isNear(gs, band, end-1, ln) {
 			continue
 		}
-		var run []box
-		var got []byte
-		for k := start; k < end; k++ {
-			switch kinds[k] {
-			case kDigit:
-				got = append(got, '#')
-				run = append(run, gs[band[k]].box)
-			case kDot, kComma, kSep:
-				got = append(got, 's')
-			}
-		}
-		if string(got) == shape {
+		if run, ok := runShape(gs, band, kinds, start, end, ln, shape); ok {
 			matches++
 			found, foundLine = run, ln
 		}
@@ -135,4 +124,33 @@ func glyphAfter(gs []box, last box, ln line) (box, bool) {
 		}
 	}
 	return box{}, false
+}
+
+// runShape returns the digit boxes of band[start:end] when its digits and separators have the
+// given shape. A run may also match by its tail when what precedes the tail is not confidently a
+// digit and stands a space apart: a label character of the digits' height ("收 425.73").
+func runShape(gs []glyph, band []int, kinds []kind, start, end int, ln line, shape string) ([]box, bool) {
+	for from := start; from < end; from++ {
+		if from > start {
+			prev, first := gs[band[from-1]], gs[band[from]]
+			if kinds[from] != kDigit || (prev.m.confident() && isDigit(prev.m.class)) || float64(first.x0-prev.x1) < labelGapH*ln.h {
+				continue
+			}
+		}
+		var run []box
+		var got []byte
+		for k := from; k < end; k++ {
+			switch kinds[k] {
+			case kDigit:
+				got = append(got, '#')
+				run = append(run, gs[band[k]].box)
+			case kDot, kComma, kSep:
+				got = append(got, 's')
+			}
+		}
+		if string(got) == shape {
+			return run, true
+		}
+	}
+	return nil, false
 }

@@ -54,6 +54,8 @@ func (l line) kindOf(g glyph) kind {
 	switch {
 	case g.border:
 		return kClipped
+	case g.parts == 2 && w <= 0.25*l.h && h >= 0.5*l.h && h <= l.h+l.tolH() && !g.m.confident():
+		return kColon // a tall colon (：) may reach the digits' height
 	case g.m.confident() && g.m.class == classYuan && g.m.score >= minYenScore && h >= 0.9*l.h && w >= 0.8*h && w <= 1.3*h:
 		return kYuan
 	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore:
