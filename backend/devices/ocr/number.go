@@ -38,6 +38,7 @@ func (l line) tolB() float64 { return 1 + 0.06*l.h }
 // within which an unexplained glyph next to a number makes the read unsure.
 const (
 	maxGapH    = 0.45
+	maxSpaceH  = 0.75 // a space used as thousands separator ("1 234.56")
 	maxSepGapH = 0.75
 	nearGapH   = 0.9
 	maxPitchH  = 1.1
@@ -191,12 +192,12 @@ func lineOf(gs []glyph, i int) line {
 
 // extendRun returns the end (exclusive, in band order) of the run starting at band[start].
 func extendRun(gs []glyph, band []int, kinds []kind, start int, ln line) int {
-	maxGap, sepGap := maxGapH*ln.h, maxSepGapH*ln.h
+	sepGap := maxSepGapH * ln.h
 	gap := func(a, b int) float64 { return float64(gs[band[b]].x0 - gs[band[a]].x1) }
 	k := start
 	for k+1 < len(band) {
 		switch {
-		case kinds[k+1] == kDigit && gap(k, k+1) <= maxGap:
+		case kinds[k+1] == kDigit && gap(k, k+1) <= maxSpaceH*ln.h:
 			k++
 		case isSep(kinds[k+1]) && k+2 < len(band) && kinds[k+2] == kDigit &&
 			gap(k, k+1) <= sepGap && gap(k+1, k+2) <= sepGap:
@@ -230,6 +231,9 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 		g := gs[band[k]]
 		switch kinds[k] {
 		case kDigit:
+			if k > start && kinds[k-1] == kDigit && spaced(gs[band[k-1]].box, g.box, ln) {
+				sb.WriteByte(',') // a space between digit groups; ungroup checks the groups
+			}
 			sb.WriteByte(g.m.class)
 			conf = math.Min(conf, float64(g.m.score))
 		case kDot:
@@ -247,6 +251,9 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 	fen, err := parseNumber(text)
 	return number{fen: fen, text: text, conf: conf, err: err}
 }
+
+// spaced reports whether two neighbouring digits stand a space apart rather than side by side.
+func spaced(a, b box, ln line) bool { return float64(b.x0-a.x1) > maxGapH*ln.h }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -323,7 +330,7 @@ func pitchBy(gs []glyph, run []int, kinds []kind, ln line, pos func(box) float64
 			if prev >= 0 {
 				d := pos(gs[j].box) - pos(gs[run[prev]].box)
 				switch {
-				case sepKind == 0:
+				case sepKind == 0 && !spaced(gs[run[prev]].box, gs[j].box, ln):
 					plain = append(plain, d)
 				case sepKind == kDot && gs[run[k-1]].w()*10 >= int(ln.h):
 					inline = append(inline, d)
