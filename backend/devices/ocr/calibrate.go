@@ -18,6 +18,10 @@ type Calibration struct {
 	Amount      string            `json:"amount"`       // the amount text it was learnt from
 	DigitHeight int               `json:"digit_height"` // pixels
 	Glyphs      []CalibratedGlyph `json:"glyphs"`
+	// Span is where the amount's digits lay, [left, right) in pixels, in a region RegionW wide:
+	// in a row of several numbers the recogniser reads the one found there.
+	Span    []int `json:"span,omitempty"`
+	RegionW int   `json:"region_w,omitempty"`
 }
 
 // CalibratedGlyph is one learnt glyph: its character ("0"–"9", "¥" or "元") and sampled features.
@@ -71,7 +75,8 @@ func learn(img image.Image, amountText string, bt []template) (*Calibration, err
 	if err != nil {
 		return nil, err
 	}
-	cal := &Calibration{Version: calibrationVersion, Amount: amountText, DigitHeight: int(ln.h + 0.5)}
+	cal := &Calibration{Version: calibrationVersion, Amount: amountText, DigitHeight: int(ln.h + 0.5),
+		Span: []int{run[0].x0, run[len(run)-1].x1}, RegionW: ink.w}
 	for k, char := range labelsOf(want) {
 		cal.add(extract(ink, run[k]), char)
 	}

@@ -17,9 +17,9 @@ func locateRun(ink *inkMap, boxes []box, bt []template, want string) ([]box, lin
 		}
 	}
 	shape := shapeOf(want)
-	var found []box
-	var foundLine line
-	matches := 0
+	var found, cFound []box
+	var foundLine, cLine line
+	matches, consistent := 0, 0
 	for i, g := range gs {
 		if g.border || g.h() < minGlyphH {
 			continue
@@ -36,9 +36,16 @@ func locateRun(ink *inkMap, boxes []box, bt []template, want string) ([]box, lin
 		if run, ok := runShape(gs, band, kinds, start, end, ln, shape); ok {
 			matches++
 			found, foundLine = run, ln
+			if checkLabels(ink, run, bt, want) == nil {
+				consistent++
+				cFound, cLine = run, ln
+			}
 		}
 	}
-	if matches != 1 {
+	switch {
+	case consistent == 1 && matches > 1: // in a row of numbers, the one whose digits the text names
+		return cFound, cLine, nil
+	case matches != 1:
 		return nil, line{}, ErrCalibrationNotFound
 	}
 	if err := checkLabels(ink, found, bt, want); err != nil {

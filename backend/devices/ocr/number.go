@@ -98,10 +98,12 @@ func (l line) separator(b box) kind {
 
 // number is one run of digits and separators, read or rejected.
 type number struct {
-	fen  int64
-	text string
-	conf float64
-	err  error
+	fen      int64
+	text     string
+	conf     float64
+	err      error
+	x0, x1   int  // left and right edge of its digits
+	doubtful bool // another glyph on the line might be an unread number
 }
 
 // findNumbers groups glyphs into numbers: runs of confident digits on one line, joined by at
@@ -136,12 +138,11 @@ func findNumbers(gs []glyph) []number {
 		for _, j := range band[start:end] {
 			used[j] = true
 		}
-		if hasDigitLike(gs, band, kinds) {
-			// A digit-sized glyph on the line that resembles a digit may be (part of) another number.
-			out = append(out, number{err: ErrUnsure})
-			continue
-		}
-		out = append(out, readRun(gs, band, kinds, start, end, ln))
+		n := readRun(gs, band, kinds, start, end, ln)
+		n.x0, n.x1 = gs[band[start]].x0, gs[band[end-1]].x1
+		// A digit-sized glyph on the line that resembles a digit may be (part of) another number.
+		n.doubtful = hasDigitLike(gs, band, kinds)
+		out = append(out, n)
 	}
 	return out
 }
