@@ -55,8 +55,8 @@ func (l line) kindOf(g glyph) kind {
 	switch {
 	case g.border:
 		return kClipped
-	case g.parts == 2 && w <= 0.25*l.h && h >= 0.5*l.h && h <= l.h+l.tolH() && !g.m.confident():
-		return kColon // a tall colon (：) may reach the digits' height
+	case g.parts == 2 && w <= 0.25*l.h && h >= 0.5*l.h && h <= 0.85*l.h:
+		return kColon // two stacked dots, however digit-like their box: a colon (：) never is a digit
 	case g.m.confident() && g.m.class == classYuan && g.m.score >= minYenScore && h >= 0.9*l.h && w >= 0.8*h && w <= 1.3*h:
 		return kYuan
 	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore:
@@ -112,7 +112,7 @@ func findNumbers(gs []glyph) []number {
 	used := make([]bool, len(gs))
 	var out []number
 	for i := range gs {
-		if used[i] || gs[i].border || !gs[i].m.confident() || !isDigit(gs[i].m.class) {
+		if used[i] || gs[i].border || !gs[i].m.confident() || !isDigit(gs[i].m.class) || narrowPair(gs[i].box) {
 			continue
 		}
 		ln := lineOf(gs, i)
@@ -252,6 +252,10 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 	fen, err := parseNumber(text)
 	return number{fen: fen, text: text, conf: conf, err: err}
 }
+
+// narrowPair reports whether b is two narrow stacked parts: a colon, or the 1 of a seven-segment
+// display. It never sets the line's size, so a colon cannot pass for a digit of its own line.
+func narrowPair(b box) bool { return b.parts == 2 && b.w()*10 <= b.h()*3 }
 
 // spaced reports whether two neighbouring digits stand a space apart rather than side by side.
 func spaced(a, b box, ln line) bool { return float64(b.x0-a.x1) > maxGapH*ln.h }
