@@ -118,8 +118,8 @@ func builtinRecognizer(t *testing.T) *Recognizer {
 // Coverage floors of the built-in templates on evaluation-only fonts: raise them when coverage
 // improves. Wrong reads must stay at zero whatever they are.
 const (
-	minRightXImage = 0.64
-	minRightMagick = 0.60
+	minRightXImage = 0.67
+	minRightMagick = 0.62
 	minRightLarge  = 0.52
 )
 

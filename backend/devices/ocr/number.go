@@ -266,17 +266,19 @@ func isSep(k kind) bool { return k == kDot || k == kComma || k == kSep }
 
 // resolveSeparators decides the separators whose shape was unclear ('?'). Only the last
 // separator, followed by one or two digits, can be taken as the decimal point: a thousands comma
-// must be seen to be one, because "1.234" and "1,234" differ a thousandfold.
+// must be seen to be one, because "1.234" and "1,234" differ a thousandfold. Unclear separators
+// before the decimal point can only be thousands separators (a number has one decimal point, and
+// "14.157,72" means the same as "14,157.72"); parseNumber then checks their groups of three.
 func resolveSeparators(s string) (string, error) {
-	i := strings.LastIndexByte(s, '?')
-	if i < 0 {
+	if !strings.Contains(s, "?") {
 		return s, nil
 	}
-	tail := s[i+1:]
-	if strings.ContainsAny(tail, ".,?") || len(tail) < 1 || len(tail) > 2 || strings.ContainsAny(s[:i], "?.") {
+	last := strings.LastIndexAny(s, ".,?")
+	head, tail := s[:last], s[last+1:]
+	if s[last] == ',' || (s[last] == '?' && (len(tail) < 1 || len(tail) > 2)) || strings.Contains(head, ".") {
 		return "", ErrMalformed
 	}
-	return s[:i] + "." + tail, nil
+	return strings.ReplaceAll(head, "?", ",") + "." + tail, nil
 }
 
 // labelGapH is the smallest gap, as a share of the digit height, between a number and an unread
