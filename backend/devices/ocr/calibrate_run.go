@@ -155,9 +155,25 @@ func runShape(gs []glyph, band []int, kinds []kind, start, end int, ln line, sha
 				got = append(got, 's')
 			}
 		}
-		if string(got) == shape {
+		if string(got) == shape && !hasMergedGlyph(run) {
 			return run, true
 		}
 	}
 	return nil, false
+}
+
+// hasMergedGlyph reports whether a box of run is much wider than the run's typical digit: two
+// glyphs touching ("¥9" in small bold type) that must not be learnt as one digit.
+func hasMergedGlyph(run []box) bool {
+	ws := make([]float64, len(run))
+	for i, b := range run {
+		ws[i] = float64(b.w())
+	}
+	m := median(ws)
+	for _, w := range ws {
+		if w > 1.4*m {
+			return true
+		}
+	}
+	return false
 }

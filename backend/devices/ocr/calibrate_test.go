@@ -166,3 +166,20 @@ func TestCalibrationPicksTheNumberInABusyRow(t *testing.T) {
 		t.Errorf("row laid out differently: read %d fen, want an abstention", res.Fen)
 	}
 }
+
+// TestCalibrationRefusesTouchingGlyphs: in small bold type ¥ and 9 touch; learning the pair as the
+// digit 9 would later read a lone ¥ as a 9.
+func TestCalibrationRefusesTouchingGlyphs(t *testing.T) {
+	f, err := render.LoadFont("/usr/share/fonts/opentype/urw-base35/NimbusSans-Bold.otf")
+	if err != nil {
+		t.Skipf("font missing (run scripts/deps.sh): %v", err)
+	}
+	img, err := render.Draw(render.Line{Parts: []render.Part{{Font: f, Text: "¥90.00"}}, SizePx: 13, X: 8.67,
+		FG: color.Black, BG: color.White, W: 131, H: 34})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := LearnGlyphs(img, "¥90.00"); err == nil {
+		t.Errorf("learnt %d glyphs from a rendering whose ¥ touches the 9, want ErrCalibrationNotFound", len(c.Glyphs))
+	}
+}

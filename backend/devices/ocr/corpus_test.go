@@ -120,7 +120,7 @@ func builtinRecognizer(t *testing.T) *Recognizer {
 const (
 	minRightXImage = 0.67
 	minRightMagick = 0.62
-	minRightLarge  = 0.52
+	minRightLarge  = 0.64
 )
 
 func TestCorpusXImage(t *testing.T) {
