@@ -20,6 +20,8 @@ func TestCalibratedScreens(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	rep := report{}
 	refused := map[string]int{}
+	builtinR := builtinRecognizer(t)
+	var plain tally
 	for _, screen := range corpus.Generate(21, 120, false) {
 		if screen.Want == "?" && screen.Effect != "busy" || strings.HasPrefix(screen.Text, "-") || screen.X < 0 {
 			continue // a refusal; on a busy row the calibration points at the total
@@ -44,6 +46,9 @@ func TestCalibratedScreens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if plain.add(v.Want, builtinR.Recognize(img)) {
+				t.Errorf("%s: built-in read wrong", v.Name)
+			}
 			res := r.Recognize(img)
 			if rep.add("all", v.Want, res) {
 				t.Errorf("%s (%s %.0fpx %s %q): calibrated read %q, want %s", v.Name, v.Font.Path, v.SizePx, v.Effect, v.Text, res.Text, v.Want)
@@ -55,6 +60,7 @@ func TestCalibratedScreens(t *testing.T) {
 	}
 	rep.log(t)
 	t.Logf("calibrations refused by group: %v", refused)
+	t.Logf("the same images with the built-in templates only: %v", plain)
 	if got := rep["all"].share(); got < minCalibratedRight {
 		t.Errorf("calibrated reads %.1f%% right, want at least %.0f%%", 100*got, 100*minCalibratedRight)
 	}
