@@ -66,7 +66,7 @@ func glyphs(parts []box, w, h int) []box {
 	sort.Slice(parts, func(i, j int) bool { return parts[i].x0 < parts[j].x0 })
 	var out []box
 	for _, p := range parts {
-		if p.border && (p.w()*2 >= w || p.h()*2 >= h) {
+		if isFrame(p, w, h) {
 			continue // frame of the captured control
 		}
 		merged := false
@@ -88,6 +88,17 @@ func glyphs(parts []box, w, h int) []box {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].x0 < out[j].x0 })
 	return out
+}
+
+// isFrame reports whether p is a frame line of the captured control: touching the region's edge,
+// thin, and running along nearly all of it. A digit cut by the edge is none of these, and must stay
+// to make the read refuse (dropping it would read the rest of the number).
+func isFrame(p box, w, h int) bool {
+	if !p.border {
+		return false
+	}
+	thin := max(2, min(w, h)/25)
+	return p.h()*10 >= h*9 && p.w() <= thin || p.w()*10 >= w*9 && p.h() <= thin
 }
 
 // contains reports whether b lies inside a, like the dot of a dotted zero.
