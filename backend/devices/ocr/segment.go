@@ -14,6 +14,7 @@ type box struct {
 	x0, y0, x1, y1 int
 	parts          int
 	border         bool // touches the edge of the region
+	n              int  // ink pixels
 }
 
 func (b box) w() int { return b.x1 - b.x0 }
@@ -36,6 +37,7 @@ func components(m *inkMap) []box {
 			p := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			x, y := p%m.w, p/m.w
+			b.n++
 			b.x0, b.x1 = min(b.x0, x), max(b.x1, x+1)
 			b.y0, b.y1 = min(b.y0, y), max(b.y1, y+1)
 			for dy := -1; dy <= 1; dy++ {
@@ -90,15 +92,15 @@ func glyphs(parts []box, w, h int) []box {
 	return out
 }
 
-// isFrame reports whether p is a frame line of the captured control: touching the region's edge,
-// thin, and running along nearly all of it. A digit cut by the edge is none of these, and must stay
-// to make the read refuse (dropping it would read the rest of the number).
+// isFrame reports whether p is the frame of the captured control, or a side of it: touching the
+// region's edge, running along nearly all of it, and made of thin lines only. A digit cut by the
+// edge is none of these, and must stay to make the read refuse (dropping it would read the rest).
 func isFrame(p box, w, h int) bool {
-	if !p.border {
+	if !p.border || (p.h()*10 < h*9 && p.w()*10 < w*9) {
 		return false
 	}
 	thin := max(2, min(w, h)/25)
-	return p.h()*10 >= h*9 && p.w() <= thin || p.w()*10 >= w*9 && p.h() <= thin
+	return p.n <= 2*thin*(p.w()+p.h())
 }
 
 // contains reports whether b lies inside a, like the dot of a dotted zero.
@@ -125,7 +127,7 @@ func stacked(a, b box) bool {
 func union(a, b box) box {
 	return box{
 		x0: min(a.x0, b.x0), y0: min(a.y0, b.y0), x1: max(a.x1, b.x1), y1: max(a.y1, b.y1),
-		parts: a.parts + b.parts, border: a.border || b.border,
+		parts: a.parts + b.parts, border: a.border || b.border, n: a.n + b.n,
 	}
 }
 
