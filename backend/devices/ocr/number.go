@@ -55,8 +55,8 @@ func (l line) kindOf(g glyph) kind {
 	switch {
 	case g.border:
 		return kClipped
-	case g.parts == 2 && w <= 0.25*l.h && h >= 0.5*l.h && h <= 0.85*l.h:
-		return kColon // two stacked dots, however digit-like their box: a colon (：) never is a digit
+	case g.parts == 2 && w <= 0.25*l.h && h >= 0.5*l.h && h <= 0.85*l.h && float64(g.n) <= 3*w*w:
+		return kColon // two stacked dots (not bars, like a seven-segment 1), however digit-like their box
 	case g.m.confident() && g.m.class == classYuan && g.m.score >= minYenScore && h >= 0.9*l.h && w >= 0.8*h && w <= 1.3*h:
 		return kYuan
 	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore:

@@ -32,8 +32,6 @@ var TemplateFonts = []Font{
 	{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#2", "cjk-sans"},      // fonts-noto-cjk
 	{"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc#2", "bold"},             // fonts-noto-cjk
 	{"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#2", "cjk-serif"},    // fonts-noto-cjk
-	{"/usr/share/fonts/truetype/dseg/DSEG7Modern-Regular.ttf", "seg7"},            // fonts-dseg
-	{"/usr/share/fonts/truetype/dseg/DSEG7Modern-Bold.ttf", "seg7"},               // fonts-dseg
 }
 
 // EvalFonts are the evaluation-only fonts of the corpus, by the Windows font they stand in for:
