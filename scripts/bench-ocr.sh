@@ -69,13 +69,21 @@ summarise "$dir/ours.tsv" "xiaotongfu ocr (Go)"
 [ "$have_tess" = 1 ] && summarise "$dir/tess.tsv" "tesseract 5 --psm 7"
 echo "(ms per image: ours inside one process; tesseract one process per image, start-up included.)"
 echo
-echo "By font group (ours):"
-for g in seen unseen; do
-  paste "$dir/manifest.tsv" "$dir/ours.tsv" | awk -F'\t' -v g="$g" '$4==g' | cut -f6,7 > "$dir/ours-$g.tsv"
-  paste "$dir/manifest.tsv" "$dir/ours.tsv" | awk -F'\t' -v g="$g" '$4==g' | cut -f1-5 > "$dir/man-$g.tsv"
-  paste <(cut -f2 "$dir/man-$g.tsv") "$dir/ours-$g.tsv" | awk -F'\t' -v g="$g" '
-    { if ($1 == "?") { if ($2 != "?") w++ } else { v++; if ($2 == "?") a++; else if ($2 == $1) r++; else w++ } }
-    END { printf "  %-6s fonts: %d/%d right, %d wrong, %d abstained\n", g, r, v, w, a }'
+# breakdown prints right / wrong / abstained of ours.tsv by manifest column $1 (4 = font group,
+# 6 = size band, 7 = effect); every corpus font is evaluation-only (see backend/devices/ocr/doc.go).
+breakdown() {
+  paste "$dir/manifest.tsv" "$dir/ours.tsv" | awk -F'\t' -v col="$1" '
+    { k=$col; keys[k]=1; want=$2; got=$8
+      if (want == "?") { n[k]++; if (got != "?") w[k]++; else f[k]++ }
+      else { n[k]++; v[k]++; if (got == "?") a[k]++; else if (got == want) r[k]++; else w[k]++ } }
+    END { for (k in keys) printf "| %-12s | %5d | %5d (%5.1f %%) | %5d | %5d | %5d |\n", k, n[k], r[k], v[k] ? 100*r[k]/v[k] : 0, w[k], a[k], f[k] }' | sort
+}
+for c in "4 font group" "6 size (px)" "7 effect"; do
+  echo
+  echo "By ${c#* } (ours):"
+  echo "| key          | images | right            | wrong | abstained | refused |"
+  echo "|--------------|--------|------------------|-------|-----------|---------|"
+  breakdown "${c%% *}"
 done
 echo
 go test -run '^$' -bench 'Recognize' -benchmem ./backend/devices/ocr/

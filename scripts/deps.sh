@@ -9,7 +9,8 @@ APT_PKGS=(libgtk-3-dev libwebkit2gtk-4.0-dev xvfb xauth xdotool x11-utils imagem
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core fonts-liberation tesseract-ocr chromium
   gcc-mingw-w64-x86-64 nsis libx11-dev dbus-daemon socat postgresql cups cups-daemon cups-client
   wine wine64 wine32:i386 osslsigncode openssl
-  fonts-urw-base35 fonts-droid-fallback
+  fonts-urw-base35 fonts-droid-fallback fonts-freefont-ttf fonts-dseg
+  fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming fonts-open-sans fonts-croscore
   espeak-ng espeak-ng-data)
 WAILS_VERSION=$(awk '$1=="github.com/wailsapp/wails/v2"{print $2}' go.mod)
 NODE_MIN=20.19

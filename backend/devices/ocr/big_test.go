@@ -20,7 +20,7 @@ func TestCorpusLarge(t *testing.T) {
 	if err := corpus.Write(dir, im, 2); err != nil {
 		t.Fatal(err)
 	}
-	checkCorpus(t, im, func(s corpus.Sample) (image.Image, error) { return loadPNG(filepath.Join(dir, s.Name+".png")) }, 0.6)
-	checkCorpus(t, corpus.Generate(4242, 1500, false), corpus.DrawGo, 0.6)
-	checkCorpus(t, corpus.Generate(777, 1500, false), corpus.DrawGo, 0.6)
+	checkCorpus(t, builtinRecognizer(t), im, func(s corpus.Sample) (image.Image, error) { return loadPNG(filepath.Join(dir, s.Name+".png")) }, minRightLarge)
+	checkCorpus(t, builtinRecognizer(t), corpus.Generate(4242, 1500, false), corpus.DrawGo, minRightLarge)
+	checkCorpus(t, builtinRecognizer(t), corpus.Generate(777, 1500, false), corpus.DrawGo, minRightLarge)
 }

@@ -18,9 +18,13 @@ type Calibration struct {
 	Amount      string            `json:"amount"`       // the amount text it was learnt from
 	DigitHeight int               `json:"digit_height"` // pixels
 	Glyphs      []CalibratedGlyph `json:"glyphs"`
+	// Span is where the amount's digits lay, [left, right) in pixels, in a region RegionW wide:
+	// in a row of several numbers the recogniser reads the one found there.
+	Span    []int `json:"span,omitempty"`
+	RegionW int   `json:"region_w,omitempty"`
 }
 
-// CalibratedGlyph is one learnt glyph: its character ("0"–"9" or "¥") and sampled features.
+// CalibratedGlyph is one learnt glyph: its character ("0"–"9", "¥" or "元") and sampled features.
 type CalibratedGlyph struct {
 	Char   string  `json:"char"`
 	Aspect float32 `json:"aspect"` // width / height of its box
@@ -71,9 +75,15 @@ func learn(img image.Image, amountText string, bt []template) (*Calibration, err
 	if err != nil {
 		return nil, err
 	}
-	cal := &Calibration{Version: calibrationVersion, Amount: amountText, DigitHeight: int(ln.h + 0.5)}
+	cal := &Calibration{Version: calibrationVersion, Amount: amountText, DigitHeight: int(ln.h + 0.5),
+		Span: []int{run[0].x0, run[len(run)-1].x1}, RegionW: ink.w}
 	for k, char := range labelsOf(want) {
 		cal.add(extract(ink, run[k]), char)
+	}
+	if strings.HasSuffix(strings.TrimSpace(amountText), "元") {
+		if b, ok := glyphAfter(gs, run[len(run)-1], ln); ok {
+			cal.add(extract(ink, b), "元")
+		}
 	}
 	return cal, nil
 }
@@ -81,7 +91,7 @@ func learn(img image.Image, amountText string, bt []template) (*Calibration, err
 // calibrationPattern reduces an amount text to its digits and separators, e.g. "¥1,234.56" →
 // "1,234.56", and reports whether it showed a yen sign.
 func calibrationPattern(text string) (string, bool, error) {
-	if _, err := ParseAmountText(text); err != nil {
+	if _, err := ParseAmountText(spaceGroups(text)); err != nil {
 		return "", false, fmt.Errorf("%w: %v", ErrCalibrationText, err)
 	}
 	var sb strings.Builder
@@ -144,6 +154,8 @@ func classOf(char string) byte {
 		return char[0]
 	case char == "¥" || char == "￥":
 		return classYen
+	case char == "元":
+		return classYuan
 	}
 	return 0
 }
@@ -162,3 +174,18 @@ func UnmarshalCalibration(data []byte) (*Calibration, error) {
 	}
 	return &c, nil
 }
+
+// spaceGroups writes a space between digit groups ("1 234.56") as a thousands comma, so that the
+// text parses as the one amount a person reads in it.
+func spaceGroups(text string) string {
+	rs := []rune(text)
+	for i := 1; i+3 < len(rs); i++ {
+		if rs[i] == ' ' && isDigitRune(rs[i-1]) && isDigitRune(rs[i+1]) && isDigitRune(rs[i+2]) && isDigitRune(rs[i+3]) &&
+			(i+4 == len(rs) || !isDigitRune(rs[i+4])) {
+			rs[i] = ','
+		}
+	}
+	return string(rs)
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

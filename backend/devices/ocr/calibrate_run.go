@@ -17,9 +17,9 @@ func locateRun(ink *inkMap, boxes []box, bt []template, want string) ([]box, lin
 		}
 	}
 	shape := shapeOf(want)
-	var found []box
-	var foundLine line
-	matches := 0
+	var found, cFound []box
+	var foundLine, cLine line
+	matches, consistent := 0, 0
 	for i, g := range gs {
 		if g.border || g.h() < minGlyphH {
 			continue
@@ -33,23 +33,19 @@ func locateRun(ink *inkMap, boxes []box, bt []template, want string) ([]box, lin
 		if end < len(band) && kinds[end] == kDigit && isNear(gs, band, end-1, ln) {
 			continue
 		}
-		var run []box
-		var got []byte
-		for k := start; k < end; k++ {
-			switch kinds[k] {
-			case kDigit:
-				got = append(got, '#')
-				run = append(run, gs[band[k]].box)
-			case kDot, kComma, kSep:
-				got = append(got, 's')
-			}
-		}
-		if string(got) == shape {
+		if run, ok := runShape(gs, band, kinds, start, end, ln, shape); ok {
 			matches++
 			found, foundLine = run, ln
+			if checkLabels(ink, run, bt, want) == nil {
+				consistent++
+				cFound, cLine = run, ln
+			}
 		}
 	}
-	if matches != 1 {
+	switch {
+	case consistent == 1 && matches > 1: // in a row of numbers, the one whose digits the text names
+		return cFound, cLine, nil
+	case matches != 1:
 		return nil, line{}, ErrCalibrationNotFound
 	}
 	if err := checkLabels(ink, found, bt, want); err != nil {
@@ -121,4 +117,63 @@ func shapeOf(want string) string {
 		}
 	}
 	return sb.String()
+}
+
+// glyphAfter returns the glyph right after last on its line (a 元 glued to the amount): the next
+// box to the right within the near distance, about as tall as the digits or taller and roughly square.
+func glyphAfter(gs []box, last box, ln line) (box, bool) {
+	for _, b := range gs {
+		if b.x0 < last.x1 || b.border || float64(b.x0-last.x1) > nearGapH*ln.h {
+			continue
+		}
+		if float64(b.h()) >= 0.8*ln.h && float64(b.w()) >= 0.8*float64(b.h()) && b.y0 < last.y1 && b.y1 > last.y0 {
+			return b, true
+		}
+	}
+	return box{}, false
+}
+
+// runShape returns the digit boxes of band[start:end] when its digits and separators have the
+// given shape. A run may also match by its tail when what precedes the tail is not confidently a
+// digit and stands a space apart: a label character of the digits' height ("收 425.73").
+func runShape(gs []glyph, band []int, kinds []kind, start, end int, ln line, shape string) ([]box, bool) {
+	for from := start; from < end; from++ {
+		if from > start {
+			prev, first := gs[band[from-1]], gs[band[from]]
+			if kinds[from] != kDigit || (prev.m.confident() && isDigit(prev.m.class)) || float64(first.x0-prev.x1) < labelGapH*ln.h {
+				continue
+			}
+		}
+		var run []box
+		var got []byte
+		for k := from; k < end; k++ {
+			switch kinds[k] {
+			case kDigit:
+				got = append(got, '#')
+				run = append(run, gs[band[k]].box)
+			case kDot, kComma, kSep:
+				got = append(got, 's')
+			}
+		}
+		if string(got) == shape && !hasMergedGlyph(run) {
+			return run, true
+		}
+	}
+	return nil, false
+}
+
+// hasMergedGlyph reports whether a box of run is much wider than the run's typical digit: two
+// glyphs touching ("¥9" in small bold type) that must not be learnt as one digit.
+func hasMergedGlyph(run []box) bool {
+	ws := make([]float64, len(run))
+	for i, b := range run {
+		ws[i] = float64(b.w())
+	}
+	m := median(ws)
+	for _, w := range ws {
+		if w > 1.4*m {
+			return true
+		}
+	}
+	return false
 }

@@ -121,3 +121,65 @@ func TestRecognizeEdgeCases(t *testing.T) {
 		t.Errorf("empty region: %+v, want ErrEmpty", res)
 	}
 }
+
+// drawRow draws a busy cashier row in DejaVu Sans with the CJK labels in WenQuanYi Micro Hei.
+func drawRow(t *testing.T, qty int, price, total string) image.Image {
+	t.Helper()
+	num, err := render.LoadFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+	if err != nil {
+		t.Skipf("font missing (run scripts/deps.sh): %v", err)
+	}
+	lab, err := render.LoadFont("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0")
+	if err != nil {
+		t.Skipf("font missing (run scripts/deps.sh): %v", err)
+	}
+	img, err := render.Draw(render.Line{Parts: []render.Part{
+		{Font: lab, Text: "数量："}, {Font: num, Text: fmt.Sprint(qty)}, {Font: lab, Text: "  单价："}, {Font: num, Text: price},
+		{Font: lab, Text: "  合计："}, {Font: num, Text: total}}, SizePx: 22, Hinting: true,
+		X: 10, FG: color.Black, BG: color.White, W: 460, H: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// TestCalibrationPicksTheNumberInABusyRow: with several numbers on the row the built-in reader
+// abstains; after calibrating on the total it reads the total, and abstains again when the row
+// is laid out differently.
+func TestCalibrationPicksTheNumberInABusyRow(t *testing.T) {
+	plain, _ := NewRecognizer()
+	if res := plain.Recognize(drawRow(t, 3, "12.50", "37.50")); !errors.Is(res.Err, ErrAmbiguous) && res.Err == nil {
+		t.Fatalf("built-in read of a busy row: %+v, want an abstention", res)
+	}
+	cal, err := Calibrate(drawRow(t, 3, "12.50", "37.50"), "37.50")
+	if err != nil {
+		t.Fatalf("Calibrate on the total: %v", err)
+	}
+	r, err := NewRecognizer(cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := r.Recognize(drawRow(t, 2, "17.50", "35.00")); res.Err != nil || res.Fen != 3500 {
+		t.Errorf("calibrated read of the next row: %+v, want 3500 fen", res)
+	}
+	if res := r.Recognize(drawRow(t, 12, "1,234.50", "14,814.00")); res.Err == nil {
+		t.Errorf("row laid out differently: read %d fen, want an abstention", res.Fen)
+	}
+}
+
+// TestCalibrationRefusesTouchingGlyphs: in small bold type ¥ and 9 touch; learning the pair as the
+// digit 9 would later read a lone ¥ as a 9.
+func TestCalibrationRefusesTouchingGlyphs(t *testing.T) {
+	f, err := render.LoadFont("/usr/share/fonts/opentype/urw-base35/NimbusSans-Bold.otf")
+	if err != nil {
+		t.Skipf("font missing (run scripts/deps.sh): %v", err)
+	}
+	img, err := render.Draw(render.Line{Parts: []render.Part{{Font: f, Text: "¥90.00"}}, SizePx: 13, X: 8.67,
+		FG: color.Black, BG: color.White, W: 131, H: 34})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := LearnGlyphs(img, "¥90.00"); err == nil {
+		t.Errorf("learnt %d glyphs from a rendering whose ¥ touches the 9, want ErrCalibrationNotFound", len(c.Glyphs))
+	}
+}

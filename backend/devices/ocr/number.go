@@ -13,6 +13,7 @@ const (
 	kDigit   kind = iota + 1 // a confidently recognised digit of the line's height
 	kWeak                    // digit-sized but not confidently recognised
 	kYen                     // ¥ or ￥
+	kYuan                    // 元 after the number
 	kDot                     // full stop on the baseline
 	kComma                   // comma reaching below the baseline
 	kSep                     // a full stop or a comma, too small to tell which
@@ -37,6 +38,7 @@ func (l line) tolB() float64 { return 1 + 0.06*l.h }
 // within which an unexplained glyph next to a number makes the read unsure.
 const (
 	maxGapH    = 0.45
+	maxSpaceH  = 0.75 // a space used as thousands separator ("1 234.56")
 	maxSepGapH = 0.75
 	nearGapH   = 0.9
 	maxPitchH  = 1.1
@@ -53,9 +55,13 @@ func (l line) kindOf(g glyph) kind {
 	switch {
 	case g.border:
 		return kClipped
+	case g.parts == 2 && w <= 0.25*l.h && h >= 0.5*l.h && h <= 0.85*l.h && float64(g.n) <= 3*w*w:
+		return kColon // two stacked dots (not bars, like a seven-segment 1), however digit-like their box
+	case g.m.confident() && g.m.class == classYuan && g.m.score >= minYenScore && h >= 0.9*l.h && w >= 0.8*h && w <= 1.3*h:
+		return kYuan
 	case l.digitSized(g.box) && g.m.confident() && g.m.class == classYen && g.m.score >= minYenScore:
 		return kYen
-	case l.digitSized(g.box) && g.m.confident():
+	case l.digitSized(g.box) && g.m.confident() && isDigit(g.m.class):
 		return kDigit
 	case l.digitSized(g.box):
 		return kWeak
@@ -69,8 +75,8 @@ func (l line) kindOf(g glyph) kind {
 		return l.separator(g.box)
 	case h <= 0.55*l.h:
 		return kSmall
-	case h > l.h+l.tolH() && w >= 0.75*l.h:
-		return kLabel
+	case h > l.h+l.tolH() && w >= 0.75*l.h && w >= 0.85*h && w <= 1.3*h:
+		return kLabel // square like a CJK character; a taller digit is much narrower than high
 	}
 	return kOther
 }
@@ -92,10 +98,12 @@ func (l line) separator(b box) kind {
 
 // number is one run of digits and separators, read or rejected.
 type number struct {
-	fen  int64
-	text string
-	conf float64
-	err  error
+	fen      int64
+	text     string
+	conf     float64
+	err      error
+	x0, x1   int  // left and right edge of its digits
+	doubtful bool // another glyph on the line might be an unread number
 }
 
 // findNumbers groups glyphs into numbers: runs of confident digits on one line, joined by at
@@ -104,7 +112,7 @@ func findNumbers(gs []glyph) []number {
 	used := make([]bool, len(gs))
 	var out []number
 	for i := range gs {
-		if used[i] || gs[i].border || !gs[i].m.confident() || gs[i].m.class == classYen {
+		if used[i] || gs[i].border || !gs[i].m.confident() || !isDigit(gs[i].m.class) || narrowPair(gs[i].box) {
 			continue
 		}
 		ln := lineOf(gs, i)
@@ -125,18 +133,35 @@ func findNumbers(gs []glyph) []number {
 		if kinds[start] != kDigit {
 			continue
 		}
+		joinLabelParts(gs, band, kinds, ln)
 		end := extendRun(gs, band, kinds, start, ln)
 		for _, j := range band[start:end] {
 			used[j] = true
 		}
-		if hasDigitLike(gs, band, kinds) {
-			// A digit-sized glyph on the line that resembles a digit may be (part of) another number.
-			out = append(out, number{err: ErrUnsure})
-			continue
-		}
-		out = append(out, readRun(gs, band, kinds, start, end, ln))
+		n := readRun(gs, band, kinds, start, end, ln)
+		n.x0, n.x1 = gs[band[start]].x0, gs[band[end-1]].x1
+		// A digit-sized glyph on the line that resembles a digit may be (part of) another number.
+		n.doubtful = hasDigitLike(gs, band, kinds)
+		out = append(out, n)
 	}
 	return out
+}
+
+// joinLabelParts marks as label the side-by-side parts of one CJK character (页 and 客 of 额, 讠 and
+// 十 of 计): neighbours both taller than the digits, nearly touching, whose union is about square.
+func joinLabelParts(gs []glyph, band []int, kinds []kind, ln line) {
+	tall := func(k int) bool {
+		return (kinds[k] == kOther || kinds[k] == kLabel) && float64(gs[band[k]].h()) > ln.h+ln.tolH()
+	}
+	for k := 0; k+1 < len(band); k++ {
+		a, b := gs[band[k]].box, gs[band[k+1]].box
+		if !tall(k) || !tall(k+1) || float64(b.x0-a.x1) > 0.2*ln.h {
+			continue
+		}
+		if u := union(a, b); u.w()*100 >= u.h()*85 && u.w()*10 <= u.h()*13 {
+			kinds[k], kinds[k+1] = kLabel, kLabel
+		}
+	}
 }
 
 // weakDigitScore is the correlation above which an unrecognised digit-sized glyph looks enough
@@ -158,7 +183,7 @@ func lineOf(gs []glyph, i int) line {
 	seed := line{h: float64(gs[i].h()), base: float64(gs[i].y1)}
 	var hs, bs []float64
 	for _, g := range gs {
-		if g.m.confident() && g.m.class != classYen && seed.digitSized(g.box) {
+		if g.m.confident() && isDigit(g.m.class) && seed.digitSized(g.box) {
 			hs = append(hs, float64(g.h()))
 			bs = append(bs, float64(g.y1))
 		}
@@ -168,12 +193,12 @@ func lineOf(gs []glyph, i int) line {
 
 // extendRun returns the end (exclusive, in band order) of the run starting at band[start].
 func extendRun(gs []glyph, band []int, kinds []kind, start int, ln line) int {
-	maxGap, sepGap := maxGapH*ln.h, maxSepGapH*ln.h
+	sepGap := maxSepGapH * ln.h
 	gap := func(a, b int) float64 { return float64(gs[band[b]].x0 - gs[band[a]].x1) }
 	k := start
 	for k+1 < len(band) {
 		switch {
-		case kinds[k+1] == kDigit && gap(k, k+1) <= maxGap:
+		case kinds[k+1] == kDigit && gap(k, k+1) <= maxSpaceH*ln.h:
 			k++
 		case isSep(kinds[k+1]) && k+2 < len(band) && kinds[k+2] == kDigit &&
 			gap(k, k+1) <= sepGap && gap(k+1, k+2) <= sepGap:
@@ -188,14 +213,14 @@ func extendRun(gs []glyph, band []int, kinds []kind, start int, ln line) int {
 // readRun checks the run band[start:end] and its neighbours, then parses it.
 func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) number {
 	near := nearGapH * ln.h
-	if start > 0 && float64(gs[band[start]].x0-gs[band[start-1]].x1) <= near {
-		if k := kinds[start-1]; k != kYen && k != kColon && k != kLabel {
-			return number{err: neighbourErr(k)}
+	if start > 0 {
+		if gap := float64(gs[band[start]].x0 - gs[band[start-1]].x1); gap <= near && !neighbourOK(kinds[start-1], gap, ln, true) {
+			return number{err: neighbourErr(kinds[start-1])}
 		}
 	}
-	if end < len(band) && float64(gs[band[end]].x0-gs[band[end-1]].x1) <= near {
-		if k := kinds[end]; k != kLabel && k != kColon {
-			return number{err: neighbourErr(k)}
+	if end < len(band) {
+		if gap := float64(gs[band[end]].x0 - gs[band[end-1]].x1); gap <= near && !neighbourOK(kinds[end], gap, ln, false) {
+			return number{err: neighbourErr(kinds[end])}
 		}
 	}
 	if err := checkPitch(gs, band[start:end], kinds[start:end], ln); err != nil {
@@ -207,6 +232,9 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 		g := gs[band[k]]
 		switch kinds[k] {
 		case kDigit:
+			if k > start && kinds[k-1] == kDigit && spaced(gs[band[k-1]].box, g.box, ln) {
+				sb.WriteByte(',') // a space between digit groups; ungroup checks the groups
+			}
 			sb.WriteByte(g.m.class)
 			conf = math.Min(conf, float64(g.m.score))
 		case kDot:
@@ -225,21 +253,53 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 	return number{fen: fen, text: text, conf: conf, err: err}
 }
 
+// narrowPair reports whether b is two narrow stacked parts: a colon, or the 1 of a seven-segment
+// display. It never sets the line's size, so a colon cannot pass for a digit of its own line.
+func narrowPair(b box) bool { return b.parts == 2 && b.w()*10 <= b.h()*3 }
+
+// spaced reports whether two neighbouring digits stand a space apart rather than side by side.
+func spaced(a, b box, ln line) bool { return float64(b.x0-a.x1) > maxGapH*ln.h }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 func isSep(k kind) bool { return k == kDot || k == kComma || k == kSep }
 
 // resolveSeparators decides the separators whose shape was unclear ('?'). Only the last
 // separator, followed by one or two digits, can be taken as the decimal point: a thousands comma
-// must be seen to be one, because "1.234" and "1,234" differ a thousandfold.
+// must be seen to be one, because "1.234" and "1,234" differ a thousandfold. Unclear separators
+// before the decimal point can only be thousands separators (a number has one decimal point, and
+// "14.157,72" means the same as "14,157.72"); parseNumber then checks their groups of three.
 func resolveSeparators(s string) (string, error) {
-	i := strings.LastIndexByte(s, '?')
-	if i < 0 {
+	if !strings.Contains(s, "?") {
 		return s, nil
 	}
-	tail := s[i+1:]
-	if strings.ContainsAny(tail, ".,?") || len(tail) < 1 || len(tail) > 2 || strings.ContainsAny(s[:i], "?.") {
+	last := strings.LastIndexAny(s, ".,?")
+	head, tail := s[:last], s[last+1:]
+	if s[last] == ',' || (s[last] == '?' && (len(tail) < 1 || len(tail) > 2)) || strings.Contains(head, ".") {
 		return "", ErrMalformed
 	}
-	return s[:i] + "." + tail, nil
+	return strings.ReplaceAll(head, "?", ",") + "." + tail, nil
+}
+
+// labelGapH is the smallest gap, as a share of the digit height, between a number and an unread
+// label character next to it: a digit touching a CJK character merges into one box with it, which
+// must not be taken for the label alone.
+const labelGapH = 0.2
+
+// neighbourOK reports whether a glyph of kind k, gap pixels before (left) or after the number, can
+// stand there without making the read unsure.
+func neighbourOK(k kind, gap float64, ln line, left bool) bool {
+	switch k {
+	case kColon:
+		return true
+	case kYen:
+		return left
+	case kYuan:
+		return !left
+	case kLabel:
+		return gap >= labelGapH*ln.h
+	}
+	return false
 }
 
 func neighbourErr(k kind) error {
@@ -253,23 +313,41 @@ func neighbourErr(k kind) error {
 // sit one pitch apart, and a separator adds visibly to that. A gap that does not fit means a lost
 // or spurious separator, or two numbers.
 func checkPitch(gs []glyph, run []int, kinds []kind, ln line) error {
-	var plain, sep []float64
-	prev, hadSep := -1, false
+	centre := func(b box) float64 { return float64(b.x0+b.x1) / 2 }
+	right := func(b box) float64 { return float64(b.x1) }
+	// Digits are placed in cells: proportional fonts centre a narrow 1 in its cell, seven-segment
+	// fonts align it right. A gap fits when it fits by centres or by right edges.
+	errC := pitchBy(gs, run, kinds, ln, centre)
+	if errC == nil {
+		return nil
+	}
+	if pitchBy(gs, run, kinds, ln, right) == nil {
+		return nil
+	}
+	return errC
+}
+
+// pitchBy checks the run's spacing with digit positions taken by pos.
+func pitchBy(gs []glyph, run []int, kinds []kind, ln line, pos func(box) float64) error {
+	var plain, sep, inline []float64
+	prev, sepKind := -1, kind(0)
 	for k, j := range run {
 		switch kinds[k] {
 		case kDigit:
-			c := float64(gs[j].x0+gs[j].x1) / 2
 			if prev >= 0 {
-				d := c - float64(gs[run[prev]].x0+gs[run[prev]].x1)/2
-				if hadSep {
-					sep = append(sep, d)
-				} else {
+				d := pos(gs[j].box) - pos(gs[run[prev]].box)
+				switch {
+				case sepKind == 0 && !spaced(gs[run[prev]].box, gs[j].box, ln):
 					plain = append(plain, d)
+				case sepKind == kDot && gs[run[k-1]].w()*10 >= int(ln.h):
+					inline = append(inline, d)
+				default:
+					sep = append(sep, d)
 				}
 			}
-			prev, hadSep = k, false
+			prev, sepKind = k, 0
 		default:
-			hadSep = true
+			sepKind = kinds[k]
 		}
 	}
 	if len(plain) == 0 {
@@ -286,6 +364,11 @@ func checkPitch(gs []glyph, run []int, kinds []kind, ln line) error {
 	}
 	for _, d := range sep {
 		if d < (1+pitchSlack*0.6)*p || d > 2.6*p {
+			return ErrSpacing
+		}
+	}
+	for _, d := range inline { // a broad full stop may also sit in the gap of a seven-segment cell
+		if (d < (1+pitchSlack*0.6)*p && math.Abs(d-p) > pitchSlack*0.5*p) || d > 2.6*p {
 			return ErrSpacing
 		}
 	}

@@ -28,11 +28,21 @@ func TestParseAmountText(t *testing.T) {
 }
 
 func TestResolveSeparators(t *testing.T) {
-	cases := map[string]string{"12?50": "12.50", "1,234?5": "1,234.5", "1?234": "", "1?2?34": "", "12.3?4": "", "123": "123"}
-	for in, want := range cases {
-		got, err := resolveSeparators(in)
-		if (want == "") != (err != nil) || got != want {
+	good := map[string]string{
+		"12?50": "12.50", "14?157?72": "14,157.72", "14?157.72": "14,157.72", "1,234?5": "1,234.5", "1234": "1234",
+		"1?234?567?89": "1,234,567.89",
+	}
+	for in, want := range good {
+		if got, err := resolveSeparators(in); err != nil || got != want {
 			t.Errorf("resolveSeparators(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"1?234", "1?234,56", "1.234?56", "12?", "1?2345?67", "1?2?34", "12.3?4"} {
+		got, err := resolveSeparators(in)
+		if err == nil {
+			if _, err = parseNumber(got); err == nil {
+				t.Errorf("resolveSeparators(%q) = %q, accepted; want it refused", in, got)
+			}
 		}
 	}
 }

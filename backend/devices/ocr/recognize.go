@@ -28,7 +28,11 @@ func (r Result) OK() bool { return r.Err == nil }
 type Recognizer struct {
 	calibrated []template
 	builtin    []template
+	anchors    []anchor
 }
+
+// anchor is where a calibration found the amount in its region.
+type anchor struct{ x0, x1, regionW, digitH int }
 
 // NewRecognizer returns a recogniser using the given calibrations (nil ones are skipped) and the
 // built-in templates.
@@ -47,6 +51,9 @@ func NewRecognizer(cals ...*Calibration) (*Recognizer, error) {
 			return nil, err
 		}
 		r.calibrated = append(r.calibrated, ts...)
+		if len(c.Span) == 2 && c.RegionW > 0 {
+			r.anchors = append(r.anchors, anchor{c.Span[0], c.Span[1], c.RegionW, c.DigitHeight})
+		}
 	}
 	sortTemplates(r.calibrated)
 	return r, nil
@@ -60,9 +67,13 @@ func (r *Recognizer) Recognize(img image.Image) Result {
 	}
 	var res Result
 	found := make([]int64, 0, 2)
-	for _, n := range page.numbers {
+	numbers, anchored := r.anchored(page.numbers, page.ink.w)
+	for _, n := range numbers {
 		if n.err != nil {
 			return Result{Err: n.err}
+		}
+		if n.doubtful && !anchored {
+			return Result{Err: ErrUnsure}
 		}
 		found = append(found, n.fen)
 		if res.Text == "" || n.conf < res.Confidence {
@@ -99,13 +110,7 @@ func (r *Recognizer) analyse(img image.Image) page {
 		return p
 	}
 	for _, b := range glyphs(components(ink), ink.w, ink.h) {
-		g := glyph{box: b}
-		if b.h() >= minGlyphH {
-			if f := extract(ink, b); f.ok {
-				g.m = classify(f, r.calibrated, r.builtin)
-			}
-		}
-		p.glyphs = append(p.glyphs, g)
+		p.glyphs = append(p.glyphs, r.read(ink, b))
 	}
 	if len(p.glyphs) == 0 {
 		p.err = ErrEmpty
@@ -116,4 +121,60 @@ func (r *Recognizer) analyse(img image.Image) page {
 		p.err = ErrNoAmount
 	}
 	return p
+}
+
+// read classifies the glyph in b. A digit with a decimal point stuck to its foot is returned
+// unrecognised, so that nothing on its line is read: the point cannot be told from the digit.
+func (r *Recognizer) read(ink *inkMap, b box) glyph {
+	g := glyph{box: b, m: r.classify(ink, b)}
+	if !g.m.confident() || !isDigit(g.m.class) {
+		return g
+	}
+	if _, glued := gluedFoot(ink, b); glued && (g.m.class != '1' || !serifFoot(ink, b)) {
+		g.m = match{}
+	}
+	return g
+}
+
+func (r *Recognizer) classify(ink *inkMap, b box) match {
+	if b.h() < minGlyphH {
+		return match{}
+	}
+	if f := extract(ink, b); f.ok {
+		return classify(f, r.calibrated, r.builtin)
+	}
+	return match{}
+}
+
+// anchored picks, among several numbers, the one where a calibration of a region this wide found
+// the amount: the only number overlapping that span, with its left or right edge where the
+// calibrated one was. Otherwise all numbers are returned (and false), and differing ones make the
+// read ambiguous.
+func (r *Recognizer) anchored(ns []number, w int) ([]number, bool) {
+	if len(ns) < 2 {
+		return ns, false
+	}
+	for _, a := range r.anchors {
+		if a.regionW != w {
+			continue
+		}
+		tol := max(2, a.digitH*6/10)
+		var hit []number
+		for _, n := range ns {
+			if n.x0 < a.x1 && n.x1 > a.x0 {
+				hit = append(hit, n)
+			}
+		}
+		if len(hit) == 1 && (abs(hit[0].x0-a.x0) <= tol || abs(hit[0].x1-a.x1) <= tol) {
+			return hit, true
+		}
+	}
+	return ns, false
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

@@ -20,10 +20,13 @@ import (
 //go:embed builtin.bin
 var builtinData []byte
 
-// classYen is the class of both ¥ (U+00A5) and ￥ (U+FFE5).
-const classYen = 'Y'
+// classYen is the class of both ¥ (U+00A5) and ￥ (U+FFE5); classYuan is that of 元 (U+5143).
+const (
+	classYen  = 'Y'
+	classYuan = 'U'
+)
 
-// template is one reference glyph: its class ('0'–'9' or classYen) and features.
+// template is one reference glyph: its class ('0'–'9', classYen or classYuan) and features.
 type template struct {
 	class byte
 	f     feature
@@ -151,7 +154,7 @@ func sortTemplates(ts []template) {
 }
 
 // dedupeAbove is the correlation above which a template adds nothing to one already kept.
-const dedupeAbove = 0.95
+const dedupeAbove = 0.92
 
 // BuildTemplateData packs the glyphs of many calibrations into the built-in template format,
 // dropping near-duplicates. It is used by go generate (internal/gentemplates) to make builtin.bin.

@@ -33,6 +33,15 @@ func (s Sample) split() (prefix, number string) {
 	return "", number
 }
 
+func labelPart(text string) (render.Part, error) {
+	lab, err := loadFont(LabelFont)
+	if err != nil {
+		return render.Part{}, err
+	}
+	lab.Text = text
+	return *lab, nil
+}
+
 var fontCache sync.Map
 
 func loadFont(path string) (*render.Part, error) {
@@ -57,12 +66,18 @@ func DrawGo(s Sample) (image.Image, error) {
 	num.Text = number
 	parts := []render.Part{*num}
 	if prefix != "" {
-		lab, err := loadFont(LabelFont)
+		lab, err := labelPart(prefix)
 		if err != nil {
 			return nil, err
 		}
-		lab.Text = prefix
-		parts = []render.Part{*lab, *num}
+		parts = []render.Part{lab, *num}
+	}
+	if s.Suffix != "" {
+		suf, err := labelPart(s.Suffix)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, suf)
 	}
 	zoom := s.Scale
 	if s.Bitmap {
@@ -81,6 +96,7 @@ func DrawGo(s Sample) (image.Image, error) {
 		draw.BiLinear.Scale(big, big.Bounds(), img, img.Bounds(), draw.Src, nil)
 		img, out = big, big
 	}
+	applyPost(img, s)
 	addNoise(img, s)
 	return out, nil
 }
@@ -120,9 +136,12 @@ func DrawMagick(s Sample, path string) error {
 	args := []string{"-size", fmt.Sprintf("%dx%d", w, h), "xc:" + rgb(s.BG), "-fill", rgb(s.FG), "-pointsize", fmt.Sprint(size)}
 	if prefix != "" {
 		args = append(args, "-font", magickFont(LabelFont), "-annotate", fmt.Sprintf("%+.0f%+.0f", x, base), prefix)
-		x += labelWidth(prefix, size)
+		x += textWidth(LabelFont, prefix, size)
 	}
 	args = append(args, "-font", font, "-annotate", fmt.Sprintf("%+.0f%+.0f", x, base), number)
+	if s.Suffix != "" {
+		args = append(args, "-font", magickFont(LabelFont), "-annotate", fmt.Sprintf("%+.0f%+.0f", x+textWidth(s.Font.Path, number, size), base), s.Suffix)
+	}
 	if s.Bitmap {
 		args = append(args, "-resize", fmt.Sprintf("%.0f%%", s.Scale*100))
 	}
@@ -148,6 +167,12 @@ func magickFont(path string) string {
 	return path
 }
 
+// width measures the whole line as drawn: label and prefix, number, suffix.
+func (s Sample) width() float64 {
+	prefix, number := s.split()
+	return textWidth(LabelFont, prefix, s.SizePx) + textWidth(s.Font.Path, number, s.SizePx) + textWidth(LabelFont, s.Suffix, s.SizePx)
+}
+
 // labelWidth estimates the width of text: CJK and fullwidth characters are one em wide.
 func labelWidth(text string, size float64) float64 {
 	w := 0.0
@@ -164,7 +189,7 @@ func labelWidth(text string, size float64) float64 {
 func rgb(c color.RGBA) string { return fmt.Sprintf("rgb(%d,%d,%d)", c.R, c.G, c.B) }
 
 // Write draws samples into dir as PNG files plus manifest.tsv (file, expected answer, font,
-// seen/unseen, rasteriser), using workers goroutines.
+// font group, rasteriser, size band, effect), using workers goroutines.
 func Write(dir string, samples []Sample, workers int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -194,14 +219,11 @@ func Write(dir string, samples []Sample, workers int) error {
 	}
 	var man strings.Builder
 	for _, s := range samples {
-		seen, kind := "unseen", "x/image"
-		if s.Font.Seen {
-			seen = "seen"
-		}
+		kind := "x/image"
 		if s.Magick {
 			kind = "imagemagick"
 		}
-		fmt.Fprintf(&man, "%s.png\t%s\t%s\t%s\t%s\n", s.Name, s.Want, filepath.Base(s.Font.Path), seen, kind)
+		fmt.Fprintf(&man, "%s.png\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.Want, filepath.Base(s.Font.Path), s.Font.Group, kind, Band(s.SizePx), s.Effect)
 	}
 	return os.WriteFile(filepath.Join(dir, "manifest.tsv"), []byte(man.String()), 0o644)
 }
@@ -209,7 +231,7 @@ func Write(dir string, samples []Sample, workers int) error {
 func writeOne(dir string, s Sample) error {
 	path := filepath.Join(dir, s.Name+".png")
 	if s.Magick {
-		return DrawMagick(s, path)
+		return DrawMagickPost(s, path)
 	}
 	img, err := DrawGo(s)
 	if err != nil {

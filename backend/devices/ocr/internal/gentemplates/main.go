@@ -1,8 +1,8 @@
 // Command gentemplates makes builtin.bin, the OCR package's built-in glyph templates.
 //
 // It renders amounts such as "1234567.89" and "¥90.00" with golang.org/x/image's rasteriser in
-// open fonts installed from Debian (fonts-dejavu-core, fonts-liberation, fonts-noto-core,
-// fonts-noto-cjk), at pixel sizes 10–46, with and without hinting and at fractional x offsets,
+// corpus.TemplateFonts (open fonts from Debian packages, none of them used by the evaluation
+// corpus), at pixel sizes 10–46, with and without hinting and at fractional x offsets,
 // black on white. Each image is passed through ocr.LearnGlyphs (Calibrate without the check against older templates), so the templates are cut and sampled
 // by exactly the code that reads the screen; near-duplicates are dropped and the rest packed.
 // The fonts are needed only here, never at run time. Run it with `go generate ./backend/devices/ocr`.
@@ -16,29 +16,13 @@ import (
 	"os"
 
 	"xiaotongfu/backend/devices/ocr"
+	"xiaotongfu/backend/devices/ocr/internal/corpus"
 	"xiaotongfu/backend/devices/ocr/internal/render"
 )
 
-// Fonts are the template fonts. The test corpus adds fonts that are deliberately not here.
-var Fonts = []string{
-	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-	"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-	"/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
-	"/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-	"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-	"/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-	"/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
-	"/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
-	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#2",
-}
-
 var (
 	sizes   = []float64{10, 11, 12, 13, 14, 16, 18, 20, 23, 26, 30, 35, 40, 46}
-	amounts = []string{"1234567.89", "¥90.00", "4,071.35"}
+	amounts = []string{"1234567.89", "¥90.00", "4,071.35", "56.78元", "987654321", "301"}
 )
 
 func main() {
@@ -47,7 +31,8 @@ func main() {
 	flag.Parse()
 	var cals []*ocr.Calibration
 	failed := 0
-	for _, path := range Fonts {
+	for _, tf := range corpus.TemplateFonts {
+		path := tf.Path
 		f, err := render.LoadFont(path)
 		if err != nil {
 			log.Fatalf("gentemplates: %s: %v", path, err)
@@ -56,6 +41,9 @@ func main() {
 			for _, hint := range []bool{false, true} {
 				for _, dx := range offsets(size) {
 					for _, amount := range amounts {
+						if !render.HasGlyphs(f, amount) {
+							continue // a missing glyph would be learnt from the font's empty box
+						}
 						img, err := render.Draw(render.Line{
 							Parts: []render.Part{{Font: f, Text: amount}}, SizePx: size, Hinting: hint,
 							X: 8 + dx, FG: color.Black, BG: color.White, W: 40 + int(size*7), H: int(size*2) + 8,

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -33,6 +34,17 @@ func LoadFont(path string) (*opentype.Font, error) {
 
 // ParseFont parses font data; idx selects a font of a collection.
 func ParseFont(data []byte, idx int) (*opentype.Font, error) {
+	f, err := parseFont(data, idx)
+	if err == nil {
+		return f, nil
+	}
+	if fixed, rerr := realign(data, idx); rerr == nil {
+		return opentype.Parse(fixed)
+	}
+	return nil, err
+}
+
+func parseFont(data []byte, idx int) (*opentype.Font, error) {
 	if coll, err := opentype.ParseCollection(data); err == nil && coll.NumFonts() > 1 {
 		return coll.Font(idx)
 	}
@@ -85,4 +97,15 @@ func Draw(l Line) (*image.RGBA, error) {
 		face.Close()
 	}
 	return img, nil
+}
+
+// HasGlyphs reports whether f has a glyph for every rune of text.
+func HasGlyphs(f *opentype.Font, text string) bool {
+	var buf sfnt.Buffer
+	for _, r := range text {
+		if i, err := f.GlyphIndex(&buf, r); err != nil || i == 0 {
+			return false
+		}
+	}
+	return true
 }
