@@ -9,6 +9,7 @@ import { accountsPart1, accountsPart2 } from './accounts.e2e.mjs'
 import { reverseSuite } from './reverse.e2e.mjs'
 import { tradesSuite } from './trades.e2e.mjs'
 import { handoverSuite } from './handover.e2e.mjs'
+import { reconcileSuite } from './reconcile.e2e.mjs'
 import { poleSuite } from './pole.e2e.mjs'
 import { receiptsSuite } from './receipts.e2e.mjs'
 import { devServerLogSuite, runScriptSuite, toastSuite, unknownMerchantSuite } from './demo.e2e.mjs'
@@ -50,6 +51,7 @@ try {
   await reverseSuite(runner, browser, demo, `http://127.0.0.1:${simPort}`)
   await tradesSuite(runner, browser, demo)
   await handoverSuite(runner, browser, demo)
+  await reconcileSuite(runner, browser)
   await poleSuite(runner, browser)
   await receiptsSuite(runner, browser, demo)
   await toastSuite(runner, browser, demo)
