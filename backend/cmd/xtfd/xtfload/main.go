@@ -59,15 +59,7 @@ func main() {
 		_, err := api.Login(ctx, terms[i], domain.AdminAccount, benchPassword)
 		return err
 	})
-	var creds []platform.Creds
-	for _, t := range terms {
-		s, err := api.Login(ctx, t, domain.AdminAccount, benchPassword)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "xtfload: login:", err)
-			os.Exit(1)
-		}
-		creds = append(creds, platform.Creds{TerminalToken: t, SessionToken: s.Token})
-	}
+	creds := loginAll(ctx, api, terms)
 	fmt.Println("pay phase: starting") // scripts/bench-xtfd.sh -profile starts profiling here
 	var seq atomic.Int64
 	pays := report("pay", *n, *dur, func(i int) error {
@@ -197,4 +189,18 @@ func report(name string, n int, d time.Duration, op func(worker int) error) floa
 		fmt.Printf("      first error: %v\n", e)
 	}
 	return float64(len(lat)) / elapsed.Seconds()
+}
+
+// loginAll logs the admin in on every terminal for the pay phase, exiting on a failure.
+func loginAll(ctx context.Context, api *httpapi.Client, terms []string) []platform.Creds {
+	creds := make([]platform.Creds, 0, len(terms))
+	for _, t := range terms {
+		s, err := api.Login(ctx, t, domain.AdminAccount, benchPassword)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "xtfload: login:", err)
+			os.Exit(1)
+		}
+		creds = append(creds, platform.Creds{TerminalToken: t, SessionToken: s.Token})
+	}
+	return creds
 }
