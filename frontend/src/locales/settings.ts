@@ -171,6 +171,14 @@ export const zh = {
         confidence: '置信度',
         read: '¥{amount}',
         times: '×{n}',
+        reasons: {
+          ocr_no_amount: '没有认出金额',
+          ocr_ambiguous: '有多个不同的数字',
+          ocr_clipped: '金额贴着红框边缘',
+          ocr_unsure: '有数字看不清',
+          ocr_below_floor: '低于置信度下限',
+          ocr_failed: '识别失败',
+        },
         codes: {
           screen_reads_failing:
             '最近的金额都没认出来：收银软件的界面可能变了（主题、字体或显示缩放）。请在下方填写当前显示的金额，重新“开始对接”',
@@ -442,6 +450,14 @@ export const en: typeof zh = {
         confidence: 'Confidence',
         read: '¥{amount}',
         times: '×{n}',
+        reasons: {
+          ocr_no_amount: 'No amount found',
+          ocr_ambiguous: 'Several different numbers',
+          ocr_clipped: 'Amount touches the frame',
+          ocr_unsure: 'A digit is unclear',
+          ocr_below_floor: 'Below the confidence floor',
+          ocr_failed: 'Recognition failed',
+        },
         codes: {
           screen_reads_failing:
             'The last amounts were not read: your cashier software may look different now (theme, font or display scaling). Type the amount shown below and press Connect again',

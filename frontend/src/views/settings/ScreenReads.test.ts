@@ -40,7 +40,8 @@ describe('ScreenReads', () => {
     expect(wrapper.get('[data-testid="screen-reads-floor"]').text()).toBe('置信度下限 12%')
     const [refused, read] = rows()
     expect(refused.attributes('data-code')).toBe('ocr_below_floor')
-    expect(refused.text()).toContain('低于校准时学到的置信度下限')
+    expect(refused.text()).toContain('低于置信度下限')
+    expect(refused.get('td[title]').attributes('title')).toContain('请填写当前显示的金额后重新对接')
     expect(refused.text()).toContain('×2')
     expect(refused.get('[data-testid="screen-read-confidence"]').text()).toBe('8%')
     expect(refused.classes()).toContain('low')
@@ -65,7 +66,7 @@ describe('ScreenReads', () => {
     setLocale('en')
     await flushPromises()
     expect(wrapper.get('[data-testid="screen-reads-failing"]').text()).toContain('may look different now')
-    expect(rows()[0].text()).toContain('The amount is unclear')
+    expect(rows()[0].text()).toContain('A digit is unclear')
   })
 
   it('says when OCR is not running or has read nothing yet', async () => {
@@ -101,6 +102,16 @@ describe('ScreenReads', () => {
       ])
         expect(i18n.global.te(`settings.screen.reads.${k}`, l), `${l} ${k}`).toBe(true)
       expect(i18n.global.te('settings.screen.reads.codes.screen_reads_failing', l)).toBe(true)
+      // every reason Go's ocrCode gives a refused read (ocr_empty is never listed)
+      for (const c of [
+        'ocr_no_amount',
+        'ocr_ambiguous',
+        'ocr_clipped',
+        'ocr_unsure',
+        'ocr_below_floor',
+        'ocr_failed',
+      ])
+        expect(i18n.global.te(`settings.screen.reads.reasons.${c}`, l), `${l} ${c}`).toBe(true)
       expect(i18n.global.te('settings.screen.results.ocr_below_floor', l)).toBe(true)
     }
   })
