@@ -97,12 +97,14 @@ type screenArea struct {
 	ctx     context.Context
 	stopRun func() // stops the running watcher
 
-	pole poleState // the 客显 listener's status (device_screen_pole.go)
+	pole   poleState   // the 客显 listener's status (device_screen_pole.go)
+	health *readHealth // the OCR watcher's last reads (device_screen_health.go)
 }
 
 // newScreenArea builds the screen part; the watcher starts with the core.
 func newScreenArea(c *Core) *screenArea {
-	a := &screenArea{c: c, reader: screen.NewTextReader(), click: waitClick}
+	a := &screenArea{c: c, reader: screen.NewTextReader(), click: waitClick,
+		health: &readHealth{now: time.Now, log: c.log}}
 	c.onLifecycle(a.start, a.stop)
 	return a
 }

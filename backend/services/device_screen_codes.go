@@ -40,6 +40,7 @@ const (
 	ResultOCRAmbiguous      = "ocr_ambiguous"      // several different numbers in the box
 	ResultOCRClipped        = "ocr_clipped"        // the amount touches the box's edge
 	ResultOCRUnsure         = "ocr_unsure"         // the digits cannot be told apart: calibrate
+	ResultOCRBelowFloor     = "ocr_below_floor"    // read less surely than calibration allows: calibrate again
 	ResultOCRFailed         = "ocr_failed"         // recognising failed for another reason
 	ResultOCRMismatch       = "ocr_mismatch"       // recognised another amount; Params: amount
 	ResultOnlyWindows       = "only_windows"       // the text box is read on Windows only
@@ -55,7 +56,7 @@ var ScreenResultCodes = []string{
 	ResultConnected, ResultNoMode, ResultCaptureFailed,
 	ResultCalibrationText, ResultCalibrationAbsent, ResultCalibrationDiffer, ResultCalibrationFailed,
 	ResultOCREmpty, ResultOCRNoAmount, ResultOCRAmbiguous, ResultOCRClipped, ResultOCRUnsure,
-	ResultOCRFailed, ResultOCRMismatch,
+	ResultOCRBelowFloor, ResultOCRFailed, ResultOCRMismatch,
 	ResultOnlyWindows, ResultClickTimeout, ResultClickFailed,
 	ResultTextBoxUnreadable, ResultTextBoxEmpty, ResultTextBoxMismatch,
 }
@@ -86,6 +87,8 @@ func ocrCode(err error) string {
 		return ResultOCRClipped
 	case errors.Is(err, ocr.ErrUnsure), errors.Is(err, ocr.ErrMalformed), errors.Is(err, ocr.ErrSpacing):
 		return ResultOCRUnsure
+	case errors.Is(err, ocr.ErrBelowFloor):
+		return ResultOCRBelowFloor
 	}
 	return ResultOCRFailed
 }

@@ -25,7 +25,7 @@ func TestEveryScreenCodeHasATextInBothLanguages(t *testing.T) {
 		checks = append(checks, string(c))
 	}
 	for file, codes := range map[string][]string{
-		settings: append(append([]string{}, services.ScreenResultCodes...), services.PoleStatusCodes...),
+		settings: append(append(append([]string{}, services.ScreenResultCodes...), services.PoleStatusCodes...), services.ScreenHealthCodes...),
 		errs:     checks,
 	} {
 		for _, c := range codes {

@@ -60,6 +60,7 @@ func (a *screenArea) stop() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.ctx = nil
+	a.health.reset(false, 0)
 	if a.stopRun != nil {
 		a.stopRun()
 		a.stopRun = nil
@@ -76,6 +77,7 @@ func (a *screenArea) restart() {
 		a.stopRun = nil
 	}
 	st := a.c.prefs.Devices().Screen
+	a.health.reset(false, 0)
 	if a.ctx == nil || st.Mode != ScreenPole {
 		a.pole.off()
 	}
@@ -122,7 +124,8 @@ func (a *screenArea) source(st ScreenSettings) (screen.AmountSource, func(), err
 	if err != nil {
 		return nil, nil, err
 	}
-	return &screen.OCRSource{Display: st.Display, Rect: st.Rect.image(), Recognizer: rec}, nothing, nil
+	a.health.reset(true, rec.Floor())
+	return &screen.OCRSource{Display: st.Display, Rect: st.Rect.image(), Recognizer: rec, OnRead: a.health.record}, nothing, nil
 }
 
 // calibrationLocked is calibration for callers holding a.mu.

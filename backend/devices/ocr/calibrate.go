@@ -22,6 +22,11 @@ type Calibration struct {
 	// in a row of several numbers the recogniser reads the one found there.
 	Span    []int `json:"span,omitempty"`
 	RegionW int   `json:"region_w,omitempty"`
+	// Floor is the confidence below which reads are refused (ErrBelowFloor), learnt from how
+	// surely the calibration image itself was read (CalConfidence). Calibrations saved before
+	// floors were learnt have none and use DefaultFloor.
+	Floor         float64 `json:"floor,omitempty"`
+	CalConfidence float64 `json:"cal_confidence,omitempty"`
 }
 
 // CalibratedGlyph is one learnt glyph: its character ("0"–"9", "¥" or "元") and sampled features.
@@ -42,13 +47,25 @@ var (
 // Calibrate learns the glyphs of img, which must show amountText (as the cashier reads it on
 // screen, e.g. "123.32" or "¥1,234.56"). It fails when the region does not hold exactly one run of
 // glyphs with that many digits and the same separators, or when the built-in templates clearly
-// read a different digit (a typo in amountText).
+// read a different digit (a typo in amountText). It also learns the confidence floor
+// (Calibration.Floor) from how surely img is then read.
 func Calibrate(img image.Image, amountText string) (*Calibration, error) {
 	bt, err := builtin()
 	if err != nil {
 		return nil, err
 	}
-	return learn(img, amountText, bt)
+	cal, err := learn(img, amountText, bt)
+	if err != nil {
+		return nil, err
+	}
+	fen, err := ParseAmountText(spaceGroups(amountText))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCalibrationText, err)
+	}
+	if err := cal.learnFloor(img, fen); err != nil {
+		return nil, err
+	}
+	return cal, nil
 }
 
 // LearnGlyphs is Calibrate without the check against the built-in templates. go generate uses it

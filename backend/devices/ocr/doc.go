@@ -7,6 +7,14 @@
 // touches the number, a decimal point is stuck to a digit, or the region holds two different
 // numbers, it abstains (Result.Err) and the cashier types the amount.
 //
+// # Confidence and its floor
+//
+// Result.Confidence is that of the number's least sure digit: how far its best class leads the
+// next one, 0 at the smallest lead accepted, 1 at a lead of 0.40 or more. Calibrate learns a floor
+// from the calibration image's own confidence (Calibration.Floor); reads below it abstain
+// (ErrBelowFloor), so that a screen whose look changed is refused rather than half-read. A
+// calibration saved without a floor, and the uncalibrated recogniser, use DefaultFloor.
+//
 // # Fonts: templates and evaluation never share a font
 //
 // The built-in templates (builtin.bin, made by `go generate`, see internal/gentemplates) are learnt

@@ -236,7 +236,7 @@ func readRun(gs []glyph, band []int, kinds []kind, start, end int, ln line) numb
 				sb.WriteByte(',') // a space between digit groups; ungroup checks the groups
 			}
 			sb.WriteByte(g.m.class)
-			conf = math.Min(conf, float64(g.m.score))
+			conf = math.Min(conf, glyphConfidence(g.m))
 		case kDot:
 			sb.WriteByte('.')
 		case kComma:

@@ -103,11 +103,12 @@ func single(found []int64) (int64, error) {
 
 // Reasons for abstaining. Their texts are stable error codes for the UI to translate.
 var (
-	ErrEmpty     = errors.New("ocr.empty")        // the region shows no text at all
-	ErrNoAmount  = errors.New("ocr.no_amount")    // text, but no number that could be read
-	ErrAmbiguous = errors.New("ocr.ambiguous")    // two numbers of different value
-	ErrUnsure    = errors.New("ocr.unsure_glyph") // a glyph in or next to the number is not recognised well enough
-	ErrMalformed = errors.New("ocr.malformed")    // decimals, separators or sign not those of an amount
-	ErrSpacing   = errors.New("ocr.spacing")      // glyph spacing suggests a lost or spurious separator
-	ErrClipped   = errors.New("ocr.clipped")      // the number touches the edge of the region
+	ErrEmpty      = errors.New("ocr.empty")        // the region shows no text at all
+	ErrNoAmount   = errors.New("ocr.no_amount")    // text, but no number that could be read
+	ErrAmbiguous  = errors.New("ocr.ambiguous")    // two numbers of different value
+	ErrUnsure     = errors.New("ocr.unsure_glyph") // a glyph in or next to the number is not recognised well enough
+	ErrMalformed  = errors.New("ocr.malformed")    // decimals, separators or sign not those of an amount
+	ErrSpacing    = errors.New("ocr.spacing")      // glyph spacing suggests a lost or spurious separator
+	ErrClipped    = errors.New("ocr.clipped")      // the number touches the edge of the region
+	ErrBelowFloor = errors.New("ocr.below_floor")  // read, but less confident than the calibration's floor
 )

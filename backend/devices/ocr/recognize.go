@@ -12,11 +12,12 @@ const minGlyphH = 5
 
 // Result is the outcome of one read. When Err is nil, Fen holds the amount; otherwise the
 // recogniser abstained and Err (one of ErrEmpty, ErrNoAmount, ErrAmbiguous, ErrUnsure,
-// ErrMalformed, ErrSpacing, ErrClipped) says why.
+// ErrMalformed, ErrSpacing, ErrClipped, ErrBelowFloor) says why. Confidence is also set on a read
+// refused by the floor, so that the caller can show how far below it was.
 type Result struct {
 	Fen        int64
 	Text       string  // the number as read, e.g. "1,234.56"
-	Confidence float64 // lowest glyph correlation in the number, 0–1
+	Confidence float64 // the number's least sure glyph, 0–1 (glyphConfidence)
 	Err        error
 }
 
@@ -29,23 +30,30 @@ type Recognizer struct {
 	calibrated []template
 	builtin    []template
 	anchors    []anchor
+	floor      float64
 }
 
 // anchor is where a calibration found the amount in its region.
 type anchor struct{ x0, x1, regionW, digitH int }
 
 // NewRecognizer returns a recogniser using the given calibrations (nil ones are skipped) and the
-// built-in templates.
+// built-in templates. Its confidence floor is the lowest of the calibrations' floors, or
+// DefaultFloor without a calibration.
 func NewRecognizer(cals ...*Calibration) (*Recognizer, error) {
 	bt, err := builtin()
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{builtin: bt}
+	r := &Recognizer{builtin: bt, floor: DefaultFloor}
+	calibrated := false
 	for _, c := range cals {
 		if c == nil {
 			continue
 		}
+		if f := c.floor(); !calibrated || f < r.floor {
+			r.floor = f
+		}
+		calibrated = true
 		ts, err := c.templates()
 		if err != nil {
 			return nil, err
@@ -83,6 +91,9 @@ func (r *Recognizer) Recognize(img image.Image) Result {
 	fen, err := single(found)
 	if err != nil {
 		return Result{Err: err}
+	}
+	if res.Confidence < r.floor {
+		return Result{Confidence: res.Confidence, Err: ErrBelowFloor}
 	}
 	res.Fen = fen
 	return res

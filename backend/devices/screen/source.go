@@ -28,6 +28,9 @@ type OCRSource struct {
 	Display    int
 	Rect       image.Rectangle // relative to the display
 	Recognizer *ocr.Recognizer
+	// OnRead, if set, receives every recognition, abstentions included (not failed captures):
+	// the watcher's health tracker keeps the last ones with their confidence.
+	OnRead func(ocr.Result)
 }
 
 // Name returns "ocr".
@@ -43,6 +46,9 @@ func (s *OCRSource) Read(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	res := s.Recognizer.Recognize(img)
+	if s.OnRead != nil {
+		s.OnRead(res)
+	}
 	switch {
 	case errors.Is(res.Err, ocr.ErrEmpty):
 		return 0, nil

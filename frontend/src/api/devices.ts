@@ -14,6 +14,7 @@ import type {
   PoleStatus,
   PrinterSettings,
   ReceiptLine,
+  ScreenHealth,
   ScreenSettings,
 } from './types'
 
@@ -37,5 +38,7 @@ export const deviceApi = {
   saveScreen: (s: ScreenSettings) => call<void>(() => D.SaveScreen(s as services.ScreenSettings)),
   /** poleStatus is the 客显 listener's status: listening, why its port failed, the last total. */
   poleStatus: () => call<PoleStatus>(() => D.PoleStatus()),
+  /** screenReads is the OCR watcher's last reads with their confidence, and whether reads started failing. */
+  screenReads: () => call<ScreenHealth>(() => D.ScreenReads()),
   saveHotkeys: (h: HotkeySettings) => call<HotkeyStatus>(() => D.SaveHotkeys(h as services.HotkeySettings)),
 }

@@ -315,6 +315,24 @@ export interface PoleStatus {
   at: number
 }
 
+/** One outcome of the OCR watcher: code "read" with amount (fen), or why it abstained (settings.screen.results.<code>); count identical outcomes in a row, at (Unix ms) the last. */
+export interface ScreenRead {
+  at: number
+  amount: number
+  code: string
+  confidence: number
+  count: number
+}
+
+/** How the OCR watcher's reads are going: code "screen_reads_failing" while failing (settings.screen.reads.codes.<code>); reads newest first. */
+export interface ScreenHealth {
+  active: boolean
+  floor: number
+  failing: boolean
+  code?: string
+  reads: ScreenRead[] | null
+}
+
 /** One monitor; index 0 is 屏幕1. */
 export interface DisplayInfo {
   index: number

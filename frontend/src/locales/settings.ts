@@ -151,6 +151,7 @@ export const zh = {
         ocr_ambiguous: '红框里有多个不同的数字，请只框选应收金额',
         ocr_clipped: '金额贴着红框边缘，请把红框画大一点',
         ocr_unsure: '金额看不清，请填写当前显示的金额后再对接（用于学习字体）',
+        ocr_below_floor: '金额认得不够有把握（低于校准时学到的置信度下限），请填写当前显示的金额后重新对接',
         ocr_failed: '识别失败，请重新框选金额后再试',
         ocr_mismatch: '识别为 {amount} 元，与填写的金额不一致，请检查红框位置后重试',
         only_windows: '文本框对接仅支持 Windows',
@@ -159,6 +160,29 @@ export const zh = {
         textbox_unreadable: '读不到这个框的文字，请改用 OCR 对接',
         textbox_empty: '这个框里没有金额，请在收银软件显示金额时单击金额框',
         textbox_mismatch: '读到 {amount} 元，与填写的金额不一致，请单击金额框重试',
+      },
+      reads: {
+        title: '最近识别',
+        floor: '置信度下限 {n}%',
+        none: '还没有识别记录：收银软件显示金额时，这里列出每次识别的结果',
+        inactive: '未在用 OCR 识别金额',
+        time: '时间',
+        outcome: '结果',
+        confidence: '置信度',
+        read: '¥{amount}',
+        times: '×{n}',
+        reasons: {
+          ocr_no_amount: '没有认出金额',
+          ocr_ambiguous: '有多个不同的数字',
+          ocr_clipped: '金额贴着红框边缘',
+          ocr_unsure: '有数字看不清',
+          ocr_below_floor: '低于置信度下限',
+          ocr_failed: '识别失败',
+        },
+        codes: {
+          screen_reads_failing:
+            '最近的金额都没认出来：收银软件的界面可能变了（主题、字体或显示缩放）。请在下方填写当前显示的金额，重新“开始对接”',
+        },
       },
       poleForm: {
         port: '监听串口',
@@ -405,6 +429,8 @@ export const en: typeof zh = {
         ocr_ambiguous: 'Several different numbers in the red frame; select only the amount due',
         ocr_clipped: 'The amount touches the edge of the red frame; draw a larger frame',
         ocr_unsure: 'The amount is unclear; type the amount shown and connect again (to learn the font)',
+        ocr_below_floor:
+          'The amount was not read surely enough (below the floor learnt at calibration); type the amount shown and connect again',
         ocr_failed: 'Recognition failed; select the amount again and retry',
         ocr_mismatch: 'Read {amount} yuan, not the amount typed; check the red frame and retry',
         only_windows: 'The text box method works on Windows only',
@@ -413,6 +439,29 @@ export const en: typeof zh = {
         textbox_unreadable: "This box's text cannot be read; use OCR instead",
         textbox_empty: 'No amount in this box; click the amount box while it shows an amount',
         textbox_mismatch: 'Read {amount} yuan, not the amount typed; click the amount box and retry',
+      },
+      reads: {
+        title: 'Last reads',
+        floor: 'Confidence floor {n}%',
+        none: 'No reads yet: each read is listed here while your cashier software shows an amount',
+        inactive: 'OCR is not reading the amount',
+        time: 'Time',
+        outcome: 'Result',
+        confidence: 'Confidence',
+        read: '¥{amount}',
+        times: '×{n}',
+        reasons: {
+          ocr_no_amount: 'No amount found',
+          ocr_ambiguous: 'Several different numbers',
+          ocr_clipped: 'Amount touches the frame',
+          ocr_unsure: 'A digit is unclear',
+          ocr_below_floor: 'Below the confidence floor',
+          ocr_failed: 'Recognition failed',
+        },
+        codes: {
+          screen_reads_failing:
+            'The last amounts were not read: your cashier software may look different now (theme, font or display scaling). Type the amount shown below and press Connect again',
+        },
       },
       poleForm: {
         port: 'Listen on',

@@ -7,6 +7,7 @@ import type {
   HotkeyStatus,
   PoleStatus,
   PrinterSettings,
+  ScreenHealth,
   ScreenSettings,
 } from '../api/types'
 import { emit } from './runtime'
@@ -97,6 +98,21 @@ function poleStatus(s: ScreenSettings): PoleStatus {
   if (s.pole.port === 'COM9')
     return { state: 'failed', code: 'pole_port_busy', params: { port: 'COM9' }, total: 0, at: 0 }
   return { state: 'listening', total: 12332, at: Date.now() - 42_000 }
+}
+
+/** screenReads is the preview's OCR watcher: 123.32 read three times, then refused below the floor. */
+function screenReads(s: ScreenSettings): ScreenHealth {
+  if (s.mode !== 'ocr') return { active: false, floor: 0, failing: false, reads: [] }
+  const now = Date.now()
+  return {
+    active: true,
+    floor: 0.12,
+    failing: false,
+    reads: [
+      { at: now - 4_000, amount: 0, code: 'ocr_below_floor', confidence: 0.08, count: 2 },
+      { at: now - 9_000, amount: 12332, code: 'read', confidence: 0.61, count: 3 },
+    ],
+  }
 }
 
 /** deviceService mirrors DeviceService. */
@@ -209,6 +225,7 @@ export function deviceService(d: DeviceSettings) {
       d.screen = structuredClone(s)
     },
     PoleStatus: async () => poleStatus(d.screen),
+    ScreenReads: async () => screenReads(d.screen),
     SaveHotkeys: async (h: HotkeySettings) => {
       d.hotkeys = structuredClone(h)
       const errors: HotkeyStatus['errors'] = {}

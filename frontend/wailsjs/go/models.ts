@@ -1540,6 +1540,65 @@ export namespace services {
 		}
 	}
 	
+	export class ScreenRead {
+	    at: number;
+	    amount: number;
+	    code: string;
+	    confidence: number;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenRead(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.amount = source["amount"];
+	        this.code = source["code"];
+	        this.confidence = source["confidence"];
+	        this.count = source["count"];
+	    }
+	}
+	export class ScreenHealth {
+	    active: boolean;
+	    floor: number;
+	    failing: boolean;
+	    code?: string;
+	    reads: ScreenRead[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenHealth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.active = source["active"];
+	        this.floor = source["floor"];
+	        this.failing = source["failing"];
+	        this.code = source["code"];
+	        this.reads = this.convertValues(source["reads"], ScreenRead);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class Settings {
 	    mode: string;

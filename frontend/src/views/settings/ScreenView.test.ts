@@ -11,6 +11,7 @@ const api = {
   captureDisplay: vi.fn(),
   connect: vi.fn(),
   saveScreen: vi.fn(),
+  screenReads: vi.fn(),
 }
 vi.mock('../../api/devices', () => ({
   deviceApi: {
@@ -19,6 +20,7 @@ vi.mock('../../api/devices', () => ({
     captureDisplay: (i: number) => api.captureDisplay(i),
     connect: (s: unknown, a: string) => api.connect(s, a),
     saveScreen: (s: unknown) => api.saveScreen(s),
+    screenReads: () => api.screenReads(),
   },
 }))
 
@@ -216,5 +218,21 @@ describe('截屏区域配置', () => {
     })
     expect(byId('screen-state').text()).toBe('未对接')
     expect(wrapper.find('[data-testid="screen-stop"]').exists()).toBe(false)
+  })
+
+  it('shows 最近识别 with the failing warning while OCR is the saved method, not for the text box', async () => {
+    api.screenReads.mockResolvedValue({
+      active: true,
+      floor: 0.1,
+      failing: true,
+      code: 'screen_reads_failing',
+      reads: [{ at: Date.now(), amount: 0, code: 'ocr_unsure', confidence: 0, count: 10 }],
+    })
+    await open({ ...off, mode: 'ocr', rect: { x: 10, y: 10, w: 300, h: 60 }, calibrated: true })
+    expect(byId('screen-reads-failing').text()).toContain('重新“开始对接”')
+    expect(wrapper.findAll('[data-testid="screen-read-row"]')).toHaveLength(1)
+    wrapper.unmount()
+    await open({ ...off, mode: 'textbox', rect: { x: 10, y: 10, w: 0, h: 0 } })
+    expect(wrapper.find('[data-testid="screen-reads"]').exists()).toBe(false)
   })
 })

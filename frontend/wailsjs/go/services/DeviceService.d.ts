@@ -29,6 +29,8 @@ export function SavePrinter(arg1:services.PrinterSettings):Promise<void>;
 
 export function SaveScreen(arg1:services.ScreenSettings):Promise<void>;
 
+export function ScreenReads():Promise<services.ScreenHealth>;
+
 export function Settings():Promise<services.DeviceSettings>;
 
 export function TestPrint(arg1:services.PrinterSettings):Promise<void>;

@@ -54,6 +54,10 @@ export function SaveScreen(arg1) {
   return window['go']['services']['DeviceService']['SaveScreen'](arg1);
 }
 
+export function ScreenReads() {
+  return window['go']['services']['DeviceService']['ScreenReads']();
+}
+
 export function Settings() {
   return window['go']['services']['DeviceService']['Settings']();
 }
