@@ -80,5 +80,6 @@ for db in "${dbs[@]}"; do
     "$work/xtfload" "${load[@]}"
   fi
   kill "$xtfd_pid"; wait "$xtfd_pid" 2>/dev/null || true; xtfd_pid=""
+  grep -ho 'trade writes committed.*' "$work/xtfd-$db.log" || true # the Committer's commits and writes
   if [[ $db == postgres ]]; then scripts/pg-stop.sh "$dsn_pg"; dsn_pg=""; fi
 done

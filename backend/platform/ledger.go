@@ -99,19 +99,20 @@ func (s *Service) settle(t *store.Trade, st domain.TradeStatus, by actor, res *g
 		u["code_lock"] = nil
 	}
 	var moved bool
-	err := s.db.WithContext(s.bg).Transaction(func(tx *gorm.DB) error {
-		ok, err := s.move(s.bg, tx, t, st, by, u)
+	err := s.writes.Do(s.bg, func(tx *gorm.DB) error {
+		ctx := tx.Statement.Context
+		ok, err := s.move(ctx, tx, t, st, by, u)
 		if err != nil || !ok || t.Kind == string(domain.KindPay) || t.OrigTradeID == nil {
 			moved = ok
 			return err
 		}
 		moved = true
 		if st != domain.StatusSuccess {
-			return store.ReleaseRefund(s.bg, tx, *t.OrigTradeID, t.Amount)
+			return store.ReleaseRefund(ctx, tx, *t.OrigTradeID, t.Amount)
 		}
 		if t.Kind == string(domain.KindCancel) {
 			orig := &store.Trade{ID: *t.OrigTradeID, ReqSN: t.ReqSN, Status: string(domain.StatusSuccess)}
-			_, err := s.move(s.bg, tx, orig, domain.StatusCancelled, byReversal, map[string]any{})
+			_, err := s.move(ctx, tx, orig, domain.StatusCancelled, byReversal, map[string]any{})
 			return err
 		}
 		return nil
@@ -140,7 +141,7 @@ func (s *Service) markPending(t *store.Trade, by actor, res *gateway.Result, msg
 	if t.RetCode != "" {
 		u["ret_code"] = t.RetCode
 	}
-	_, err := s.move(s.bg, s.db, t, domain.StatusPending, by, u)
+	_, err := s.moveNow(s.bg, t, domain.StatusPending, by, u)
 	return err
 }
 
@@ -155,7 +156,7 @@ func (s *Service) markUnknown(t *store.Trade, res *gateway.Result, msg string) e
 	if msg != "" {
 		u["err_msg"] = clip(msg, 200)
 	}
-	ok, err := s.move(s.bg, s.db, t, domain.StatusUnknown, byDriver, u)
+	ok, err := s.moveNow(s.bg, t, domain.StatusUnknown, byDriver, u)
 	if ok {
 		s.log.Warn("platform: trade unresolved, left to the sweep (待确认)", "reqsn", t.ReqSN, "kind", t.Kind)
 	}
@@ -246,7 +247,7 @@ func (s *Service) flagMismatch(t *store.Trade, by actor, r *gateway.Result, why 
 	}
 	u := amountFields(r, map[string]any{"in_flight_terminal": nil,
 		"err_msg": clip("待确认："+why, 200), "next_check_at": s.nextCheck(t, now)})
-	if _, err := s.move(s.bg, s.db, t, domain.StatusUnknown, by, u); err != nil {
+	if _, err := s.moveNow(s.bg, t, domain.StatusUnknown, by, u); err != nil {
 		s.log.Error("platform: flag trade", "reqsn", t.ReqSN, "err", err)
 	}
 }

@@ -149,7 +149,7 @@ func (s *Service) createPayTrade(ctx context.Context, c *Caller, in PayInput, ch
 			Status: string(domain.StatusCreated), Amount: in.Amount, Channel: string(ch), Source: in.Source,
 			CodeHash: codeHash, CodeLast4: last4(in.AuthCode), Remark: in.Remark,
 			InFlightTerminal: &termID, CodeLock: &codeHash, ClientKey: key, CreatedAt: now}
-		err = s.db.WithContext(ctx).Create(t).Error
+		err = s.writes.Do(ctx, func(tx *gorm.DB) error { return tx.Create(t).Error })
 		if err == nil {
 			return t, nil
 		}
@@ -267,7 +267,7 @@ func (s *Service) markSent(ctx context.Context, t *store.Trade) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return s.move(ctx, s.db, t, domain.StatusSent, bySender, map[string]any{"next_check_at": now.Add(s.poll.Lease)})
+	return s.moveNow(ctx, t, domain.StatusSent, bySender, map[string]any{"next_check_at": now.Add(s.poll.Lease)})
 }
 
 // msgRefused is what the cashier sees when a request was refused for its parameters or

@@ -44,7 +44,7 @@ func (s *Service) ClosePay(ctx context.Context, creds Creds, id uint) (*Trade, e
 	if err != nil {
 		return nil, s.internal("read the database clock", err)
 	}
-	moved, err := s.move(ctx, s.db, t, domain.StatusClosing, byCashier, map[string]any{"next_check_at": now.Add(s.poll.Lease)})
+	moved, err := s.moveNow(ctx, t, domain.StatusClosing, byCashier, map[string]any{"next_check_at": now.Add(s.poll.Lease)})
 	if err != nil {
 		return nil, s.internal("move trade to closing", err)
 	}

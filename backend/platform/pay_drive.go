@@ -148,7 +148,7 @@ func (s *Service) windowOver(gw gateway.Provider, t *store.Trade) {
 	if err != nil {
 		return
 	}
-	ok, err := s.move(s.bg, s.db, t, domain.StatusClosing, byDriver, map[string]any{"next_check_at": now.Add(s.poll.Lease)})
+	ok, err := s.moveNow(s.bg, t, domain.StatusClosing, byDriver, map[string]any{"next_check_at": now.Add(s.poll.Lease)})
 	if err != nil || !ok {
 		return
 	}
@@ -229,7 +229,7 @@ func (s *Service) checkUnknown(gw gateway.Provider, t *store.Trade) {
 	if horizon {
 		s.log.Error("platform: trade still unresolved after the maximum check time; needs a person", "reqsn", t.ReqSN)
 	}
-	if _, err := s.move(s.bg, s.db, t, domain.StatusUnknown, byDriver,
+	if _, err := s.moveNow(s.bg, t, domain.StatusUnknown, byDriver,
 		map[string]any{"next_check_at": s.nextCheck(t, now), "queries": gormIncr}); err != nil {
 		s.log.Error("platform: schedule the next check", "reqsn", t.ReqSN, "err", err)
 	}

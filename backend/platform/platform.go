@@ -75,6 +75,7 @@ type Options struct {
 // Service is the platform. Create it with New, start its background work with Start.
 type Service struct {
 	db         *gorm.DB
+	writes     *store.Committer // the trade state writes, grouped into one commit on SQLite
 	gateway    GatewayFor
 	sms        SMSSender
 	poll       PollSchedule
@@ -112,6 +113,7 @@ func New(opts Options) (*Service, error) {
 		now: opts.Now, dbClock: opts.DBClock, log: opts.Log, sessionTTL: opts.SessionTTL, loc: opts.Location,
 		active: map[uint]bool{}}
 	s.bg, s.stop = context.WithCancel(context.Background())
+	s.writes = store.NewCommitter(opts.DB, opts.DB.Dialector.Name() == "sqlite")
 	if s.loc == nil {
 		s.loc = ChinaTime
 	}

@@ -59,6 +59,8 @@ func (s *Service) Stop() {
 	}
 	s.activeMu.Unlock()
 	s.drivers.Wait()
+	commits, writes := s.writes.Stats()
+	s.log.Info("platform: trade writes committed", "commits", commits, "writes", writes)
 	if len(ids) == 0 {
 		return
 	}

@@ -83,21 +83,53 @@ var edges = map[edge]string{
 }
 
 // move takes trade t from the status t holds to `to`, as actor by, writing updates in the same
-// statement: a compare-and-set on exactly that status, so a trade that moved on meanwhile (in
-// another goroutine or server) is left alone. A forbidden edge is refused before anything is
-// written. It reports whether the row moved and, if so, sets t.Status.
+// statement on tx, a transaction of the caller's: a compare-and-set on exactly that status, so
+// a trade that moved on meanwhile (in another goroutine or server) is left alone. A forbidden
+// edge is refused before anything is written. It reports whether the row moved and, if so,
+// sets t.Status.
 func (s *Service) move(ctx context.Context, tx *gorm.DB, t *store.Trade, to domain.TradeStatus, by actor, updates map[string]any) (bool, error) {
-	from := domain.TradeStatus(t.Status)
-	if _, ok := edges[edge{from, to, by}]; !ok {
-		s.log.Error("platform: forbidden trade transition refused", "reqsn", t.ReqSN, "from", from, "to", to, "by", by)
-		return false, fmt.Errorf("platform: the %s may not move a trade from %s to %s", by, from, to)
+	if err := s.allowed(t, to, by); err != nil {
+		return false, err
 	}
-	updates["status"] = string(to)
-	ok, err := store.TransitionTrade(ctx, tx, t.ID, []string{string(from)}, updates)
+	ok, err := transition(ctx, tx, t, to, updates)
 	if ok {
 		t.Status = string(to)
 	}
 	return ok, err
+}
+
+// moveNow is move in a write of its own, through the Committer (grouped with concurrent
+// writes on SQLite, each in its savepoint): it returns once that write has committed, and
+// sets t.Status only then.
+func (s *Service) moveNow(ctx context.Context, t *store.Trade, to domain.TradeStatus, by actor, updates map[string]any) (bool, error) {
+	if err := s.allowed(t, to, by); err != nil {
+		return false, err
+	}
+	var ok bool
+	err := s.writes.Do(ctx, func(tx *gorm.DB) (err error) {
+		ok, err = transition(tx.Statement.Context, tx, t, to, updates)
+		return err
+	})
+	if ok = ok && err == nil; ok {
+		t.Status = string(to)
+	}
+	return ok, err
+}
+
+// allowed refuses (and logs) an edge the state machine does not have.
+func (s *Service) allowed(t *store.Trade, to domain.TradeStatus, by actor) error {
+	from := domain.TradeStatus(t.Status)
+	if _, ok := edges[edge{from, to, by}]; !ok {
+		s.log.Error("platform: forbidden trade transition refused", "reqsn", t.ReqSN, "from", from, "to", to, "by", by)
+		return fmt.Errorf("platform: the %s may not move a trade from %s to %s", by, from, to)
+	}
+	return nil
+}
+
+// transition writes the compare-and-set of t from the status it holds to `to`, with updates.
+func transition(ctx context.Context, tx *gorm.DB, t *store.Trade, to domain.TradeStatus, updates map[string]any) (bool, error) {
+	updates["status"] = string(to)
+	return store.TransitionTrade(ctx, tx, t.ID, []string{t.Status}, updates)
 }
 
 // dbNow is the database's clock (Options.DBClock). Every age and lease of a trade is measured

@@ -70,3 +70,39 @@ func TestForbiddenEdgeNotWritten(t *testing.T) {
 		})
 	}
 }
+
+// TestPayWritesGoThroughCommitter: a successful pay's three writes (create, sent, settle) are
+// committed by the Committer; a moveNow that misses its compare-and-set reports no move and
+// leaves the caller's copy alone, and a forbidden one writes nothing.
+func TestPayWritesGoThroughCommitter(t *testing.T) {
+	for _, kind := range dbKinds {
+		t.Run(kind, func(t *testing.T) {
+			e := newPayEnvOn(t, kind, "MD5", testPoll)
+			creds := e.login(e.store, domain.RoleCashier, "cashier123")
+			tr, err := e.svc.Pay(t.Context(), creds, PayInput{Amount: 100, AuthCode: e.code(0)})
+			if err != nil || tr.Status != string(domain.StatusSuccess) {
+				t.Fatalf("Pay = %+v, %v", tr, err)
+			}
+			if _, ops := e.svc.writes.Stats(); ops != 3 {
+				t.Fatalf("Committer ran %d writes for one pay; want 3 (create, sent, settle)", ops)
+			}
+			stale := &store.Trade{ID: tr.ID, ReqSN: tr.ReqSN, Status: string(stPending)}
+			if moved, err := e.svc.moveNow(t.Context(), stale, stFailed, byDriver, map[string]any{}); moved || err != nil {
+				t.Errorf("pending → failed on a paid trade: moved %v, err %v; want no change", moved, err)
+			}
+			if stale.Status != string(stPending) {
+				t.Errorf("a missed compare-and-set set the copy's status to %s", stale.Status)
+			}
+			if moved, err := e.svc.moveNow(t.Context(), stale, stCreated, byDriver, map[string]any{}); moved || err == nil {
+				t.Errorf("pending → created: moved %v, err %v; want refused", moved, err)
+			}
+			if _, ops := e.svc.writes.Stats(); ops != 4 {
+				t.Errorf("Committer ran %d writes; want 4 (the refused edge never reaches it)", ops)
+			}
+			got, err := e.svc.GetTrade(t.Context(), creds, tr.ID)
+			if err != nil || got.Status != string(domain.StatusSuccess) {
+				t.Fatalf("after the moves: %+v, %v; want still success", got, err)
+			}
+		})
+	}
+}
