@@ -169,8 +169,10 @@ func (r *reconciler) claim(ctx context.Context, merchantID uint, day string) (*s
 	var old store.ReconcileRun
 	err = r.s.db.WithContext(ctx).Where("merchant_id = ? AND day = ?", merchantID, day).First(&old).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		if err := r.s.db.WithContext(ctx).Create(run).Error; err != nil {
+		if err := r.s.db.WithContext(ctx).Create(run).Error; errors.Is(err, gorm.ErrDuplicatedKey) {
 			return nil, errRunBusy // another server created it first
+		} else if err != nil {
+			return nil, r.s.internal("create reconcile run", err)
 		}
 		return run, nil
 	}

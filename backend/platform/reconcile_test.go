@@ -166,3 +166,40 @@ func TestReconcileFindsTradeOfTheDayBefore(t *testing.T) {
 		t.Fatalf("report: %+v", got)
 	}
 }
+
+// TestConcurrentReconcileRunsStoreOneReport: eight runs of the same day at once (two servers'
+// background loops and an admin's 重新对账): every one either finishes or is told the day is
+// being reconciled (conflict), at least one finishes, and the day ends with one run row and its
+// differences stored once, not once per run.
+func TestConcurrentReconcileRunsStoreOneReport(t *testing.T) {
+	e := newPayEnv(t, "MD5", testPoll)
+	admin := e.login(e.store, domain.RoleAdmin, adminPW)
+	sn := paidTrade(t, e, admin, 1000).ReqSN
+	paidTrade(t, e, admin, 2000)
+	e.sim.SetStatementTweak(sybsim.StatementTweak{Drop: sn, BankOnly: true})
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			_, err := e.svc.Reconcile(t.Context(), admin, today())
+			errs <- err
+		}()
+	}
+	done := 0
+	for range 8 {
+		switch err := <-errs; {
+		case err == nil:
+			done++
+		case domain.CodeOf(err) != domain.CodeConflict:
+			t.Fatalf("concurrent run: %v; want success or conflict", err)
+		}
+	}
+	if done == 0 {
+		t.Fatal("no run finished")
+	}
+	var runs, diffs int64
+	must(t, e.db.Model(&store.ReconcileRun{}).Count(&runs).Error)
+	must(t, e.db.Model(&store.ReconcileDiff{}).Count(&diffs).Error)
+	if runs != 1 || diffs != 2 {
+		t.Fatalf("%d runs and %d differences stored; want 1 and 2 (only here, only at the bank)", runs, diffs)
+	}
+}
